@@ -1,0 +1,43 @@
+/* bbs: ISC licence, see LICENSE. */
+/*
+ * What the files of bbs/ share: the data directory's paths, opening the
+ * store with the moderation log's crypto wired in from keys/, and the map
+ * from store errors to <sysexits.h> exit statuses (SPEC section 4).
+ */
+#ifndef BBS_BBS_H
+#define BBS_BBS_H
+
+#include <sysexits.h>
+
+#include "store/store.h"
+
+#define BBS_DEFAULT_DATA "./var"
+
+struct bbs_paths {
+	char *dir;
+	char *db;	  /* bbs.db */
+	char *hostkey;	  /* host_ed25519 */
+	char *secret;	  /* secret.key */
+	char *modlog_key; /* modlog.key */
+};
+
+/*
+ * Fills p for the data directory dir, creating it (0700) if missing and
+ * checking that it is a writable directory. On error returns -1 and
+ * *cause.
+ */
+int bbs_paths_init(const char *dir, struct bbs_paths *p, char **cause);
+void bbs_paths_free(struct bbs_paths *p);
+
+/*
+ * Opens the store at p->db with the moderation log's hashing and signing
+ * (modlog.key, loaded on first use). *out is closed with bbs_store_close().
+ */
+int bbs_store_open(const struct bbs_paths *p, struct store **out,
+    char **cause);
+void bbs_store_close(struct store *st);
+
+/* The exit status for a STORE_ERR_* (0 for STORE_OK). */
+int bbs_exit_status(int store_err);
+
+#endif

@@ -1,0 +1,255 @@
+/* bbs: ISC licence, see LICENSE. */
+/*
+ * key add, key list, key revoke. `key add` reads one OpenSSH public key
+ * line from standard input; only its keyed hash and key id are stored.
+ *
+ * The console may do anything. A sysop over SSH may register new members
+ * and bots and add keys to existing members, but may not create a sysop
+ * (that takes `role`) nor add a key to another sysop, which would let one
+ * sysop act as two; a key added to somebody else's existing pseudonym is
+ * logged, so a sysop cannot quietly take over a member's name.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <libssh/libssh.h>
+
+#include "bbs/cmd.h"
+#include "keys/keys.h"
+#include "util/xmalloc.h"
+
+/* Reads the single key line from in; -1 with *cause if there is not one. */
+static int
+key_read_line(FILE *in, char **line, char **cause)
+{
+	char buf[KEYS_LINE_MAX + 2];
+	const char *p;
+	int found = 0;
+
+	*line = NULL;
+	if (isatty(fileno(in))) {
+		xasprintf(cause, "give the public key on standard input");
+		return -1;
+	}
+	while (fgets(buf, sizeof buf, in) != NULL) {
+		if (strchr(buf, '\n') == NULL && !feof(in)) {
+			xasprintf(cause, "key line too long");
+			goto fail;
+		}
+		buf[strcspn(buf, "\r\n")] = '\0';
+		p = buf + strspn(buf, " \t");
+		if (*p == '\0' || *p == '#')
+			continue;
+		if (found++) {
+			xasprintf(cause, "more than one key line on standard "
+					 "input");
+			goto fail;
+		}
+		*line = xstrdup(buf);
+	}
+	if (!found) {
+		xasprintf(cause, "no key line on standard input");
+		return -1;
+	}
+	return 0;
+fail:
+	free(*line);
+	*line = NULL;
+	return -1;
+}
+
+/* Parses the line, and asks libssh too, so a stored key can log in. */
+static int
+key_parse(const char *line, struct keys_pubkey **k, char **cause)
+{
+	ssh_key probe = NULL;
+
+	if (keys_pubkey_parse_line(line, k, cause) != KEYS_OK)
+		return -1;
+	if (ssh_pki_import_pubkey_base64((*k)->b64,
+		ssh_key_type_from_name((*k)->type), &probe) != SSH_OK) {
+		xasprintf(cause, "libssh cannot use this %s key", (*k)->type);
+		keys_pubkey_free(*k);
+		*k = NULL;
+		return -1;
+	}
+	ssh_key_free(probe);
+	return 0;
+}
+
+/* Over SSH: what a sysop may not do with key add (see the top). */
+static int
+key_add_check_sysop(struct cmd_ctx *ctx, const char *name, int role)
+{
+	struct store_member *m = NULL;
+	int r, self;
+
+	if (ctx->console)
+		return 0;
+	if ((r = store_member_get(ctx->st, name, &m)) == STORE_ERR_NOT_FOUND)
+		return role == STORE_ROLE_SYSOP ?
+		    cmd_error(ctx, EX_NOPERM, "new sysops are made with "
+					      "'role', not 'key add'") :
+		    0;
+	if (r != STORE_OK)
+		return cmd_fail(ctx, r, NULL);
+	self = m->id == ctx->me->id;
+	r = m->role == STORE_ROLE_SYSOP && !self ?
+	    cmd_error(ctx, EX_NOPERM, "only %s or the console may add keys "
+				      "to a sysop",
+		m->pseudonym) :
+	    0;
+	store_member_free(m);
+	return r;
+}
+
+static const struct args_opt key_add_opts[] = {
+	{ "role", ARGS_VALUE },
+	{ "board", ARGS_VALUE | ARGS_MULTI },
+	{ "label", ARGS_VALUE },
+	{ NULL, 0 },
+};
+
+static int
+key_add_exec(struct cmd_ctx *ctx, struct args *args)
+{
+	struct store_key_new nk = { 0 };
+	struct keys_secret *secret = NULL;
+	struct keys_pubkey *k = NULL;
+	uint8_t hash[KEYS_HASH_LEN];
+	char id[KEYS_ID_LEN + 1], *line = NULL, *cause = NULL;
+	const char *role = args_get(args, "role");
+	enum store_role rv;
+	int r, status;
+
+	nk.pseudonym = args_pos(args, 0);
+	nk.role = -1;
+	if (role != NULL) {
+		if (store_role_parse(role, &rv) != 0)
+			return cmd_error(ctx, EX_USAGE, "unknown role '%s' "
+							"(member, sysop or bot)",
+			    role);
+		nk.role = (int)rv;
+	}
+	if ((r = store_pseudonym_check(nk.pseudonym, &cause)) != STORE_OK)
+		return cmd_fail(ctx, r, cause);
+	if ((status = key_add_check_sysop(ctx, nk.pseudonym, nk.role)) != 0)
+		return status;
+	if (key_read_line(ctx->in, &line, &cause) != 0 ||
+	    key_parse(line, &k, &cause) != 0) {
+		status = cmd_error(ctx, EX_DATAERR, "%s", cause);
+		goto out;
+	}
+	if (keys_secret_load(ctx->paths->secret, &secret, &cause) != KEYS_OK) {
+		status = cmd_error(ctx, EX_SOFTWARE, "%s", cause);
+		goto out;
+	}
+	keys_identity(secret, k, hash);
+	keys_id_format(hash, id);
+	nk.hash = hash;
+	nk.key_id = id;
+	nk.label = args_get(args, "label");
+	nk.nboards = args_get_all(args, "board", (const char *const **)&nk.boards);
+	nk.actor = ctx->console ? NULL : ctx->me->pseudonym;
+	if ((r = store_key_add(ctx->st, &nk, &cause)) != STORE_OK) {
+		status = cmd_fail(ctx, r, cause);
+		cause = NULL;
+		goto out;
+	}
+	fprintf(ctx->out, "%s\n", id);
+	status = 0;
+out:
+	explicit_bzero(hash, sizeof hash);
+	keys_secret_free(secret);
+	keys_pubkey_free(k);
+	free(line);
+	free(cause);
+	return status;
+}
+
+const struct cmd cmd_key_add = {
+	.name = "key add",
+	.usage = "PSEUDONYM [--role member|sysop|bot] [--board NAME]... "
+		 "[--label TEXT] < KEY.pub",
+	.summary = "register a public key for a pseudonym; prints the key id",
+	.flags = CMD_SYSOP,
+	.opts = key_add_opts,
+	.min_args = 1,
+	.max_args = 1,
+	.exec = key_add_exec,
+};
+
+static const struct args_opt key_list_opts[] = {
+	{ "json", 0 },
+	{ NULL, 0 },
+};
+
+static int
+key_list_exec(struct cmd_ctx *ctx, struct args *args)
+{
+	struct store_key *k = NULL;
+	char *json = NULL;
+	size_t n, i;
+	int r;
+
+	if (args_has(args, "json")) {
+		if ((r = store_keys_json(ctx->st, &json)) != STORE_OK)
+			return cmd_fail(ctx, r, NULL);
+		cmd_put_json(ctx, json);
+		free(json);
+		return 0;
+	}
+	if ((r = store_keys_list(ctx->st, &k, &n)) != STORE_OK)
+		return cmd_fail(ctx, r, NULL);
+	for (i = 0; i < n; i++) {
+		fprintf(ctx->out, "%s\t%s\t%s\t%s\t", k[i].key_id,
+		    k[i].pseudonym, store_role_name(k[i].role),
+		    k[i].revoked ? "revoked" : "active");
+		cmd_put_text(ctx, k[i].label, 0);
+		fprintf(ctx->out, "\t%s\n", k[i].boards);
+	}
+	store_keys_free(k, n);
+	return 0;
+}
+
+const struct cmd cmd_key_list = {
+	.name = "key list",
+	.usage = "[--json]",
+	.summary = "every key: id, pseudonym, role, state, label, boards",
+	.flags = CMD_SYSOP,
+	.opts = key_list_opts,
+	.min_args = 0,
+	.max_args = 0,
+	.exec = key_list_exec,
+};
+
+static const struct args_opt key_revoke_opts[] = {
+	{ "reason", ARGS_VALUE },
+	{ NULL, 0 },
+};
+
+static int
+key_revoke_exec(struct cmd_ctx *ctx, struct args *args)
+{
+	char *reason = NULL, *cause = NULL;
+	int r;
+
+	if ((r = cmd_opt_line(ctx, args, "reason", CMD_REASON_MAX, &reason)))
+		return r;
+	r = store_key_revoke(ctx->st, cmd_actor(ctx), args_pos(args, 0),
+	    reason, &cause);
+	free(reason);
+	return r == STORE_OK ? 0 : cmd_fail(ctx, r, cause);
+}
+
+const struct cmd cmd_key_revoke = {
+	.name = "key revoke",
+	.usage = "KEY_ID [--reason TEXT]",
+	.summary = "revoke a key: it never logs in again (logged)",
+	.flags = CMD_SYSOP,
+	.opts = key_revoke_opts,
+	.min_args = 1,
+	.max_args = 1,
+	.exec = key_revoke_exec,
+};

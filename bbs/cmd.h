@@ -1,0 +1,106 @@
+/* bbs: ISC licence, see LICENSE. */
+/*
+ * Commands: the ones a key runs over SSH (`ssh HOST whoami`) and the local
+ * administration of `bbs key add ...` share one shape, one argument parser
+ * and one way of reporting errors: one line on stderr, "NAME: message",
+ * and an exit status from <sysexits.h> (SPEC section 4).
+ *
+ * An exec command is one file, bbs/cmd-NAME.c, exporting
+ * `const struct cmd cmd_NAME`, listed in cmd_table[] in cmd.c; a local one
+ * is bbs/admin-*.c, listed in admin.c.
+ */
+#ifndef BBS_CMD_H
+#define BBS_CMD_H
+
+#include <stdio.h>
+
+#include "bbs/args.h"
+#include "bbs/bbs.h"
+#include "store/boards.h"
+#include "store/members.h"
+#include "store/modlog.h"
+
+#define CMD_SYSOP 0x1 /* over SSH, sysops only */
+#define CMD_BOT 0x2   /* bot keys may run it */
+
+struct cmd_ctx {
+	struct store *st;
+	const struct bbs_paths *paths;
+	const struct cmd *cmd;	 /* the command running */
+	int console;		 /* local administration: the "console" sysop */
+	struct store_member *me; /* NULL for the console */
+	struct store_login login;
+	char **boards; /* a bot key's boards, NULL-terminated; else NULL */
+	FILE *in, *out, *err;
+};
+
+struct cmd {
+	const char *name;    /* "whoami", "key add" */
+	const char *usage;   /* what follows the name in a usage line */
+	const char *summary; /* one line for help */
+	int flags;
+	const struct args_opt *opts; /* NULL-name terminated, or NULL */
+	int min_args;		     /* positional words */
+	int max_args;
+	int (*exec)(struct cmd_ctx *ctx, struct args *args);
+};
+
+/* The commands a key may run over SSH, NULL-terminated. */
+extern const struct cmd *const cmd_table[];
+
+/*
+ * Splits line into words and runs the command they name from cmd_table,
+ * checking the member's permission first. Returns the exit status.
+ */
+int cmd_run_line(struct cmd_ctx *ctx, const char *line);
+
+/*
+ * Runs argv (argv[0] the command's first word) against table: finds the
+ * command (one or two words), parses its options, checks the number of
+ * positional words, answers --help. Returns the exit status.
+ */
+int cmd_dispatch(struct cmd_ctx *ctx, const struct cmd *const *table,
+    const char *prog, int argc, char **argv);
+
+/* May the context's key run c? (Always for the console.) */
+int cmd_allowed(const struct cmd_ctx *ctx, const struct cmd *c);
+
+/* Prints "NAME: message" on stderr; returns status. */
+int cmd_error(struct cmd_ctx *ctx, int status, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/*
+ * Reports a store error: cause if set (and frees it), else the error's
+ * name; returns the exit status for r.
+ */
+int cmd_fail(struct cmd_ctx *ctx, int r, char *cause);
+
+/* Prints "usage: NAME USAGE" to f. */
+void cmd_usage(FILE *f, const char *prog, const struct cmd *c);
+
+/* Who acts: "console" or the member's pseudonym. */
+const char *cmd_actor(const struct cmd_ctx *ctx);
+
+/*
+ * Normalises option opt as a one-line text of at most max characters
+ * ("" when absent) into *out. Returns 0, or the exit status after saying
+ * what is wrong.
+ */
+int cmd_opt_line(struct cmd_ctx *ctx, struct args *args, const char *opt,
+    size_t max, char **out);
+
+/* Writes member text to ctx->out through the terminal sanitiser. */
+void cmd_put_text(struct cmd_ctx *ctx, const char *s, int flags);
+
+/* Writes a JSON value and a newline to ctx->out. */
+void cmd_put_json(struct cmd_ctx *ctx, const char *json);
+
+#define CMD_REASON_MAX 200 /* characters in a --reason */
+
+extern const struct cmd cmd_help;
+extern const struct cmd cmd_whoami;
+extern const struct cmd cmd_key_add;
+extern const struct cmd cmd_key_list;
+extern const struct cmd cmd_key_revoke;
+
+#endif

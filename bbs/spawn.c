@@ -1,0 +1,315 @@
+/* bbs: ISC licence, see LICENSE. */
+/*
+ * The spawner process (see spawn.h). Protocol on the request socket
+ * (SOCK_SEQPACKET, so every request is one message): a struct spawn_req
+ * with, as SCM_RIGHTS, the status socket's far end and the child's fds.
+ * On the status socket the spawner writes two struct spawn_msg: the
+ * child's pid at once and its wait status when it ends, then closes it. If
+ * the session process goes away first, its status socket hangs up and the
+ * spawner kills the child.
+ */
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <utmp.h>
+
+#include "bbs/spawn.h"
+#include "util/log.h"
+#include "util/xmalloc.h"
+
+#define SPAWN_MAX_FDS 4 /* status socket + three */
+#define SPAWN_REPLY_MS 5000
+
+enum spawn_msg_type { SPAWN_MSG_PID = 1, SPAWN_MSG_EXIT = 2 };
+
+struct spawn_msg {
+	int32_t type;
+	int32_t value;
+};
+
+struct spawn_child {
+	pid_t pid;
+	int status_fd; /* -1 once the session has gone */
+};
+
+static int spawn_sigpipe[2] = { -1, -1 };
+
+static void
+spawn_sigchld(int sig)
+{
+	int saved = errno;
+
+	(void)sig;
+	(void)write(spawn_sigpipe[1], "c", 1);
+	errno = saved;
+}
+
+static void
+spawn_child_exec(const struct spawn_req *req, const int *fds,
+    spawn_main_fn child_main, void *arg)
+{
+	struct rlimit rl = { 0, 0 };
+	int i;
+
+	for (i = 1; i < NSIG; i++)
+		signal(i, SIG_DFL);
+	setrlimit(RLIMIT_CORE, &rl);
+	if (req->ctty) {
+		if (login_tty(fds[1]) != 0)
+			_exit(70);
+	} else {
+		setsid();
+		for (i = 0; i < 3; i++) {
+			if (dup2(fds[1 + i], i) == -1)
+				_exit(70);
+		}
+	}
+	/* Nothing of the spawner's, not even the status socket, stays open. */
+	close_range(3, ~0U, 0);
+	exit(child_main(req, arg));
+}
+
+static void
+spawn_send(int fd, enum spawn_msg_type type, int32_t value)
+{
+	struct spawn_msg m = { (int32_t)type, value };
+
+	/* A gone session is not an error here: the HUP path cleans up. */
+	(void)send(fd, &m, sizeof m, MSG_NOSIGNAL | MSG_DONTWAIT);
+}
+
+/* Receives one request; returns the number of fds it carried, or -1. */
+static int
+spawn_recv(int sock, struct spawn_req *req, int *fds)
+{
+	union {
+		struct cmsghdr hdr;
+		char buf[CMSG_SPACE(SPAWN_MAX_FDS * sizeof(int))];
+	} cbuf;
+	struct iovec iov = { req, sizeof *req };
+	struct msghdr msg = { 0 };
+	struct cmsghdr *c;
+	ssize_t n;
+	int nfds = 0;
+
+	msg.msg_iov = &iov;
+	msg.msg_iovlen = 1;
+	msg.msg_control = cbuf.buf;
+	msg.msg_controllen = sizeof cbuf.buf;
+	if ((n = recvmsg(sock, &msg, MSG_CMSG_CLOEXEC)) <= 0)
+		return n == 0 ? -2 : -1;
+	for (c = CMSG_FIRSTHDR(&msg); c != NULL; c = CMSG_NXTHDR(&msg, c)) {
+		if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_RIGHTS) {
+			nfds = (int)((c->cmsg_len - CMSG_LEN(0)) / sizeof(int));
+			memcpy(fds, CMSG_DATA(c), (size_t)nfds * sizeof(int));
+		}
+	}
+	if (n != sizeof *req || (msg.msg_flags & (MSG_TRUNC | MSG_CTRUNC)) ||
+	    nfds != (req->ctty ? 2 : 4)) {
+		while (nfds > 0)
+			close(fds[--nfds]);
+		log_error("spawner: malformed request");
+		return -1;
+	}
+	req->key_id[sizeof req->key_id - 1] = '\0';
+	req->term[sizeof req->term - 1] = '\0';
+	req->command[sizeof req->command - 1] = '\0';
+	return nfds;
+}
+
+static void
+spawn_reap(struct spawn_child **kids, size_t *n)
+{
+	pid_t pid;
+	size_t i;
+	int status;
+
+	while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
+		for (i = 0; i < *n; i++) {
+			if ((*kids)[i].pid != pid)
+				continue;
+			if ((*kids)[i].status_fd != -1) {
+				spawn_send((*kids)[i].status_fd, SPAWN_MSG_EXIT,
+				    status);
+				close((*kids)[i].status_fd);
+			}
+			(*kids)[i] = (*kids)[--*n];
+			break;
+		}
+	}
+}
+
+static void
+spawn_handle(int sock, struct spawn_child **kids, size_t *n,
+    spawn_main_fn child_main, void *arg)
+{
+	struct spawn_req *req = xmalloc(sizeof *req);
+	int fds[SPAWN_MAX_FDS], nfds, i;
+	pid_t pid;
+
+	if ((nfds = spawn_recv(sock, req, fds)) < 0) {
+		free(req);
+		return;
+	}
+	if ((pid = fork()) == -1) {
+		log_error("spawner: fork: %s", strerror(errno));
+		spawn_send(fds[0], SPAWN_MSG_PID, -1);
+	} else if (pid == 0)
+		spawn_child_exec(req, fds, child_main, arg);
+	else {
+		spawn_send(fds[0], SPAWN_MSG_PID, pid);
+		*kids = xreallocarray(*kids, *n + 1, sizeof **kids);
+		(*kids)[(*n)++] = (struct spawn_child){ pid, fds[0] };
+		fds[0] = -1;
+	}
+	for (i = 0; i < nfds; i++) {
+		if (fds[i] != -1)
+			close(fds[i]);
+	}
+	free(req);
+}
+
+static void
+spawn_loop(int sock, spawn_main_fn child_main, void *arg)
+{
+	struct spawn_child *kids = NULL;
+	struct pollfd *pfd = NULL;
+	size_t n = 0, i, np;
+	int open = 1;
+	char c;
+
+	while (open || n > 0) {
+		pfd = xreallocarray(pfd, n + 2, sizeof *pfd);
+		pfd[0] = (struct pollfd){ spawn_sigpipe[0], POLLIN, 0 };
+		pfd[1] = (struct pollfd){ open ? sock : -1, POLLIN, 0 };
+		for (i = 0; i < n; i++)
+			pfd[2 + i] = (struct pollfd){ kids[i].status_fd, 0, 0 };
+		np = n + 2;
+		if (poll(pfd, np, -1) == -1) {
+			if (errno == EINTR)
+				continue;
+			fatal("spawner: poll");
+		}
+		/* A status socket that hangs up: its session is gone. */
+		for (i = 0; i < np - 2 && i < n; i++) {
+			if (pfd[2 + i].revents & (POLLHUP | POLLERR)) {
+				kill(-kids[i].pid, SIGKILL);
+				kill(kids[i].pid, SIGKILL);
+				close(kids[i].status_fd);
+				kids[i].status_fd = -1;
+			}
+		}
+		if (pfd[0].revents & POLLIN) {
+			while (read(spawn_sigpipe[0], &c, 1) == 1)
+				;
+			spawn_reap(&kids, &n);
+		}
+		if (pfd[1].revents & (POLLIN | POLLHUP)) {
+			if (pfd[1].revents & POLLIN)
+				spawn_handle(sock, &kids, &n, child_main, arg);
+			else
+				open = 0;
+		}
+	}
+	free(pfd);
+	free(kids);
+}
+
+int
+spawn_start(spawn_main_fn child_main, void *arg, pid_t *pid)
+{
+	struct sigaction sa;
+	int sv[2];
+
+	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) != 0)
+		fatal("spawner: socketpair");
+	if ((*pid = fork()) == -1)
+		fatal("spawner: fork");
+	if (*pid != 0) {
+		close(sv[0]);
+		return sv[1];
+	}
+	close(sv[1]);
+	log_set_tag("spawner");
+	clearenv();
+	signal(SIGINT, SIG_IGN);
+	signal(SIGTERM, SIG_IGN);
+	signal(SIGPIPE, SIG_IGN);
+	if (pipe2(spawn_sigpipe, O_CLOEXEC | O_NONBLOCK) != 0)
+		fatal("spawner: pipe");
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = spawn_sigchld;
+	sa.sa_flags = SA_RESTART | SA_NOCLDSTOP;
+	sigaction(SIGCHLD, &sa, NULL);
+	spawn_loop(sv[0], child_main, arg);
+	_exit(0);
+}
+
+int
+spawn_request(int sock, const struct spawn_req *req, const int *fds,
+    pid_t *pid)
+{
+	union {
+		struct cmsghdr hdr;
+		char buf[CMSG_SPACE(SPAWN_MAX_FDS * sizeof(int))];
+	} cbuf;
+	struct iovec iov = { (void *)req, sizeof *req };
+	struct msghdr msg = { 0 };
+	struct cmsghdr *c;
+	struct spawn_msg m;
+	struct pollfd pfd;
+	int sv[2], all[SPAWN_MAX_FDS], nfds = req->ctty ? 2 : 4, i;
+
+	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) != 0)
+		return -1;
+	all[0] = sv[1];
+	for (i = 1; i < nfds; i++)
+		all[i] = fds[i - 1];
+	memset(&cbuf, 0, sizeof cbuf);
+	msg.msg_iov = &iov;
+	msg.msg_iovlen = 1;
+	msg.msg_control = cbuf.buf;
+	msg.msg_controllen = CMSG_SPACE((size_t)nfds * sizeof(int));
+	c = CMSG_FIRSTHDR(&msg);
+	c->cmsg_level = SOL_SOCKET;
+	c->cmsg_type = SCM_RIGHTS;
+	c->cmsg_len = CMSG_LEN((size_t)nfds * sizeof(int));
+	memcpy(CMSG_DATA(c), all, (size_t)nfds * sizeof(int));
+	if (sendmsg(sock, &msg, MSG_NOSIGNAL) != (ssize_t)sizeof *req)
+		goto fail;
+	close(sv[1]);
+	sv[1] = -1;
+	pfd = (struct pollfd){ sv[0], POLLIN, 0 };
+	if (poll(&pfd, 1, SPAWN_REPLY_MS) != 1 ||
+	    recv(sv[0], &m, sizeof m, 0) != (ssize_t)sizeof m ||
+	    m.type != SPAWN_MSG_PID || m.value <= 0)
+		goto fail;
+	*pid = (pid_t)m.value;
+	return sv[0];
+fail:
+	log_error("spawner did not start a child");
+	close(sv[0]);
+	if (sv[1] != -1)
+		close(sv[1]);
+	return -1;
+}
+
+int
+spawn_read_status(int fd, int *wstatus)
+{
+	struct spawn_msg m;
+
+	if (recv(fd, &m, sizeof m, MSG_DONTWAIT) != (ssize_t)sizeof m ||
+	    m.type != SPAWN_MSG_EXIT)
+		return -1;
+	*wstatus = m.value;
+	return 0;
+}

@@ -1,0 +1,158 @@
+/* bbs: ISC licence, see LICENSE. */
+/* Boards: the named places threads live in, and who may post to each. */
+#include <string.h>
+
+#include "store/store-int.h"
+
+#define BOARD_TITLE_MAX 80
+
+#define BOARD_COLUMNS                                                          \
+	"b.id, b.name, b.title, b.post_role,"                                  \
+	" (SELECT count(*) FROM threads t WHERE t.board_id = b.id) AS threads"
+
+static void
+board_from_row(sqlite3_stmt *stmt, struct store_board *b)
+{
+	enum store_role role = STORE_ROLE_MEMBER;
+
+	b->id = sqlite3_column_int64(stmt, 0);
+	b->name = store_column_text(stmt, 1);
+	b->title = store_column_text(stmt, 2);
+	store_role_parse((const char *)sqlite3_column_text(stmt, 3), &role);
+	b->post_role = role;
+	b->threads = sqlite3_column_int64(stmt, 4);
+}
+
+void
+store_board_free(struct store_board *b)
+{
+	if (b == NULL)
+		return;
+	free(b->name);
+	free(b->title);
+	free(b);
+}
+
+void
+store_boards_free(struct store_board *b, size_t n)
+{
+	size_t i;
+
+	if (b == NULL)
+		return;
+	for (i = 0; i < n; i++) {
+		free(b[i].name);
+		free(b[i].title);
+	}
+	free(b);
+}
+
+int
+store_board_get(struct store *st, const char *name, struct store_board **out)
+{
+	sqlite3_stmt *stmt;
+	int r, rc;
+
+	*out = NULL;
+	if ((r = store_prepare(st, &stmt,
+		 "SELECT " BOARD_COLUMNS " FROM boards b WHERE b.name = ?")) !=
+	    STORE_OK)
+		return r;
+	sqlite3_bind_text(stmt, 1, name, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		*out = xcalloc(1, sizeof **out);
+		board_from_row(stmt, *out);
+	} else if (rc == SQLITE_DONE)
+		r = STORE_ERR_NOT_FOUND;
+	else
+		r = store_sqlite_err(st, "board get");
+	sqlite3_finalize(stmt);
+	return r;
+}
+
+int
+store_boards_list(struct store *st, struct store_board **out, size_t *n)
+{
+	struct store_board *b = NULL;
+	sqlite3_stmt *stmt;
+	size_t len = 0, cap = 0;
+	int r, rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((r = store_prepare(st, &stmt,
+		 "SELECT " BOARD_COLUMNS " FROM boards b ORDER BY b.name")) !=
+	    STORE_OK)
+		return r;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		if (len == cap) {
+			cap = cap == 0 ? 16 : cap * 2;
+			b = xreallocarray(b, cap, sizeof *b);
+		}
+		board_from_row(stmt, &b[len++]);
+	}
+	if (rc != SQLITE_DONE) {
+		r = store_sqlite_err(st, "boards list");
+		store_boards_free(b, len);
+	} else {
+		*out = b;
+		*n = len;
+	}
+	sqlite3_finalize(stmt);
+	return r;
+}
+
+int
+store_boards_json(struct store *st, char **out)
+{
+	return store_json_query(st,
+	    "SELECT json_group_array(json_object('name', name, 'title', title,"
+	    " 'threads', threads, 'post_role', post_role))"
+	    " FROM (SELECT " BOARD_COLUMNS " FROM boards b ORDER BY b.name)",
+	    out);
+}
+
+int
+store_board_create(struct store *st, const char *actor, const char *name,
+    const char *title, enum store_role post_role, char **cause)
+{
+	sqlite3_stmt *stmt = NULL;
+	char *t = NULL;
+	int r, rc;
+
+	if ((r = store_board_name_check(name, cause)) != STORE_OK)
+		return r;
+	if (post_role == STORE_ROLE_BOT) {
+		store_cause(cause, "who may post is member or sysop");
+		return STORE_ERR_USAGE;
+	}
+	if ((r = store_text_line(title == NULL ? "" : title, BOARD_TITLE_MAX,
+		 1, "the title", &t, cause)) != STORE_OK)
+		return r;
+	if ((r = store_begin(st)) != STORE_OK)
+		goto out;
+	if ((r = store_prepare(st, &stmt,
+		 "INSERT INTO boards (name, title, post_role, created)"
+		 " VALUES (?, ?, ?, ?)")) != STORE_OK)
+		goto out;
+	sqlite3_bind_text(stmt, 1, name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 2, t, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 3, store_role_name(post_role), -1,
+	    SQLITE_STATIC);
+	sqlite3_bind_int64(stmt, 4, store_now(st));
+	if ((rc = sqlite3_step(stmt)) == SQLITE_DONE)
+		r = store_modlog_append(st, actor, "board-create", name, NULL);
+	else if ((rc & 0xff) == SQLITE_CONSTRAINT) {
+		store_cause(cause, "board '%s' exists", name);
+		r = STORE_ERR_EXISTS;
+	} else
+		r = store_sqlite_err(st, "board create");
+	if (r == STORE_OK)
+		r = store_commit(st);
+out:
+	if (r != STORE_OK)
+		store_rollback(st);
+	sqlite3_finalize(stmt);
+	free(t);
+	return r;
+}

@@ -1,0 +1,391 @@
+/* bbs: ISC licence, see LICENSE. */
+/*
+ * Registered keys: adding (creating the member on first use), listing,
+ * revoking, and the boards a bot key may post to; plus role changes, which
+ * like revocations are sysop acts written to the moderation log.
+ */
+#include <string.h>
+#include <strings.h>
+
+#include "store/store-int.h"
+
+#define LABEL_MAX 64
+
+/*
+ * Finds or creates the member a new key belongs to; *id is its row and
+ * *existed says whether it was there before.
+ */
+static int
+key_owner(struct store *st, const struct store_key_new *k, int64_t *id,
+    int *existed, enum store_role *role_out, char **cause)
+{
+	struct store_member *m = NULL;
+	enum store_role role;
+	sqlite3_stmt *stmt;
+	int r;
+
+	r = store_member_get(st, k->pseudonym, &m);
+	if (r == STORE_OK) {
+		if (strcmp(m->pseudonym, k->pseudonym) != 0) {
+			store_cause(cause, "pseudonym '%s' is taken as '%s' "
+					   "(names are unique ignoring case)",
+			    k->pseudonym, m->pseudonym);
+			r = STORE_ERR_EXISTS;
+		} else if (k->role >= 0 && (enum store_role)k->role != m->role) {
+			store_cause(cause, "%s is a %s; change roles with "
+					   "'bbs member role'",
+			    m->pseudonym, store_role_name(m->role));
+			r = STORE_ERR_INVALID;
+		} else {
+			*id = m->id;
+			*role_out = m->role;
+			*existed = 1;
+		}
+		store_member_free(m);
+		return r;
+	}
+	if (r != STORE_ERR_NOT_FOUND)
+		return r;
+	role = k->role >= 0 ? (enum store_role)k->role : STORE_ROLE_MEMBER;
+	*role_out = role;
+	if ((r = store_prepare(st, &stmt,
+		 "INSERT INTO members (pseudonym, role, created)"
+		 " VALUES (?, ?, ?)")) != STORE_OK)
+		return r;
+	sqlite3_bind_text(stmt, 1, k->pseudonym, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 2, store_role_name(role), -1, SQLITE_STATIC);
+	sqlite3_bind_int64(stmt, 3, store_now(st));
+	if (sqlite3_step(stmt) != SQLITE_DONE)
+		r = store_sqlite_err(st, "member insert");
+	else
+		*id = sqlite3_last_insert_rowid(st->db);
+	sqlite3_finalize(stmt);
+	return r;
+}
+
+static int
+key_insert(struct store *st, const struct store_key_new *k, int64_t member,
+    const char *label, int64_t *row, char **cause)
+{
+	sqlite3_stmt *stmt;
+	int r, rc;
+
+	if ((r = store_prepare(st, &stmt,
+		 "INSERT INTO keys (member_id, hash, key_id, label, created)"
+		 " VALUES (?, ?, ?, ?, ?)")) != STORE_OK)
+		return r;
+	sqlite3_bind_int64(stmt, 1, member);
+	sqlite3_bind_blob(stmt, 2, k->hash, STORE_HASH_LEN, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 3, k->key_id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 4, label, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(stmt, 5, store_now(st));
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_DONE)
+		*row = sqlite3_last_insert_rowid(st->db);
+	else if ((rc & 0xff) == SQLITE_CONSTRAINT) {
+		store_cause(cause, "this key is already registered");
+		r = STORE_ERR_EXISTS;
+	} else
+		r = store_sqlite_err(st, "key insert");
+	sqlite3_finalize(stmt);
+	return r;
+}
+
+static int
+key_boards_insert(struct store *st, int64_t row, const struct store_key_new *k,
+    char **cause)
+{
+	struct store_board *b;
+	sqlite3_stmt *stmt;
+	size_t i;
+	int r = STORE_OK;
+
+	for (i = 0; i < k->nboards && r == STORE_OK; i++) {
+		if ((r = store_board_get(st, k->boards[i], &b)) != STORE_OK) {
+			if (r == STORE_ERR_NOT_FOUND)
+				store_cause(cause, "no board '%s'",
+				    k->boards[i]);
+			return r;
+		}
+		if ((r = store_prepare(st, &stmt,
+			 "INSERT OR IGNORE INTO key_boards (key_id, board_id)"
+			 " VALUES (?, ?)")) == STORE_OK) {
+			sqlite3_bind_int64(stmt, 1, row);
+			sqlite3_bind_int64(stmt, 2, b->id);
+			if (sqlite3_step(stmt) != SQLITE_DONE)
+				r = store_sqlite_err(st, "key boards");
+			sqlite3_finalize(stmt);
+		}
+		store_board_free(b);
+	}
+	return r;
+}
+
+int
+store_key_add(struct store *st, const struct store_key_new *k, char **cause)
+{
+	char *label = NULL, *target = NULL;
+	enum store_role role = STORE_ROLE_MEMBER;
+	int64_t member = 0, row = 0;
+	int r, existed = 0;
+
+	if ((r = store_pseudonym_check(k->pseudonym, cause)) != STORE_OK)
+		return r;
+	if ((r = store_text_line(k->label == NULL ? "" : k->label, LABEL_MAX,
+		 1, "the label", &label, cause)) != STORE_OK)
+		return r;
+	if ((r = store_begin(st)) != STORE_OK) {
+		free(label);
+		return r;
+	}
+	if ((r = key_owner(st, k, &member, &existed, &role, cause)) ==
+		STORE_OK &&
+	    k->nboards > 0 && role != STORE_ROLE_BOT) {
+		store_cause(cause, "--board applies to bot keys only");
+		r = STORE_ERR_USAGE;
+	}
+	if (r == STORE_OK &&
+	    (r = key_insert(st, k, member, label, &row, cause)) == STORE_OK &&
+	    (r = key_boards_insert(st, row, k, cause)) == STORE_OK &&
+	    existed && k->actor != NULL &&
+	    strcasecmp(k->actor, k->pseudonym) != 0) {
+		xasprintf(&target, "%s (%s)", k->key_id, k->pseudonym);
+		r = store_modlog_append(st, k->actor, "key-add", target, NULL);
+	}
+	if (r == STORE_OK)
+		r = store_commit(st);
+	if (r != STORE_OK)
+		store_rollback(st);
+	free(label);
+	free(target);
+	return r;
+}
+
+#define KEY_LIST_SQL                                                           \
+	"SELECT k.key_id, m.pseudonym, m.role, k.label,"                       \
+	" coalesce((SELECT group_concat(name, ',') FROM (SELECT b.name"        \
+	"   FROM key_boards kb JOIN boards b ON b.id = kb.board_id"           \
+	"   WHERE kb.key_id = k.id ORDER BY b.name)), '') AS boards,"          \
+	" k.revoked FROM keys k JOIN members m ON m.id = k.member_id"          \
+	" ORDER BY m.pseudonym, k.id"
+
+void
+store_keys_free(struct store_key *k, size_t n)
+{
+	size_t i;
+
+	if (k == NULL)
+		return;
+	for (i = 0; i < n; i++) {
+		free(k[i].pseudonym);
+		free(k[i].label);
+		free(k[i].boards);
+	}
+	free(k);
+}
+
+int
+store_keys_list(struct store *st, struct store_key **out, size_t *n)
+{
+	struct store_key *k = NULL, *e;
+	sqlite3_stmt *stmt;
+	size_t len = 0, cap = 0;
+	enum store_role role;
+	int r, rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((r = store_prepare(st, &stmt, KEY_LIST_SQL)) != STORE_OK)
+		return r;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		if (len == cap) {
+			cap = cap == 0 ? 16 : cap * 2;
+			k = xreallocarray(k, cap, sizeof *k);
+		}
+		e = &k[len++];
+		snprintf(e->key_id, sizeof e->key_id, "%s",
+		    (const char *)sqlite3_column_text(stmt, 0));
+		e->pseudonym = store_column_text(stmt, 1);
+		role = STORE_ROLE_MEMBER;
+		store_role_parse((const char *)sqlite3_column_text(stmt, 2),
+		    &role);
+		e->role = role;
+		e->label = store_column_text(stmt, 3);
+		e->boards = store_column_text(stmt, 4);
+		e->revoked = sqlite3_column_int(stmt, 5);
+	}
+	if (rc != SQLITE_DONE) {
+		r = store_sqlite_err(st, "keys list");
+		store_keys_free(k, len);
+	} else {
+		*out = k;
+		*n = len;
+	}
+	sqlite3_finalize(stmt);
+	return r;
+}
+
+int
+store_keys_json(struct store *st, char **out)
+{
+	return store_json_query(st,
+	    "SELECT json_group_array(json_object('key_id', key_id,"
+	    " 'pseudonym', pseudonym, 'role', role, 'label', label,"
+	    " 'boards', json(CASE boards WHEN '' THEN '[]' ELSE"
+	    "   '[\"' || replace(boards, ',', '\",\"') || '\"]' END),"
+	    " 'revoked', json(CASE revoked WHEN 0 THEN 'false'"
+	    "   ELSE 'true' END)))"
+	    " FROM (" KEY_LIST_SQL ")",
+	    out);
+}
+
+int
+store_key_boards(struct store *st, int64_t key_row, char ***out)
+{
+	sqlite3_stmt *stmt;
+	char **v = NULL;
+	size_t n = 0;
+	int r, rc;
+
+	*out = NULL;
+	if ((r = store_prepare(st, &stmt,
+		 "SELECT b.name FROM key_boards kb JOIN boards b"
+		 " ON b.id = kb.board_id WHERE kb.key_id = ? ORDER BY b.name")) !=
+	    STORE_OK)
+		return r;
+	sqlite3_bind_int64(stmt, 1, key_row);
+	v = xcalloc(1, sizeof *v);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		v = xreallocarray(v, n + 2, sizeof *v);
+		v[n++] = store_column_text(stmt, 0);
+		v[n] = NULL;
+	}
+	if (rc != SQLITE_DONE) {
+		r = store_sqlite_err(st, "key boards");
+		while (n > 0)
+			free(v[--n]);
+		free(v);
+	} else
+		*out = v;
+	sqlite3_finalize(stmt);
+	return r;
+}
+
+/* Runs an UPDATE binding a and, unless NULL, b; *changed = rows changed. */
+static int
+update_one(struct store *st, const char *sql, const char *a, const char *b,
+    int *changed)
+{
+	sqlite3_stmt *stmt;
+	int r;
+
+	if ((r = store_prepare(st, &stmt, sql)) != STORE_OK)
+		return r;
+	sqlite3_bind_text(stmt, 1, a, -1, SQLITE_STATIC);
+	if (b != NULL)
+		sqlite3_bind_text(stmt, 2, b, -1, SQLITE_STATIC);
+	if (sqlite3_step(stmt) != SQLITE_DONE)
+		r = store_sqlite_err(st, "update");
+	else
+		*changed = sqlite3_changes(st->db);
+	sqlite3_finalize(stmt);
+	return r;
+}
+
+/* The owner's pseudonym of a key id; STORE_ERR_NOT_FOUND if none. */
+static int
+key_owner_name(struct store *st, const char *key_id, char **out)
+{
+	sqlite3_stmt *stmt;
+	int r, rc;
+
+	*out = NULL;
+	if ((r = store_prepare(st, &stmt,
+		 "SELECT m.pseudonym FROM keys k JOIN members m"
+		 " ON m.id = k.member_id WHERE k.key_id = ?")) != STORE_OK)
+		return r;
+	sqlite3_bind_text(stmt, 1, key_id, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+		*out = store_column_text(stmt, 0);
+	else if (rc == SQLITE_DONE)
+		r = STORE_ERR_NOT_FOUND;
+	else
+		r = store_sqlite_err(st, "key owner");
+	sqlite3_finalize(stmt);
+	return r;
+}
+
+int
+store_key_revoke(struct store *st, const char *actor, const char *key_id,
+    const char *reason, char **cause)
+{
+	char *owner = NULL, *target = NULL;
+	int r, changed = 0;
+
+	if ((r = store_begin(st)) != STORE_OK)
+		return r;
+	if ((r = key_owner_name(st, key_id, &owner)) != STORE_OK) {
+		if (r == STORE_ERR_NOT_FOUND)
+			store_cause(cause, "no key '%s'", key_id);
+		goto out;
+	}
+	if ((r = update_one(st,
+		 "UPDATE keys SET revoked = 1 WHERE key_id = ? AND NOT revoked",
+		 key_id, NULL, &changed)) != STORE_OK)
+		goto out;
+	if (changed) {
+		xasprintf(&target, "%s (%s)", key_id, owner);
+		r = store_modlog_append(st, actor, "revoke", target, reason);
+	}
+	if (r == STORE_OK)
+		r = store_commit(st);
+out:
+	if (r != STORE_OK)
+		store_rollback(st);
+	free(owner);
+	free(target);
+	return r;
+}
+
+int
+store_member_set_role(struct store *st, const char *actor,
+    const char *pseudonym, enum store_role role, const char *reason,
+    char **cause)
+{
+	struct store_member *m = NULL;
+	int r, changed = 0;
+
+	if (role == STORE_ROLE_BOT) {
+		store_cause(cause, "a role is member or sysop");
+		return STORE_ERR_USAGE;
+	}
+	if ((r = store_begin(st)) != STORE_OK)
+		return r;
+	if ((r = store_member_get(st, pseudonym, &m)) != STORE_OK) {
+		if (r == STORE_ERR_NOT_FOUND)
+			store_cause(cause, "no member '%s'", pseudonym);
+		goto out;
+	}
+	if (m->role == STORE_ROLE_BOT) {
+		store_cause(cause, "%s is a bot; bots keep their role",
+		    m->pseudonym);
+		r = STORE_ERR_INVALID;
+		goto out;
+	}
+	if ((r = update_one(st,
+		 "UPDATE members SET role = ?2 WHERE pseudonym = ?1"
+		 " AND role <> ?2",
+		 m->pseudonym, store_role_name(role), &changed)) != STORE_OK)
+		goto out;
+	if (changed)
+		r = store_modlog_append(st, actor,
+		    role == STORE_ROLE_SYSOP ? "promote" : "demote",
+		    m->pseudonym, reason);
+	if (r == STORE_OK)
+		r = store_commit(st);
+out:
+	if (r != STORE_OK)
+		store_rollback(st);
+	store_member_free(m);
+	return r;
+}

@@ -1,0 +1,58 @@
+/* bbs: ISC licence, see LICENSE. */
+/*
+ * Rate limits per pseudonym over a sliding 60-second window (SPEC
+ * section 6). Each process is separate, so the window lives in the
+ * database: one row per post or pin, exact to the second, deleted once it
+ * is older than the window. These are the only exact times bbs writes,
+ * and they last a minute (secure_delete overwrites them on deletion).
+ */
+#include "store/store-int.h"
+
+#define RATE_WINDOW 60
+
+int
+store_rate_take(struct store *st, int64_t member, const char *kind,
+    const char *setting, char **cause)
+{
+	int64_t now = store_clock(st), limit = store_setting(st, setting);
+	sqlite3_stmt *stmt;
+	int r, count = 0;
+
+	if ((r = store_prepare(st, &stmt,
+		 "DELETE FROM rate_events WHERE at <= ?")) != STORE_OK)
+		return r;
+	sqlite3_bind_int64(stmt, 1, now - RATE_WINDOW);
+	if (sqlite3_step(stmt) != SQLITE_DONE)
+		r = store_sqlite_err(st, "rate prune");
+	sqlite3_finalize(stmt);
+	if (r != STORE_OK || (r = store_prepare(st, &stmt,
+				  "SELECT count(*) FROM rate_events"
+				  " WHERE member_id = ? AND kind = ?")) != 0)
+		return r;
+	sqlite3_bind_int64(stmt, 1, member);
+	sqlite3_bind_text(stmt, 2, kind, -1, SQLITE_STATIC);
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		count = sqlite3_column_int(stmt, 0);
+	else
+		r = store_sqlite_err(st, "rate count");
+	sqlite3_finalize(stmt);
+	if (r != STORE_OK)
+		return r;
+	if (count >= limit) {
+		store_cause(cause, "rate limited: at most %lld %ss a minute; "
+				   "try again shortly",
+		    (long long)limit, kind);
+		return STORE_ERR_RATE;
+	}
+	if ((r = store_prepare(st, &stmt,
+		 "INSERT INTO rate_events (member_id, kind, at)"
+		 " VALUES (?, ?, ?)")) != STORE_OK)
+		return r;
+	sqlite3_bind_int64(stmt, 1, member);
+	sqlite3_bind_text(stmt, 2, kind, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(stmt, 3, now);
+	if (sqlite3_step(stmt) != SQLITE_DONE)
+		r = store_sqlite_err(st, "rate insert");
+	sqlite3_finalize(stmt);
+	return r;
+}

@@ -1,0 +1,276 @@
+/* bbs: ISC licence, see LICENSE. */
+/*
+ * The schema and its migrations. PRAGMA user_version holds the number of
+ * steps applied; store_migrate() runs the missing ones, each in its own
+ * transaction, so a database of any older version comes up to date and a
+ * failed step leaves the previous version intact.
+ *
+ * Checklist for a schema change: add a step at the end of migrations[]
+ * (never edit a step that has shipped), keep the design comment below true,
+ * and add a case to tests/unit/test-store.c that migrates from the version
+ * before.
+ *
+ * Tables (version 1):
+ *
+ *   settings   name -> value: configurable limits; absent means default.
+ *   members    a pseudonym (unique ignoring case) and its role. Deleting a
+ *              member (erase-me) cascades to keys, reads, votes and pending
+ *              requests and sets the author of posts, threads and pins to
+ *              NULL, shown as "[erased]".
+ *   keys       per key: the keyed BLAKE2b hash of its public blob (never
+ *              the key), a printable key_id derived from that hash, a
+ *              label, revoked. A revoked key stays listed but never logs in.
+ *   key_boards the boards a bot key may post to.
+ *   boards     name (unique ignoring case), title, post_role.
+ *   threads    title, board, author, flags; last_post_id and posts are kept
+ *              by triggers on posts and give the activity order.
+ *   posts      body, author, thread; hidden_reason non-NULL hides the body
+ *              from members without deleting it.
+ *   posts_fts  FTS5 over the first post's thread title and every body,
+ *              rowid = post id, kept by triggers.
+ *   reads      a member's read position per thread; private to them.
+ *   pins       a link once per normalised URL (url_norm UNIQUE); score is
+ *              the number of rows in votes for it.
+ *   pin_tags   up to five tags a pin.
+ *   votes      one row per member per pin.
+ *   modlog     append-only (triggers refuse UPDATE and DELETE); each row
+ *              carries prev = the previous row's hash (zeros for the first),
+ *              hash = BLAKE2b(prev, fields) and an Ed25519 signature of hash.
+ *   pending    the first sysop's half of a two-sysop act; expires after 7
+ *              days.
+ *   flags      a member's request that sysops look at a post; who flagged
+ *              is not recorded.
+ *   rate_events the last 60 seconds of posts and pins per member, for rate
+ *              limits; older rows are deleted on every check.
+ *
+ * Times ("created") are Unix seconds rounded down to the configured
+ * precision (an hour by default). Order always comes from ids.
+ */
+#include <sqlite3.h>
+
+#include "store/store-int.h"
+
+static const char *const migrations[] = {
+	/* 1: everything the first release needs. */
+	"CREATE TABLE settings ("
+	"  name TEXT PRIMARY KEY,"
+	"  value TEXT NOT NULL"
+	") WITHOUT ROWID;"
+
+	"CREATE TABLE members ("
+	"  id INTEGER PRIMARY KEY,"
+	"  pseudonym TEXT NOT NULL UNIQUE COLLATE NOCASE,"
+	"  role TEXT NOT NULL CHECK (role IN ('member', 'sysop', 'bot')),"
+	"  created INTEGER NOT NULL"
+	");"
+
+	"CREATE TABLE boards ("
+	"  id INTEGER PRIMARY KEY,"
+	"  name TEXT NOT NULL UNIQUE COLLATE NOCASE,"
+	"  title TEXT NOT NULL DEFAULT '',"
+	"  post_role TEXT NOT NULL DEFAULT 'member'"
+	"    CHECK (post_role IN ('member', 'sysop')),"
+	"  created INTEGER NOT NULL"
+	");"
+
+	"CREATE TABLE keys ("
+	"  id INTEGER PRIMARY KEY,"
+	"  member_id INTEGER NOT NULL REFERENCES members(id) ON DELETE CASCADE,"
+	"  hash BLOB NOT NULL UNIQUE,"
+	"  key_id TEXT NOT NULL UNIQUE,"
+	"  label TEXT NOT NULL DEFAULT '',"
+	"  created INTEGER NOT NULL,"
+	"  revoked INTEGER NOT NULL DEFAULT 0"
+	");"
+	"CREATE INDEX keys_member ON keys(member_id);"
+
+	"CREATE TABLE key_boards ("
+	"  key_id INTEGER NOT NULL REFERENCES keys(id) ON DELETE CASCADE,"
+	"  board_id INTEGER NOT NULL REFERENCES boards(id) ON DELETE CASCADE,"
+	"  PRIMARY KEY (key_id, board_id)"
+	") WITHOUT ROWID;"
+
+	"CREATE TABLE threads ("
+	"  id INTEGER PRIMARY KEY,"
+	"  board_id INTEGER NOT NULL REFERENCES boards(id),"
+	"  title TEXT NOT NULL,"
+	"  author_id INTEGER REFERENCES members(id) ON DELETE SET NULL,"
+	"  created INTEGER NOT NULL,"
+	"  last_post_id INTEGER NOT NULL DEFAULT 0,"
+	"  posts INTEGER NOT NULL DEFAULT 0,"
+	"  locked INTEGER NOT NULL DEFAULT 0,"
+	"  sticky INTEGER NOT NULL DEFAULT 0"
+	");"
+	"CREATE INDEX threads_board ON threads(board_id, sticky, last_post_id);"
+	"CREATE INDEX threads_author ON threads(author_id);"
+
+	"CREATE TABLE posts ("
+	"  id INTEGER PRIMARY KEY,"
+	"  thread_id INTEGER NOT NULL REFERENCES threads(id) ON DELETE CASCADE,"
+	"  author_id INTEGER REFERENCES members(id) ON DELETE SET NULL,"
+	"  body TEXT NOT NULL,"
+	"  created INTEGER NOT NULL,"
+	"  hidden_reason TEXT"
+	");"
+	"CREATE INDEX posts_thread ON posts(thread_id, id);"
+	"CREATE INDEX posts_author ON posts(author_id);"
+
+	"CREATE VIRTUAL TABLE posts_fts USING fts5("
+	"  title, body, tokenize = 'unicode61 remove_diacritics 2');"
+
+	"CREATE TRIGGER posts_insert AFTER INSERT ON posts BEGIN"
+	"  UPDATE threads SET last_post_id = new.id, posts = posts + 1"
+	"    WHERE id = new.thread_id;"
+	"  INSERT INTO posts_fts(rowid, title, body) VALUES (new.id,"
+	"    (SELECT CASE WHEN posts = 1 THEN title ELSE '' END"
+	"       FROM threads WHERE id = new.thread_id), new.body);"
+	"END;"
+	"CREATE TRIGGER posts_delete AFTER DELETE ON posts BEGIN"
+	"  UPDATE threads SET posts = posts - 1,"
+	"    last_post_id = coalesce((SELECT max(id) FROM posts"
+	"      WHERE thread_id = old.thread_id), 0)"
+	"    WHERE id = old.thread_id;"
+	"  DELETE FROM posts_fts WHERE rowid = old.id;"
+	"END;"
+	"CREATE TRIGGER posts_update AFTER UPDATE OF body ON posts BEGIN"
+	"  UPDATE posts_fts SET body = new.body WHERE rowid = new.id;"
+	"END;"
+
+	"CREATE TABLE reads ("
+	"  member_id INTEGER NOT NULL REFERENCES members(id) ON DELETE CASCADE,"
+	"  thread_id INTEGER NOT NULL REFERENCES threads(id) ON DELETE CASCADE,"
+	"  last_post_id INTEGER NOT NULL,"
+	"  PRIMARY KEY (member_id, thread_id)"
+	") WITHOUT ROWID;"
+
+	"CREATE TABLE pins ("
+	"  id INTEGER PRIMARY KEY,"
+	"  url TEXT NOT NULL,"
+	"  url_norm TEXT NOT NULL UNIQUE,"
+	"  caption TEXT NOT NULL DEFAULT '',"
+	"  author_id INTEGER REFERENCES members(id) ON DELETE SET NULL,"
+	"  created INTEGER NOT NULL,"
+	"  expires TEXT,"
+	"  score INTEGER NOT NULL DEFAULT 0,"
+	"  thread_id INTEGER REFERENCES threads(id) ON DELETE SET NULL"
+	");"
+	"CREATE INDEX pins_author ON pins(author_id);"
+	"CREATE TABLE pin_tags ("
+	"  pin_id INTEGER NOT NULL REFERENCES pins(id) ON DELETE CASCADE,"
+	"  tag TEXT NOT NULL,"
+	"  PRIMARY KEY (pin_id, tag)"
+	") WITHOUT ROWID;"
+	"CREATE INDEX pin_tags_tag ON pin_tags(tag, pin_id);"
+	"CREATE TABLE votes ("
+	"  pin_id INTEGER NOT NULL REFERENCES pins(id) ON DELETE CASCADE,"
+	"  member_id INTEGER NOT NULL REFERENCES members(id) ON DELETE CASCADE,"
+	"  PRIMARY KEY (pin_id, member_id)"
+	") WITHOUT ROWID;"
+
+	"CREATE TABLE modlog ("
+	"  id INTEGER PRIMARY KEY,"
+	"  actor TEXT NOT NULL,"
+	"  act TEXT NOT NULL,"
+	"  target TEXT NOT NULL,"
+	"  reason TEXT NOT NULL DEFAULT '',"
+	"  created INTEGER NOT NULL,"
+	"  prev BLOB NOT NULL,"
+	"  hash BLOB NOT NULL,"
+	"  sig BLOB NOT NULL"
+	");"
+	"CREATE TRIGGER modlog_no_update BEFORE UPDATE ON modlog BEGIN"
+	"  SELECT RAISE(ABORT, 'the moderation log is append-only');"
+	"END;"
+	"CREATE TRIGGER modlog_no_delete BEFORE DELETE ON modlog BEGIN"
+	"  SELECT RAISE(ABORT, 'the moderation log is append-only');"
+	"END;"
+
+	"CREATE TABLE pending ("
+	"  id INTEGER PRIMARY KEY,"
+	"  act TEXT NOT NULL,"
+	"  target TEXT NOT NULL,"
+	"  requested_by INTEGER NOT NULL"
+	"    REFERENCES members(id) ON DELETE CASCADE,"
+	"  created INTEGER NOT NULL,"
+	"  UNIQUE (act, target, requested_by)"
+	");"
+
+	"CREATE TABLE flags ("
+	"  id INTEGER PRIMARY KEY,"
+	"  post_id INTEGER NOT NULL REFERENCES posts(id) ON DELETE CASCADE,"
+	"  reason TEXT NOT NULL,"
+	"  created INTEGER NOT NULL,"
+	"  closed INTEGER NOT NULL DEFAULT 0"
+	");"
+	"CREATE INDEX flags_open ON flags(closed, id);"
+
+	"CREATE TABLE rate_events ("
+	"  member_id INTEGER NOT NULL REFERENCES members(id) ON DELETE CASCADE,"
+	"  kind TEXT NOT NULL,"
+	"  at INTEGER NOT NULL"
+	");"
+	"CREATE INDEX rate_events_member ON rate_events(member_id, kind, at);",
+};
+
+#define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
+
+int
+store_schema_version(void)
+{
+	return SCHEMA_VERSION;
+}
+
+static int
+store_user_version(struct store *st, int *out)
+{
+	sqlite3_stmt *stmt = NULL;
+	int r;
+
+	if ((r = store_prepare(st, &stmt, "PRAGMA user_version")) != STORE_OK)
+		return r;
+	if (sqlite3_step(stmt) != SQLITE_ROW)
+		r = store_sqlite_err(st, "user_version");
+	else
+		*out = sqlite3_column_int(stmt, 0);
+	sqlite3_finalize(stmt);
+	return r;
+}
+
+int
+store_migrate_to(struct store *st, int target, char **cause)
+{
+	char *sql = NULL;
+	int version = 0, r;
+
+	if ((r = store_user_version(st, &version)) != STORE_OK)
+		return r;
+	if (version > SCHEMA_VERSION) {
+		store_cause(cause, "database schema %d is newer than this bbs "
+				   "(%d); upgrade bbs",
+		    version, SCHEMA_VERSION);
+		return STORE_ERR_INVALID;
+	}
+	for (; version < target; version++) {
+		if ((r = store_begin(st)) != STORE_OK)
+			return r;
+		xasprintf(&sql, "%s; PRAGMA user_version = %d",
+		    migrations[version], version + 1);
+		if (sqlite3_exec(st->db, sql, NULL, NULL, NULL) != SQLITE_OK) {
+			store_cause(cause, "migration to schema %d failed: %s",
+			    version + 1, sqlite3_errmsg(st->db));
+			store_rollback(st);
+			free(sql);
+			return STORE_ERR_INTERNAL;
+		}
+		free(sql);
+		if ((r = store_commit(st)) != STORE_OK)
+			return r;
+	}
+	return STORE_OK;
+}
+
+int
+store_migrate(struct store *st, char **cause)
+{
+	return store_migrate_to(st, SCHEMA_VERSION, cause);
+}

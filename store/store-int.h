@@ -1,0 +1,97 @@
+/* bbs: ISC licence, see LICENSE. */
+/*
+ * Internals shared by the store's files: the handle and small helpers
+ * around sqlite3. Nothing outside store/ includes this.
+ */
+#ifndef STORE_STORE_INT_H
+#define STORE_STORE_INT_H
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "store/boards.h"
+#include "store/members.h"
+#include "store/modlog.h"
+#include "store/store.h"
+#include "store/threads.h"
+#include "util/log.h"
+#include "util/xmalloc.h"
+
+struct store {
+	sqlite3 *db;
+	char *path;
+	int64_t clock; /* 0: real time */
+	const struct store_crypto *crypto;
+};
+
+/* Prepares sql; STORE_ERR_INTERNAL (logged at debug) on failure. */
+int store_prepare(struct store *st, sqlite3_stmt **stmt, const char *sql);
+
+/*
+ * Maps the connection's last SQLite error to a STORE_ERR_*: BUSY and
+ * LOCKED become STORE_ERR_BUSY, the rest STORE_ERR_INTERNAL (logged with
+ * what, the operation).
+ */
+int store_sqlite_err(struct store *st, const char *what);
+
+/* BEGIN IMMEDIATE, COMMIT, ROLLBACK: writes are short and take the lock at
+ * once, so they never fail half-way with SQLITE_BUSY_SNAPSHOT. */
+int store_begin(struct store *st);
+int store_commit(struct store *st);
+void store_rollback(struct store *st);
+
+/* Sets *cause (if cause is not NULL) to a formatted message. */
+void store_cause(char **cause, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* A column as a new string ("" for NULL). */
+char *store_column_text(sqlite3_stmt *stmt, int col);
+
+/*
+ * Runs a query whose single row and column is a JSON text and returns it in
+ * *out; binds nothing. For the *_json() functions.
+ */
+int store_json_query(struct store *st, const char *sql, char **out);
+
+/* Runs the migrations up to version target (tests migrate step by step). */
+int store_migrate_to(struct store *st, int target, char **cause);
+int store_migrate(struct store *st, char **cause);
+
+/* Unix seconds now, not rounded (the test clock if set). */
+int64_t store_clock(struct store *st);
+
+/*
+ * Within the caller's transaction: counts one event of kind ("post",
+ * "pin") for member, or returns STORE_ERR_RATE if the member already has
+ * the setting's number of them in the last 60 seconds (store/rate.c).
+ */
+int store_rate_take(struct store *st, int64_t member, const char *kind,
+    const char *setting, char **cause);
+
+/* ISO-8601 UTC of a stored time, as an SQL expression on column c. */
+#define STORE_SQL_TIME(c) "strftime('%Y-%m-%dT%H:%M:%SZ', " c ", 'unixepoch')"
+/* A member's name, or "[erased]", from the LEFT JOINed members alias m. */
+#define STORE_SQL_AUTHOR(m) "coalesce(" m ".pseudonym, '[erased]')"
+
+/* JSON true or false from an SQL truth value c. */
+#define STORE_SQL_BOOL(c) "json(CASE WHEN " c " THEN 'true' ELSE 'false' END)"
+
+/*
+ * Unread posts of thread alias t for the read row alias r (LEFT JOINed):
+ * all of them without a row, none when read to the end, else a count of
+ * the posts after the position (an index range).
+ */
+#define STORE_SQL_UNREAD                                                       \
+	"CASE WHEN r.last_post_id IS NULL THEN t.posts"                        \
+	" WHEN r.last_post_id >= t.last_post_id THEN 0"                        \
+	" ELSE (SELECT count(*) FROM posts p2 WHERE p2.thread_id = t.id"      \
+	"  AND p2.id > r.last_post_id) END"
+
+/* Clamps a listing's limit into 1..STORE_LIMIT_MAX. */
+int store_limit(int limit);
+
+/* A setting's value or its default; see settings.c for the names. */
+int64_t store_setting(struct store *st, const char *name);
+
+#endif

@@ -1,0 +1,122 @@
+/* bbs: ISC licence, see LICENSE. */
+/*
+ * The store: every byte bbs keeps, in one SQLite file. Its interface speaks
+ * the board's domain (members, keys, boards, threads, posts, pins, the
+ * moderation log), never SQL, so another backend can stand behind it. It
+ * knows nothing of SSH or terminals and includes no libssh, curses or
+ * libsodium header; the moderation log's hashing and signing come in
+ * through struct store_crypto.
+ *
+ * Every function returns STORE_OK or a negative STORE_ERR_*; results go
+ * through out-parameters, which are the caller's to free with the matching
+ * *_free(). A message for the user comes back in *cause (the caller frees
+ * it) when the function takes one.
+ *
+ * Each process opens its own store after fork(), never before.
+ */
+#ifndef STORE_STORE_H
+#define STORE_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum store_err {
+	STORE_OK = 0,
+	STORE_ERR_INTERNAL = -1,  /* a bug or a broken database */
+	STORE_ERR_BUSY = -2,	  /* locked past the busy timeout: retry */
+	STORE_ERR_NOT_FOUND = -3, /* no such board, thread, member, key... */
+	STORE_ERR_EXISTS = -4,	  /* the name or key is taken */
+	STORE_ERR_INVALID = -5,	  /* input rejected by the content rules */
+	STORE_ERR_PERM = -6,	  /* not allowed for this member */
+	STORE_ERR_RATE = -7,	  /* rate limited: retry later */
+	STORE_ERR_CORRUPT = -8,	  /* a check found damage */
+	STORE_ERR_USAGE = -9,	  /* a request that makes no sense */
+};
+
+/* A static string naming the error class. */
+const char *store_strerror(int r);
+
+enum store_role {
+	STORE_ROLE_MEMBER = 0,
+	STORE_ROLE_SYSOP = 1,
+	STORE_ROLE_BOT = 2,
+};
+
+/* "member", "sysop" or "bot". */
+const char *store_role_name(enum store_role role);
+/* 0 and *out set if name is a role, else -1. */
+int store_role_parse(const char *name, enum store_role *out);
+
+#define STORE_HASH_LEN 32
+#define STORE_KEY_ID_LEN 8
+#define STORE_ACTOR_CONSOLE "console"
+
+struct store;
+
+/*
+ * Opens (creating if needed) the database at path, sets WAL, the busy
+ * timeout and foreign keys, and migrates it to the current schema. *out is
+ * the caller's, closed with store_close().
+ */
+int store_open(const char *path, struct store **out, char **cause);
+void store_close(struct store *st);
+
+/* The number of migration steps this build knows. */
+int store_schema_version(void);
+
+/*
+ * A number that changes whenever another connection commits; the UI polls
+ * it to notice new posts without a keypress.
+ */
+int store_data_version(struct store *st, int64_t *out);
+
+/* Runs PRAGMA integrity_check; STORE_ERR_CORRUPT with *cause if unsound. */
+int store_check(struct store *st, char **cause);
+
+/* A consistent online copy to a new file at path (refuses to overwrite). */
+int store_backup(struct store *st, const char *path, char **cause);
+
+/*
+ * The current time rounded down to the stored precision (settings
+ * "time_precision" seconds, an hour by default).
+ */
+int64_t store_now(struct store *st);
+/* Pins the clock at t (Unix seconds) for tests; 0 returns to real time. */
+void store_set_clock(struct store *st, int64_t t);
+
+/* ISO-8601 UTC ("2026-11-21T14:00:00Z") of t into out (21 bytes). */
+void store_time_format(int64_t t, char out[21]);
+
+/* Settings: the configurable limits (see store/settings.c for names). */
+int store_setting_get(struct store *st, const char *name, int64_t *out);
+int store_setting_set(struct store *st, const char *name, const char *value,
+    char **cause);
+/* All settings as "name value default" lines; the caller frees *out. */
+int store_settings_list(struct store *st, char **out);
+
+/* --- content rules (store/content.c) ----------------------------------- */
+
+/* 0 if name is 2-24 of A-Z a-z 0-9 _ -, else STORE_ERR_INVALID + cause. */
+int store_pseudonym_check(const char *name, char **cause);
+/* 0 if name is 1-32 of A-Z a-z 0-9 _ - starting with a letter or digit. */
+int store_board_name_check(const char *name, char **cause);
+
+/*
+ * Normalises a body read from a member: must be valid UTF-8; CRLF becomes
+ * LF; controls other than LF and TAB are removed; trailing newlines are
+ * dropped; then it must be non-empty and at most max bytes. *out is the
+ * caller's. what names the field in *cause ("body", "caption").
+ */
+int store_text_body(const char *in, size_t len, size_t max, const char *what,
+    char **out, char **cause);
+
+/*
+ * Normalises a one-line field (title, label, reason, caption line): valid
+ * UTF-8, controls removed, tabs and newlines become spaces, white space at
+ * both ends trimmed; at most max code points; empty allowed only if
+ * allow_empty.
+ */
+int store_text_line(const char *in, size_t max, int allow_empty,
+    const char *what, char **out, char **cause);
+
+#endif

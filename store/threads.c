@@ -1,0 +1,411 @@
+/* bbs: ISC licence, see LICENSE. */
+/*
+ * Threads and posts. Writing checks, in one transaction: the board and
+ * thread exist, the member's role meets the board's post_role, the thread
+ * is not locked (sysops may still reply), and the rate limit. The posts
+ * triggers keep threads.posts, threads.last_post_id and the search index.
+ */
+#include <string.h>
+
+#include "store/store-int.h"
+
+#define THREAD_COLUMNS                                                         \
+	"t.id, b.name, t.title, " STORE_SQL_AUTHOR("m") ", t.created,"         \
+	" max(t.posts - 1, 0), t.last_post_id, t.locked, t.sticky"
+
+#define THREAD_FROM                                                            \
+	" FROM threads t JOIN boards b ON b.id = t.board_id"                   \
+	" LEFT JOIN members m ON m.id = t.author_id"                           \
+	" LEFT JOIN reads r ON r.member_id = ?1 AND r.thread_id = t.id"
+
+#define THREAD_ORDER " ORDER BY t.sticky DESC, t.last_post_id DESC"
+
+int
+store_limit(int limit)
+{
+	if (limit < 1)
+		return 1;
+	return limit > STORE_LIMIT_MAX ? STORE_LIMIT_MAX : limit;
+}
+
+void
+store_thread_free(struct store_thread *t)
+{
+	if (t == NULL)
+		return;
+	store_threads_free(t, 1);
+}
+
+void
+store_threads_free(struct store_thread *t, size_t n)
+{
+	size_t i;
+
+	if (t == NULL)
+		return;
+	for (i = 0; i < n; i++) {
+		free(t[i].board);
+		free(t[i].title);
+		free(t[i].author);
+	}
+	free(t);
+}
+
+void
+store_posts_free(struct store_post *p, size_t n)
+{
+	size_t i;
+
+	if (p == NULL)
+		return;
+	for (i = 0; i < n; i++) {
+		free(p[i].author);
+		free(p[i].body);
+		free(p[i].hidden);
+	}
+	free(p);
+}
+
+static void
+thread_from_row(sqlite3_stmt *stmt, struct store_thread *t)
+{
+	t->id = sqlite3_column_int64(stmt, 0);
+	t->board = store_column_text(stmt, 1);
+	t->title = store_column_text(stmt, 2);
+	t->author = store_column_text(stmt, 3);
+	t->created = sqlite3_column_int64(stmt, 4);
+	t->replies = sqlite3_column_int64(stmt, 5);
+	t->last_post_id = sqlite3_column_int64(stmt, 6);
+	t->locked = sqlite3_column_int(stmt, 7);
+	t->sticky = sqlite3_column_int(stmt, 8);
+	t->unread = sqlite3_column_int64(stmt, 9);
+}
+
+/*
+ * May member post on board (and into thread, if not 0)? Inside the
+ * caller's transaction; *board_id is set.
+ */
+static int
+post_allowed(struct store *st, int64_t member, const char *board,
+    int64_t thread, int64_t *board_id, char **cause)
+{
+	struct store_member *m = NULL;
+	struct store_board *b = NULL;
+	struct store_thread *t = NULL;
+	int r;
+
+	if (thread != 0) {
+		if ((r = store_thread_get(st, thread, 0, &t)) != STORE_OK) {
+			if (r == STORE_ERR_NOT_FOUND)
+				store_cause(cause, "no thread %lld",
+				    (long long)thread);
+			return r;
+		}
+		board = t->board;
+	}
+	if ((r = store_board_get(st, board, &b)) != STORE_OK) {
+		if (r == STORE_ERR_NOT_FOUND)
+			store_cause(cause, "no board '%s'", board);
+		goto out;
+	}
+	if ((r = store_member_get_id(st, member, &m)) != STORE_OK)
+		goto out;
+	*board_id = b->id;
+	if (m->role != STORE_ROLE_SYSOP && b->post_role == STORE_ROLE_SYSOP) {
+		store_cause(cause, "only sysops may post on %s", b->name);
+		r = STORE_ERR_PERM;
+	} else if (t != NULL && t->locked && m->role != STORE_ROLE_SYSOP) {
+		store_cause(cause, "thread %lld is locked", (long long)thread);
+		r = STORE_ERR_PERM;
+	}
+out:
+	store_member_free(m);
+	store_board_free(b);
+	store_thread_free(t);
+	return r;
+}
+
+static int
+post_insert(struct store *st, int64_t member, int64_t thread,
+    const char *body, int64_t *post)
+{
+	sqlite3_stmt *stmt;
+	int r;
+
+	if ((r = store_prepare(st, &stmt,
+		 "INSERT INTO posts (thread_id, author_id, body, created)"
+		 " VALUES (?, ?, ?, ?)")) != STORE_OK)
+		return r;
+	sqlite3_bind_int64(stmt, 1, thread);
+	sqlite3_bind_int64(stmt, 2, member);
+	sqlite3_bind_text(stmt, 3, body, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(stmt, 4, store_now(st));
+	if (sqlite3_step(stmt) != SQLITE_DONE)
+		r = store_sqlite_err(st, "post insert");
+	else
+		*post = sqlite3_last_insert_rowid(st->db);
+	sqlite3_finalize(stmt);
+	/* The author has read what they wrote. */
+	if (r == STORE_OK)
+		r = store_read_mark(st, member, thread, *post);
+	return r;
+}
+
+static int
+thread_insert(struct store *st, int64_t member, int64_t board,
+    const char *title, int64_t *thread)
+{
+	sqlite3_stmt *stmt;
+	int r;
+
+	if ((r = store_prepare(st, &stmt,
+		 "INSERT INTO threads (board_id, title, author_id, created)"
+		 " VALUES (?, ?, ?, ?)")) != STORE_OK)
+		return r;
+	sqlite3_bind_int64(stmt, 1, board);
+	sqlite3_bind_text(stmt, 2, title, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(stmt, 3, member);
+	sqlite3_bind_int64(stmt, 4, store_now(st));
+	if (sqlite3_step(stmt) != SQLITE_DONE)
+		r = store_sqlite_err(st, "thread insert");
+	else
+		*thread = sqlite3_last_insert_rowid(st->db);
+	sqlite3_finalize(stmt);
+	return r;
+}
+
+int
+store_thread_create(struct store *st, int64_t member, const char *board,
+    const char *title, const char *body, size_t body_len, int64_t *thread,
+    int64_t *post, char **cause)
+{
+	char *t = NULL, *b = NULL;
+	int64_t board_id = 0;
+	int r;
+
+	if ((r = store_text_line(title, (size_t)store_setting(st, "title_max"),
+		 0, "the title", &t, cause)) != STORE_OK ||
+	    (r = store_text_body(body, body_len,
+		 (size_t)store_setting(st, "body_max"), "the body", &b,
+		 cause)) != STORE_OK)
+		goto out;
+	if ((r = store_begin(st)) != STORE_OK)
+		goto out;
+	if ((r = post_allowed(st, member, board, 0, &board_id, cause)) == 0 &&
+	    (r = store_rate_take(st, member, "post", "rate_posts", cause)) ==
+		0 &&
+	    (r = thread_insert(st, member, board_id, t, thread)) == 0 &&
+	    (r = post_insert(st, member, *thread, b, post)) == 0)
+		r = store_commit(st);
+	if (r != STORE_OK)
+		store_rollback(st);
+out:
+	free(t);
+	free(b);
+	return r;
+}
+
+int
+store_post_reply(struct store *st, int64_t member, int64_t thread,
+    const char *body, size_t body_len, int64_t *post, char **cause)
+{
+	char *b = NULL;
+	int64_t board_id = 0;
+	int r;
+
+	if ((r = store_text_body(body, body_len,
+		 (size_t)store_setting(st, "body_max"), "the body", &b,
+		 cause)) != STORE_OK)
+		return r;
+	if ((r = store_begin(st)) != STORE_OK)
+		goto out;
+	if ((r = post_allowed(st, member, NULL, thread, &board_id, cause)) ==
+		0 &&
+	    (r = store_rate_take(st, member, "post", "rate_posts", cause)) ==
+		0 &&
+	    (r = post_insert(st, member, thread, b, post)) == 0)
+		r = store_commit(st);
+	if (r != STORE_OK)
+		store_rollback(st);
+out:
+	free(b);
+	return r;
+}
+
+int
+store_threads_list(struct store *st, const char *board, int64_t member,
+    int limit, struct store_thread **out, size_t *n)
+{
+	struct store_thread *t = NULL;
+	sqlite3_stmt *stmt;
+	size_t len = 0, cap = 0;
+	int r, rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((r = store_prepare(st, &stmt,
+		 "SELECT " THREAD_COLUMNS ", " STORE_SQL_UNREAD THREAD_FROM
+		 " WHERE b.name = ?2" THREAD_ORDER " LIMIT ?3")) != STORE_OK)
+		return r;
+	sqlite3_bind_int64(stmt, 1, member);
+	sqlite3_bind_text(stmt, 2, board, -1, SQLITE_STATIC);
+	sqlite3_bind_int(stmt, 3, store_limit(limit));
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		if (len == cap) {
+			cap = cap == 0 ? 16 : cap * 2;
+			t = xreallocarray(t, cap, sizeof *t);
+		}
+		thread_from_row(stmt, &t[len++]);
+		if (member == 0)
+			t[len - 1].unread = 0;
+	}
+	if (rc != SQLITE_DONE) {
+		r = store_sqlite_err(st, "threads list");
+		store_threads_free(t, len);
+	} else {
+		*out = t;
+		*n = len;
+	}
+	sqlite3_finalize(stmt);
+	return r;
+}
+
+int
+store_threads_json(struct store *st, const char *board, int limit, char **out)
+{
+	sqlite3_stmt *stmt;
+	int r;
+
+	*out = NULL;
+	if ((r = store_prepare(st, &stmt,
+		 "SELECT json_group_array(json_object('id', id, 'board', board,"
+		 " 'title', title, 'author', author, 'created', "
+		 STORE_SQL_TIME("created") ", 'replies', replies,"
+		 " 'locked', " STORE_SQL_BOOL("locked") ", 'sticky', "
+		 STORE_SQL_BOOL("sticky") ")) FROM (SELECT t.id AS id,"
+		 " b.name AS board, t.title AS title, " STORE_SQL_AUTHOR("m")
+		 " AS author, t.created AS created, max(t.posts - 1, 0) AS"
+		 " replies, t.locked AS locked, t.sticky AS sticky" THREAD_FROM
+		 " WHERE b.name = ?2" THREAD_ORDER " LIMIT ?3)")) != STORE_OK)
+		return r;
+	sqlite3_bind_int64(stmt, 1, 0);
+	sqlite3_bind_text(stmt, 2, board, -1, SQLITE_STATIC);
+	sqlite3_bind_int(stmt, 3, store_limit(limit));
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		*out = store_column_text(stmt, 0);
+	else
+		r = store_sqlite_err(st, "threads json");
+	sqlite3_finalize(stmt);
+	return r;
+}
+
+int
+store_thread_get(struct store *st, int64_t thread, int64_t member,
+    struct store_thread **out)
+{
+	sqlite3_stmt *stmt;
+	int r, rc;
+
+	*out = NULL;
+	if ((r = store_prepare(st, &stmt,
+		 "SELECT " THREAD_COLUMNS ", " STORE_SQL_UNREAD THREAD_FROM
+		 " WHERE t.id = ?2")) != STORE_OK)
+		return r;
+	sqlite3_bind_int64(stmt, 1, member);
+	sqlite3_bind_int64(stmt, 2, thread);
+	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		*out = xcalloc(1, sizeof **out);
+		thread_from_row(stmt, *out);
+		if (member == 0)
+			(*out)->unread = 0;
+	} else if (rc == SQLITE_DONE)
+		r = STORE_ERR_NOT_FOUND;
+	else
+		r = store_sqlite_err(st, "thread get");
+	sqlite3_finalize(stmt);
+	return r;
+}
+
+#define POST_COLUMNS                                                           \
+	"p.id, p.thread_id, " STORE_SQL_AUTHOR("m") ", p.created, p.body,"     \
+	" p.hidden_reason FROM posts p LEFT JOIN members m"                    \
+	" ON m.id = p.author_id WHERE p.thread_id = ?1"
+
+int
+store_posts_page(struct store *st, int64_t thread, int64_t after,
+    int64_t before, int limit, struct store_post **out, size_t *n)
+{
+	struct store_post *p = NULL, *e;
+	sqlite3_stmt *stmt;
+	size_t len = 0;
+	int r, rc;
+
+	*out = NULL;
+	*n = 0;
+	limit = store_limit(limit);
+	r = store_prepare(st, &stmt, before > 0 ?
+	    "SELECT * FROM (SELECT " POST_COLUMNS " AND p.id < ?2"
+	    " ORDER BY p.id DESC LIMIT ?3) ORDER BY 1" :
+	    "SELECT " POST_COLUMNS " AND p.id > ?2 ORDER BY p.id LIMIT ?3");
+	if (r != STORE_OK)
+		return r;
+	sqlite3_bind_int64(stmt, 1, thread);
+	sqlite3_bind_int64(stmt, 2, before > 0 ? before : after);
+	sqlite3_bind_int(stmt, 3, limit);
+	p = xcalloc((size_t)limit, sizeof *p);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		e = &p[len++];
+		e->id = sqlite3_column_int64(stmt, 0);
+		e->thread_id = sqlite3_column_int64(stmt, 1);
+		e->author = store_column_text(stmt, 2);
+		e->created = sqlite3_column_int64(stmt, 3);
+		e->body = store_column_text(stmt, 4);
+		e->hidden = sqlite3_column_type(stmt, 5) == SQLITE_NULL ?
+		    NULL :
+		    store_column_text(stmt, 5);
+	}
+	if (rc != SQLITE_DONE) {
+		r = store_sqlite_err(st, "posts page");
+		store_posts_free(p, len);
+	} else {
+		*out = p;
+		*n = len;
+	}
+	sqlite3_finalize(stmt);
+	return r;
+}
+
+int
+store_thread_json(struct store *st, int64_t thread, char **out)
+{
+	sqlite3_stmt *stmt;
+	int r, rc;
+
+	*out = NULL;
+	if ((r = store_prepare(st, &stmt,
+		 "SELECT json_object('id', t.id, 'board', b.name, 'title',"
+		 " t.title, 'author', " STORE_SQL_AUTHOR("m") ", 'created', "
+		 STORE_SQL_TIME("t.created") ", 'locked', "
+		 STORE_SQL_BOOL("t.locked") ", 'sticky', "
+		 STORE_SQL_BOOL("t.sticky") ", 'posts', (SELECT"
+		 " json_group_array(json_object('id', id, 'author', author,"
+		 " 'created', " STORE_SQL_TIME("created") ", 'body', CASE WHEN"
+		 " hidden IS NULL THEN body END, 'hidden', hidden)) FROM"
+		 " (SELECT p.id AS id, " STORE_SQL_AUTHOR("pm") " AS author,"
+		 " p.created AS created, p.body AS body, p.hidden_reason AS"
+		 " hidden FROM posts p LEFT JOIN members pm ON pm.id ="
+		 " p.author_id WHERE p.thread_id = t.id ORDER BY p.id)))"
+		 " FROM threads t JOIN boards b ON b.id = t.board_id"
+		 " LEFT JOIN members m ON m.id = t.author_id WHERE t.id = ?")) !=
+	    STORE_OK)
+		return r;
+	sqlite3_bind_int64(stmt, 1, thread);
+	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+		*out = store_column_text(stmt, 0);
+	else if (rc == SQLITE_DONE)
+		r = STORE_ERR_NOT_FOUND;
+	else
+		r = store_sqlite_err(st, "thread json");
+	sqlite3_finalize(stmt);
+	return r;
+}

@@ -1,0 +1,167 @@
+# bbs: ISC licence, see LICENSE.
+# Sourced by every tests/e2e/t-*.sh scenario (after tmux regress/ and
+# OpenSSH regress/test-exec.sh). It gives each scenario:
+#   $T          a private temp dir: data dir, keys, ssh config, logs
+#   keygen NAME [TYPE]         a client key pair $T/NAME, $T/NAME.pub
+#   admin ARGS...              the local bbs command on the test's data dir
+#   member NAME [ADMIN ARGS]   keygen + `key add NAME ARGS < NAME.pub`
+#   start_server [ARGS]        the real `bbs serve` on 127.0.0.1, free port
+#   stop_server                SIGTERM, and check it exited 0 and clean
+#   as NAME ARGS...            the real ssh client with NAME's key only
+#   wait_until SECS CMD...     polls CMD every 0.1 s, at most SECS seconds
+#   tmux_start NAME W H CMD    a private tmux server with one fixed window
+#   screen                     the window's text (capture-pane -p)
+#   wait_screen SECS PATTERN   polls the screen for an extended regex
+#   keys ARGS...               tmux send-keys
+#   fail MSG / check DESC CMD  report; the trap cleans up and keeps the
+#                              logs only when something failed
+# Every loop is bounded; every network target is loopback.
+
+set -u
+BBS=${BBS:?set BBS to the bbs binary}
+T=$(mktemp -d "${TMPDIR:-/tmp}/bbs-e2e.XXXXXX")
+SERVER_PID=
+PORT=
+TMUX_SOCK=bbs-e2e-$$
+E2E_FAILED=0
+export LC_ALL=C.UTF-8
+
+fail() {
+	echo "FAIL: $*" >&2
+	E2E_FAILED=1
+	exit 1
+}
+
+# check DESCRIPTION COMMAND...: runs the command, fails the test if it fails.
+check() {
+	desc=$1
+	shift
+	if "$@"; then
+		echo "ok   $desc"
+	else
+		fail "$desc"
+	fi
+}
+
+e2e_cleanup() {
+	status=$?
+	[ "$E2E_FAILED" -eq 0 ] || status=1
+	tmux -L "$TMUX_SOCK" kill-server 2>/dev/null
+	if [ -n "$SERVER_PID" ]; then
+		kill -KILL "$SERVER_PID" 2>/dev/null
+		wait "$SERVER_PID" 2>/dev/null
+	fi
+	if [ "$status" -ne 0 ]; then
+		echo "--- server log ($T/server.log) ---" >&2
+		tail -n 50 "$T/server.log" >&2 2>/dev/null
+		echo "--- logs kept in $T ---" >&2
+	else
+		rm -rf "$T"
+	fi
+	exit "$status"
+}
+trap e2e_cleanup EXIT
+trap 'exit 1' INT TERM
+
+keygen() {
+	ssh-keygen -q -t "${2:-ed25519}" -N '' -C "$1" -f "$T/$1" ||
+		fail "ssh-keygen $1"
+}
+
+admin() {
+	"$BBS" "$@" --data "$T/data"
+}
+
+member() {
+	name=$1
+	shift
+	[ -f "$T/$name" ] || keygen "$name"
+	admin key add "$name" "$@" <"$T/$name.pub" >"$T/$name.keyid" ||
+		fail "key add $name"
+}
+
+wait_until() {
+	secs=$1
+	shift
+	i=0
+	while [ "$i" -lt $((secs * 10)) ]; do
+		"$@" 2>/dev/null && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+
+start_server() {
+	"$BBS" serve --listen 127.0.0.1:0 --data "$T/data" "$@" \
+		>"$T/server.log" 2>&1 &
+	SERVER_PID=$!
+	wait_until 20 grep -q 'listening on' "$T/server.log" ||
+		fail "bbs serve did not start"
+	PORT=$(sed -n 's/.*listening on 127\.0\.0\.1:\([0-9]*\).*/\1/p' \
+		"$T/server.log")
+	cat >"$T/ssh_config" <<CFG
+Host bbs
+	HostName 127.0.0.1
+	Port $PORT
+	User member
+	IdentitiesOnly yes
+	IdentityAgent none
+	PasswordAuthentication no
+	KbdInteractiveAuthentication no
+	BatchMode yes
+	UserKnownHostsFile $T/known_hosts
+	StrictHostKeyChecking accept-new
+	LogLevel ERROR
+	ConnectTimeout 10
+CFG
+}
+
+# Stops the server as an operator would and checks it behaved: exit
+# status 0 within 5 seconds, and no sanitizer report in its log.
+stop_server() {
+	[ -n "$SERVER_PID" ] || return 0
+	kill -TERM "$SERVER_PID"
+	wait_until 6 sh -c "! kill -0 $SERVER_PID" ||
+		fail "bbs serve did not stop within 5 seconds"
+	wait "$SERVER_PID"
+	rc=$?
+	SERVER_PID=
+	[ "$rc" -eq 0 ] || fail "bbs serve exited $rc"
+	if grep -qE 'ERROR: (Address|Leak)Sanitizer|runtime error:' \
+		"$T/server.log"; then
+		fail "a sanitizer reported in the server log"
+	fi
+}
+
+as() {
+	name=$1
+	shift
+	ssh -F "$T/ssh_config" -i "$T/$name" bbs "$@"
+}
+
+tmux_start() {
+	name=$1 w=$2 h=$3
+	shift 3
+	tmux -L "$TMUX_SOCK" -f /dev/null new-session -d -s "$name" \
+		-x "$w" -y "$h" "$*" || fail "tmux new-session"
+	tmux -L "$TMUX_SOCK" set-option -g remain-on-exit on >/dev/null
+}
+
+screen() {
+	tmux -L "$TMUX_SOCK" capture-pane -p -t "${1:-}"
+}
+
+wait_screen() {
+	secs=$1 pattern=$2
+	wait_until "$secs" sh -c \
+		"tmux -L '$TMUX_SOCK' capture-pane -p | grep -qE -- '$pattern'"
+}
+
+keys() {
+	tmux -L "$TMUX_SOCK" send-keys "$@"
+}
+
+resize() {
+	tmux -L "$TMUX_SOCK" resize-window -x "$1" -y "$2"
+}

@@ -1,0 +1,55 @@
+#!/bin/sh
+# Logging in with keys: a member's whoami, a second key of the same
+# pseudonym, an unknown key refused, a revoked key refused at once, the
+# host key fingerprint printed at start matching what ssh saw.
+. "$E2E_DIR/lib.sh"
+
+member alice
+keygen alice2
+admin key add alice --label laptop <"$T/alice2.pub" >"$T/alice2.keyid" ||
+	fail "second key"
+keygen stranger
+start_server
+
+out=$(as alice whoami) || fail "whoami exit $?"
+check "whoami prints pseudonym and role" [ "$out" = "alice member" ]
+
+out=$(as alice whoami --json)
+check "whoami --json" [ "$out" = "{\"pseudonym\":\"alice\",\"role\":\"member\",\"key_id\":\"$(cat "$T/alice.keyid")\"}" ]
+
+out=$(as alice2 whoami)
+check "a second key of the same pseudonym works" [ "$out" = "alice member" ]
+
+as stranger whoami >"$T/out" 2>&1
+rc=$?
+check "an unknown key is refused (ssh exits 255)" [ "$rc" -eq 255 ]
+check "... with a plain permission denied" grep -q 'Permission denied (publickey)' "$T/out"
+
+admin key revoke "$(cat "$T/alice2.keyid")" --reason "lost laptop" ||
+	fail "revoke"
+as alice2 whoami >"$T/out" 2>&1
+check "a revoked key stops working at once" [ $? -eq 255 ]
+check "the first key still works" [ "$(as alice whoami)" = "alice member" ]
+
+logged=$(sed -n 's/.*host key \(SHA256:[^ ]*\).*/\1/p' "$T/server.log")
+seen=$(ssh-keygen -lf "$T/known_hosts" | awk '{print $2}')
+check "the printed fingerprint is the one ssh saw" [ -n "$logged" ] && [ "$logged" = "$seen" ]
+check "the host key is ed25519" grep -q 'ssh-ed25519' "$T/known_hosts"
+for f in bbs.db host_ed25519 secret.key modlog.key; do
+	check "$f is 0600" [ "$(stat -c %a "$T/data/$f")" = 600 ]
+done
+
+as alice nosuch >"$T/out" 2>"$T/err"
+check "an unknown command exits 64" [ $? -eq 64 ]
+check "... saying so on stderr" [ "$(cat "$T/err")" = "bbs: unknown command 'nosuch'" ]
+as alice "whoami 'open" 2>"$T/err"
+check "an unterminated quote exits 64" [ $? -eq 64 ]
+as alice whoami --bogus 2>"$T/err"
+check "an unknown option exits 64" [ $? -eq 64 ]
+check "help lists whoami" sh -c "ssh -F '$T/ssh_config' -i '$T/alice' bbs help | grep -q whoami"
+
+# Nothing about members is logged: no address but the listening one, no
+# pseudonym, no key id, no user name.
+check "the log names no address but its own" [ "$(grep -c 127.0.0.1 "$T/server.log")" -eq 1 ]
+check "the log names no member, key or user" sh -c "! grep -qiE 'alice|stranger|member|$(cat "$T/alice.keyid")' '$T/server.log'"
+stop_server

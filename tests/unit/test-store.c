@@ -1,0 +1,529 @@
+/* bbs: ISC licence, see LICENSE. */
+/*
+ * store/: schema and migrations, members and keys, boards, content rules,
+ * threads and posts, read positions, search, backup and check. Every case
+ * runs against a real SQLite file in its own temp dir.
+ */
+#include <sqlite3.h>
+
+#include "tests/unit/fixture.h"
+#include "tests/unit/test.h"
+
+/* Runs raw SQL on the database file behind the store's back. */
+static int
+raw_sql(const char *db, const char *sql)
+{
+	sqlite3 *h;
+	int rc;
+
+	if (sqlite3_open(db, &h) != SQLITE_OK)
+		return -1;
+	rc = sqlite3_exec(h, sql, NULL, NULL, NULL);
+	sqlite3_close(h);
+	return rc == SQLITE_OK ? 0 : -1;
+}
+
+static int64_t
+raw_int(const char *db, const char *sql)
+{
+	sqlite3_stmt *stmt;
+	sqlite3 *h;
+	int64_t v = -1;
+
+	if (sqlite3_open(db, &h) != SQLITE_OK)
+		return -1;
+	if (sqlite3_prepare_v2(h, sql, -1, &stmt, NULL) == SQLITE_OK &&
+	    sqlite3_step(stmt) == SQLITE_ROW)
+		v = sqlite3_column_int64(stmt, 0);
+	sqlite3_finalize(stmt);
+	sqlite3_close(h);
+	return v;
+}
+
+static void
+test_migrate(void)
+{
+	struct fixture f;
+	struct store *st2 = NULL;
+	char *cause = NULL;
+
+	TEST_START("store: an empty file migrates to the current schema");
+	fixture_open(&f);
+	ASSERT_INT_EQ(raw_int(f.db, "PRAGMA user_version"),
+	    store_schema_version());
+	ASSERT_INT_EQ(raw_int(f.db, "SELECT count(*) FROM sqlite_master WHERE"
+				    " name IN ('members', 'keys', 'boards',"
+				    " 'threads', 'posts', 'posts_fts', 'pins',"
+				    " 'modlog', 'reads', 'flags', 'pending')"),
+	    11);
+	ASSERT_INT_EQ(raw_int(f.db, "PRAGMA journal_mode = WAL") >= 0, 1);
+	/* Opening again is a no-op. */
+	ASSERT_INT_EQ(store_open(f.db, &st2, &cause), STORE_OK);
+	store_close(st2);
+	st2 = NULL;
+	TEST_DONE();
+
+	TEST_START("store: a newer schema is refused, not damaged");
+	ASSERT_INT_EQ(raw_sql(f.db, "PRAGMA user_version = 999"), 0);
+	ASSERT_INT_EQ(store_open(f.db, &st2, &cause), STORE_ERR_INVALID);
+	ASSERT_TRUE(cause != NULL && strstr(cause, "newer") != NULL);
+	free(cause);
+	ASSERT_INT_EQ(raw_int(f.db, "PRAGMA user_version"), 999);
+	TEST_DONE();
+	fixture_close(&f);
+}
+
+static void
+test_members(void)
+{
+	struct store_key_new k = { 0 };
+	struct store_login login;
+	struct store_member *m = NULL;
+	struct fixture f;
+	uint8_t h1[STORE_HASH_LEN] = { 1 }, h2[STORE_HASH_LEN] = { 2 };
+	char *cause = NULL;
+	int64_t alice;
+
+	fixture_open(&f);
+	TEST_START("store: a key makes a member; a second key joins it");
+	alice = fixture_member(&f, "alice", STORE_ROLE_MEMBER);
+	k.pseudonym = "alice";
+	k.role = -1;
+	k.hash = h1;
+	k.key_id = "aaaaaaaa";
+	k.label = "phone";
+	ASSERT_INT_EQ(store_key_add(f.st, &k, &cause), STORE_OK);
+	ASSERT_INT_EQ(store_member_get(f.st, "ALICE", &m), STORE_OK);
+	ASSERT_INT_EQ(m != NULL ? m->keys : -1, 2);
+	store_member_free(m);
+	ASSERT_INT_EQ(store_login(f.st, h1, &login), STORE_OK);
+	ASSERT_INT_EQ(login.member_id, alice);
+	ASSERT_STR_EQ(login.key_id, "aaaaaaaa");
+	TEST_DONE();
+
+	TEST_START("store: bad key adds change nothing");
+	k.hash = h2;
+	k.key_id = "bbbbbbbb";
+	k.pseudonym = "Alice"; /* a case variant of a taken name */
+	ASSERT_INT_EQ(store_key_add(f.st, &k, &cause), STORE_ERR_EXISTS);
+	free(cause), cause = NULL;
+	k.pseudonym = "alice";
+	k.role = STORE_ROLE_SYSOP; /* alice is a member */
+	ASSERT_INT_EQ(store_key_add(f.st, &k, &cause), STORE_ERR_INVALID);
+	free(cause), cause = NULL;
+	k.role = -1;
+	k.hash = h1; /* the same key again */
+	k.key_id = "cccccccc";
+	ASSERT_INT_EQ(store_key_add(f.st, &k, &cause), STORE_ERR_EXISTS);
+	free(cause), cause = NULL;
+	k.hash = h2;
+	k.pseudonym = "a"; /* too short */
+	ASSERT_INT_EQ(store_key_add(f.st, &k, &cause), STORE_ERR_INVALID);
+	free(cause), cause = NULL;
+	k.pseudonym = "bob";
+	k.nboards = 1;
+	k.boards = (const char *const[]){ "general", NULL };
+	ASSERT_INT_EQ(store_key_add(f.st, &k, &cause), STORE_ERR_USAGE);
+	free(cause), cause = NULL;
+	ASSERT_INT_EQ(raw_int(f.db, "SELECT count(*) FROM members"), 1);
+	ASSERT_INT_EQ(raw_int(f.db, "SELECT count(*) FROM keys"), 2);
+	TEST_DONE();
+
+	TEST_START("store: a bot key names its boards; unknown boards refused");
+	fixture_board(&f, "general");
+	k.role = STORE_ROLE_BOT;
+	k.boards = (const char *const[]){ "nosuch", NULL };
+	ASSERT_INT_EQ(store_key_add(f.st, &k, &cause), STORE_ERR_NOT_FOUND);
+	free(cause), cause = NULL;
+	ASSERT_INT_EQ(raw_int(f.db, "SELECT count(*) FROM members"), 1);
+	k.boards = (const char *const[]){ "general", NULL };
+	ASSERT_INT_EQ(store_key_add(f.st, &k, &cause), STORE_OK);
+	{
+		char **boards = NULL;
+
+		ASSERT_INT_EQ(store_login(f.st, h2, &login), STORE_OK);
+		ASSERT_INT_EQ(store_key_boards(f.st, login.key_row, &boards),
+		    STORE_OK);
+		ASSERT_STR_EQ(boards != NULL ? boards[0] : NULL, "general");
+		ASSERT_NULL(boards != NULL ? boards[1] : "x");
+		free(boards != NULL ? boards[0] : NULL);
+		free(boards);
+	}
+	TEST_DONE();
+
+	TEST_START("store: a revoked key stops logging in; the act is logged");
+	ASSERT_INT_EQ(store_key_revoke(f.st, "console", "aaaaaaaa", "lost",
+			  &cause),
+	    STORE_OK);
+	ASSERT_INT_EQ(store_login(f.st, h1, &login), STORE_ERR_NOT_FOUND);
+	ASSERT_INT_EQ(store_key_revoke(f.st, "console", "aaaaaaaa", "again",
+			  &cause),
+	    STORE_OK); /* repeating changes nothing */
+	ASSERT_INT_EQ(store_key_revoke(f.st, "console", "zzzzzzzz", NULL,
+			  &cause),
+	    STORE_ERR_NOT_FOUND);
+	free(cause), cause = NULL;
+	ASSERT_INT_EQ(raw_int(f.db, "SELECT count(*) FROM modlog WHERE"
+				    " act = 'revoke' AND reason = 'lost'"),
+	    1);
+	ASSERT_INT_EQ(raw_int(f.db, "SELECT count(*) FROM modlog"
+				    " WHERE act = 'revoke'"),
+	    1);
+	TEST_DONE();
+
+	TEST_START("store: role changes are logged; bots keep their role");
+	ASSERT_INT_EQ(store_member_set_role(f.st, "console", "alice",
+			  STORE_ROLE_SYSOP, "trusted", &cause),
+	    STORE_OK);
+	ASSERT_INT_EQ(raw_int(f.db, "SELECT count(*) FROM modlog"
+				    " WHERE act = 'promote'"),
+	    1);
+	ASSERT_INT_EQ(store_member_set_role(f.st, "console", "bob",
+			  STORE_ROLE_SYSOP, NULL, &cause),
+	    STORE_ERR_INVALID);
+	free(cause), cause = NULL;
+	ASSERT_INT_EQ(store_member_set_role(f.st, "console", "nobody",
+			  STORE_ROLE_SYSOP, NULL, &cause),
+	    STORE_ERR_NOT_FOUND);
+	free(cause), cause = NULL;
+	TEST_DONE();
+	fixture_close(&f);
+}
+
+static void
+test_boards(void)
+{
+	struct store_board *b = NULL;
+	struct fixture f;
+	char *cause = NULL, *json = NULL;
+	size_t n;
+
+	fixture_open(&f);
+	TEST_START("store: boards are unique ignoring case and named sanely");
+	fixture_board(&f, "general");
+	ASSERT_INT_EQ(store_board_create(f.st, "console", "General", "",
+			  STORE_ROLE_MEMBER, &cause),
+	    STORE_ERR_EXISTS);
+	free(cause), cause = NULL;
+	ASSERT_INT_EQ(store_board_create(f.st, "console", "bad name", "",
+			  STORE_ROLE_MEMBER, &cause),
+	    STORE_ERR_INVALID);
+	free(cause), cause = NULL;
+	ASSERT_INT_EQ(store_board_create(f.st, "console", "announcements",
+			  "News\x1b[2J", STORE_ROLE_SYSOP, &cause),
+	    STORE_OK);
+	ASSERT_INT_EQ(store_boards_list(f.st, &b, &n), STORE_OK);
+	ASSERT_INT_EQ(n, 2);
+	ASSERT_STR_EQ(n == 2 ? b[0].name : NULL, "announcements");
+	ASSERT_STR_EQ(n == 2 ? b[0].title : NULL, "News[2J");
+	ASSERT_INT_EQ(n == 2 ? (int)b[0].post_role : -1, STORE_ROLE_SYSOP);
+	store_boards_free(b, n);
+	ASSERT_INT_EQ(store_boards_json(f.st, &json), STORE_OK);
+	ASSERT_STR_EQ(json,
+	    "[{\"name\":\"announcements\",\"title\":\"News[2J\",\"threads\":0,"
+	    "\"post_role\":\"sysop\"},{\"name\":\"general\",\"title\":"
+	    "\"general\",\"threads\":0,\"post_role\":\"member\"}]");
+	free(json);
+	TEST_DONE();
+	fixture_close(&f);
+}
+
+static void
+test_content(void)
+{
+	char *out = NULL, *cause = NULL, *big;
+	size_t max = 65536;
+
+	TEST_START("store: bodies are normalised (SPEC section 9)");
+	ASSERT_INT_EQ(store_text_body("a\r\nb\x1b[2J\x07\tc\n\n\n", 15, max,
+			  "body", &out, &cause),
+	    STORE_OK);
+	ASSERT_STR_EQ(out, "a\nb[2J\tc");
+	free(out);
+	/* U+009B (C1 CSI) is a control too. */
+	ASSERT_INT_EQ(store_text_body("x\xc2\x9b" "31m", 6, max, "body", &out,
+			  &cause),
+	    STORE_OK);
+	ASSERT_STR_EQ(out, "x31m");
+	free(out);
+	ASSERT_INT_EQ(store_text_body("\n\r\n", 3, max, "body", &out, &cause),
+	    STORE_ERR_INVALID);
+	free(cause), cause = NULL;
+	ASSERT_INT_EQ(store_text_body("\xff\xfe", 2, max, "body", &out,
+			  &cause),
+	    STORE_ERR_INVALID);
+	ASSERT_TRUE(cause != NULL && strstr(cause, "UTF-8") != NULL);
+	free(cause), cause = NULL;
+	ASSERT_INT_EQ(store_text_body("\xed\xa0\x80", 3, max, "body", &out,
+			  &cause),
+	    STORE_ERR_INVALID); /* a surrogate */
+	free(cause), cause = NULL;
+	TEST_DONE();
+
+	TEST_START("store: the body limit is inclusive, in bytes");
+	big = malloc(max + 2);
+	memset(big, 'x', max + 1);
+	big[max + 1] = '\0';
+	ASSERT_INT_EQ(store_text_body(big, max, max, "body", &out, &cause),
+	    STORE_OK);
+	free(out);
+	ASSERT_INT_EQ(store_text_body(big, max + 1, max, "body", &out, &cause),
+	    STORE_ERR_INVALID);
+	free(cause), cause = NULL;
+	/* Trailing newlines do not count. */
+	big[max] = '\n';
+	ASSERT_INT_EQ(store_text_body(big, max + 1, max, "body", &out, &cause),
+	    STORE_OK);
+	free(out);
+	free(big);
+	TEST_DONE();
+
+	TEST_START("store: one-line fields count characters, not bytes");
+	ASSERT_INT_EQ(store_text_line("  \xe6\x97\xa5\xe6\x9c\xac\tx\n ", 4, 0,
+			  "title", &out, &cause),
+	    STORE_OK);
+	ASSERT_STR_EQ(out, "\xe6\x97\xa5\xe6\x9c\xac x");
+	free(out);
+	ASSERT_INT_EQ(store_text_line("\xe6\x97\xa5\xe6\x9c\xac\xe6\x97\xa5",
+			  2, 0, "title", &out, &cause),
+	    STORE_ERR_INVALID);
+	free(cause), cause = NULL;
+	ASSERT_INT_EQ(store_text_line(" \t ", 10, 0, "title", &out, &cause),
+	    STORE_ERR_INVALID);
+	free(cause), cause = NULL;
+	TEST_DONE();
+}
+
+static void
+test_threads(void)
+{
+	struct store_thread *t = NULL;
+	struct store_post *p = NULL;
+	struct fixture f;
+	char *cause = NULL, *json = NULL;
+	int64_t alice, bob, carol, dave, sysop, t1, t2, t3, p1, post, th, next;
+	size_t n;
+
+	fixture_open(&f);
+	fixture_board(&f, "general");
+	alice = fixture_member(&f, "alice", STORE_ROLE_MEMBER);
+	bob = fixture_member(&f, "bob", STORE_ROLE_MEMBER);
+	sysop = fixture_member(&f, "root", STORE_ROLE_SYSOP);
+
+	TEST_START("store: threads list stickies first, then by activity");
+	t1 = fixture_thread(&f, alice, "general", "first", "one", &p1);
+	t2 = fixture_thread(&f, alice, "general", "second", "two", NULL);
+	t3 = fixture_thread(&f, bob, "general", "third", "three", NULL);
+	ASSERT_INT_EQ(store_post_reply(f.st, bob, t1, "re", 2, &post, &cause),
+	    STORE_OK);
+	ASSERT_INT_EQ(raw_sql(f.db, "UPDATE threads SET sticky = 1 WHERE"
+				    " title = 'second'"),
+	    0);
+	ASSERT_INT_EQ(store_threads_list(f.st, "general", alice, 50, &t, &n),
+	    STORE_OK);
+	ASSERT_INT_EQ(n, 3);
+	if (n == 3) {
+		ASSERT_INT_EQ(t[0].id, t2);
+		ASSERT_INT_EQ(t[1].id, t1);
+		ASSERT_INT_EQ(t[2].id, t3);
+		ASSERT_INT_EQ(t[1].replies, 1);
+		ASSERT_INT_EQ(t[1].unread, 1); /* bob's reply */
+		ASSERT_INT_EQ(t[2].unread, 1); /* bob's thread */
+		ASSERT_INT_EQ(t[0].unread, 0); /* her own */
+		ASSERT_STR_EQ(t[2].author, "bob");
+	}
+	store_threads_free(t, n);
+	TEST_DONE();
+
+	TEST_START("store: unread tracking: oldest unread first, never back");
+	ASSERT_INT_EQ(store_unread_next(f.st, alice, &th, &next), STORE_OK);
+	ASSERT_INT_EQ(th, t3); /* its post is older than bob's reply */
+	ASSERT_INT_EQ(store_read_mark(f.st, alice, t3, next), STORE_OK);
+	ASSERT_INT_EQ(store_unread_next(f.st, alice, &th, &next), STORE_OK);
+	ASSERT_INT_EQ(th, t1);
+	ASSERT_INT_EQ(next, post);
+	ASSERT_INT_EQ(store_read_mark(f.st, alice, t1, post), STORE_OK);
+	ASSERT_INT_EQ(store_read_mark(f.st, alice, t1, p1), STORE_OK);
+	ASSERT_INT_EQ(store_read_position(f.st, alice, t1, &next), STORE_OK);
+	ASSERT_INT_EQ(next, post);
+	ASSERT_INT_EQ(store_unread_next(f.st, alice, &th, &next),
+	    STORE_ERR_NOT_FOUND);
+	ASSERT_INT_EQ(store_reads_forget(f.st, alice), STORE_OK);
+	ASSERT_INT_EQ(store_board_mark_read(f.st, alice, 1), STORE_OK);
+	ASSERT_INT_EQ(store_unread_next(f.st, alice, &th, &next),
+	    STORE_ERR_NOT_FOUND);
+	ASSERT_INT_EQ(store_board_unread(f.st, alice, 1, &next), STORE_OK);
+	ASSERT_INT_EQ(next, 0);
+	ASSERT_INT_EQ(store_reads_forget(f.st, alice), STORE_OK);
+	ASSERT_INT_EQ(store_board_unread(f.st, alice, 1, &next), STORE_OK);
+	ASSERT_INT_EQ(next, 4);
+	TEST_DONE();
+
+	TEST_START("store: locked threads and sysop boards refuse members");
+	ASSERT_INT_EQ(raw_sql(f.db, "UPDATE threads SET locked = 1"), 0);
+	ASSERT_INT_EQ(store_post_reply(f.st, bob, t1, "no", 2, &post, &cause),
+	    STORE_ERR_PERM);
+	free(cause), cause = NULL;
+	ASSERT_INT_EQ(store_post_reply(f.st, sysop, t1, "closing", 7, &post,
+			  &cause),
+	    STORE_OK);
+	ASSERT_INT_EQ(store_board_create(f.st, "console", "news", "",
+			  STORE_ROLE_SYSOP, &cause),
+	    STORE_OK);
+	ASSERT_INT_EQ(store_thread_create(f.st, bob, "news", "t", "b", 1, &th,
+			  &post, &cause),
+	    STORE_ERR_PERM);
+	free(cause), cause = NULL;
+	ASSERT_INT_EQ(store_thread_create(f.st, bob, "nosuch", "t", "b", 1,
+			  &th, &post, &cause),
+	    STORE_ERR_NOT_FOUND);
+	free(cause), cause = NULL;
+	ASSERT_INT_EQ(store_post_reply(f.st, bob, 999, "b", 1, &post, &cause),
+	    STORE_ERR_NOT_FOUND);
+	free(cause), cause = NULL;
+	TEST_DONE();
+
+	TEST_START("store: posts page forwards and backwards; JSON hides");
+	ASSERT_INT_EQ(store_posts_page(f.st, t1, 0, 0, 2, &p, &n), STORE_OK);
+	ASSERT_INT_EQ(n, 2);
+	ASSERT_INT_EQ(n == 2 ? p[0].id : 0, p1);
+	store_posts_free(p, n);
+	ASSERT_INT_EQ(store_posts_page(f.st, t1, 0, post + 1, 1, &p, &n),
+	    STORE_OK);
+	ASSERT_INT_EQ(n == 1 ? p[0].id : 0, post);
+	store_posts_free(p, n);
+	ASSERT_INT_EQ(raw_sql(f.db, "UPDATE posts SET hidden_reason = 'spam'"
+				    " WHERE body = 're'"),
+	    0);
+	ASSERT_INT_EQ(store_thread_json(f.st, t1, &json), STORE_OK);
+	ASSERT_TRUE(json != NULL &&
+	    strstr(json, "\"body\":null,\"hidden\":\"spam\"") != NULL);
+	ASSERT_TRUE(json != NULL &&
+	    strstr(json, "\"body\":\"one\",\"hidden\":null") != NULL);
+	ASSERT_TRUE(json != NULL && strstr(json, "\"locked\":true") != NULL);
+	free(json);
+	ASSERT_INT_EQ(store_thread_json(f.st, 999, &json), STORE_ERR_NOT_FOUND);
+	TEST_DONE();
+
+	TEST_START("store: the rate limit counts over 60 seconds");
+	ASSERT_INT_EQ(raw_sql(f.db, "UPDATE threads SET locked = 0"), 0);
+	carol = fixture_member(&f, "carol", STORE_ROLE_MEMBER);
+	dave = fixture_member(&f, "dave", STORE_ROLE_MEMBER);
+	store_set_clock(f.st, 2000000000);
+	ASSERT_INT_EQ(store_setting_set(f.st, "rate_posts", "2", &cause), 0);
+	ASSERT_INT_EQ(store_post_reply(f.st, carol, t2, "a", 1, &post, &cause),
+	    STORE_OK);
+	store_set_clock(f.st, 2000000030);
+	ASSERT_INT_EQ(store_post_reply(f.st, carol, t2, "b", 1, &post, &cause),
+	    STORE_OK);
+	ASSERT_INT_EQ(store_post_reply(f.st, carol, t2, "c", 1, &post, &cause),
+	    STORE_ERR_RATE);
+	free(cause), cause = NULL;
+	ASSERT_INT_EQ(store_post_reply(f.st, dave, t2, "d", 1, &post, &cause),
+	    STORE_OK); /* per pseudonym */
+	store_set_clock(f.st, 2000000061); /* the first has left the window */
+	ASSERT_INT_EQ(store_post_reply(f.st, carol, t2, "e", 1, &post, &cause),
+	    STORE_OK);
+	ASSERT_INT_EQ(store_post_reply(f.st, carol, t2, "f", 1, &post, &cause),
+	    STORE_ERR_RATE);
+	free(cause), cause = NULL;
+	TEST_DONE();
+	fixture_close(&f);
+}
+
+static void
+test_search(void)
+{
+	struct store_hit *h = NULL;
+	struct fixture f;
+	char *json = NULL;
+	int64_t alice, t1;
+	size_t n;
+
+	fixture_open(&f);
+	fixture_board(&f, "general");
+	alice = fixture_member(&f, "alice", STORE_ROLE_MEMBER);
+	t1 = fixture_thread(&f, alice, "general", "Garden party",
+	    "Bring tomatoes and a spade", NULL);
+	fixture_thread(&f, alice, "general", "Other", "nothing here", NULL);
+
+	TEST_START("store: search finds titles and bodies");
+	ASSERT_INT_EQ(store_search(f.st, "tomatoes", 20, &h, &n), STORE_OK);
+	ASSERT_INT_EQ(n, 1);
+	ASSERT_INT_EQ(n == 1 ? h[0].thread : 0, t1);
+	store_hits_free(h, n);
+	ASSERT_INT_EQ(store_search(f.st, "garden SPADE", 20, &h, &n),
+	    STORE_OK);
+	ASSERT_INT_EQ(n, 1);
+	store_hits_free(h, n);
+	ASSERT_INT_EQ(store_search(f.st, "tomatoes nothing", 20, &h, &n),
+	    STORE_OK);
+	ASSERT_INT_EQ(n, 0);
+	store_hits_free(h, n);
+	TEST_DONE();
+
+	TEST_START("store: search input is never FTS5 syntax");
+	ASSERT_INT_EQ(store_search(f.st, "\"unbalanced NEAR( * OR -x:y", 20, &h,
+			  &n),
+	    STORE_OK);
+	ASSERT_INT_EQ(n, 0);
+	store_hits_free(h, n);
+	ASSERT_INT_EQ(store_search(f.st, "   ", 20, &h, &n), STORE_ERR_USAGE);
+	ASSERT_INT_EQ(store_search_json(f.st, "zzz", 20, &json), STORE_OK);
+	ASSERT_STR_EQ(json, "[]");
+	free(json);
+	TEST_DONE();
+
+	TEST_START("store: hidden posts are not found");
+	ASSERT_INT_EQ(raw_sql(f.db, "UPDATE posts SET hidden_reason = 'x'"), 0);
+	ASSERT_INT_EQ(store_search(f.st, "tomatoes", 20, &h, &n), STORE_OK);
+	ASSERT_INT_EQ(n, 0);
+	store_hits_free(h, n);
+	TEST_DONE();
+	fixture_close(&f);
+}
+
+static void
+test_backup_check(void)
+{
+	struct fixture f;
+	char *cause = NULL, *copy;
+
+	fixture_open(&f);
+	fixture_board(&f, "general");
+	TEST_START("store: backup writes a sound copy and never overwrites");
+	if (asprintf(&copy, "%s/copy.db", f.dir) < 0)
+		exit(2);
+	ASSERT_INT_EQ(store_backup(f.st, copy, &cause), STORE_OK);
+	ASSERT_INT_EQ(raw_int(copy, "SELECT count(*) FROM boards"), 1);
+	ASSERT_INT_EQ(store_backup(f.st, copy, &cause), STORE_ERR_USAGE);
+	free(cause), cause = NULL;
+	ASSERT_INT_EQ(store_check(f.st, &cause), STORE_OK);
+	free(copy);
+	TEST_DONE();
+
+	TEST_START("store: times are stored rounded to the hour");
+	store_set_clock(f.st, 1763733599); /* 2025-11-21T13:59:59Z */
+	ASSERT_INT_EQ(store_now(f.st), 1763730000);
+	{
+		char iso[21];
+
+		store_time_format(store_now(f.st), iso);
+		ASSERT_STR_EQ(iso, "2025-11-21T13:00:00Z");
+	}
+	TEST_DONE();
+	fixture_close(&f);
+}
+
+int
+main(void)
+{
+	test_migrate();
+	test_members();
+	test_boards();
+	test_content();
+	test_threads();
+	test_search();
+	test_backup_check();
+	return test_exit();
+}
