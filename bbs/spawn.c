@@ -40,6 +40,13 @@ struct spawn_child {
 	int status_fd; /* -1 once the session has gone */
 };
 
+/* The spawner's state; a child frees its copy before it runs. */
+static struct {
+	struct spawn_child *kids;
+	size_t n;
+	struct pollfd *pfd;
+} spawn;
+
 static int spawn_sigpipe[2] = { -1, -1 };
 
 static void
@@ -53,16 +60,21 @@ spawn_sigchld(int sig)
 }
 
 static void
-spawn_child_exec(const struct spawn_req *req, const int *fds,
+spawn_child_exec(struct spawn_req *heap_req, const int *fds,
     spawn_main_fn child_main, void *arg)
 {
 	struct rlimit rl = { 0, 0 };
+	struct spawn_req req = *heap_req;
 	int i;
 
+	free(heap_req);
+	free(spawn.kids);
+	free(spawn.pfd);
+	memset(&spawn, 0, sizeof spawn);
 	for (i = 1; i < NSIG; i++)
 		signal(i, SIG_DFL);
 	setrlimit(RLIMIT_CORE, &rl);
-	if (req->ctty) {
+	if (req.ctty) {
 		if (login_tty(fds[1]) != 0)
 			_exit(70);
 	} else {
@@ -74,7 +86,7 @@ spawn_child_exec(const struct spawn_req *req, const int *fds,
 	}
 	/* Nothing of the spawner's, not even the status socket, stays open. */
 	close_range(3, ~0U, 0);
-	exit(child_main(req, arg));
+	exit(child_main(&req, arg));
 }
 
 static void
@@ -126,30 +138,29 @@ spawn_recv(int sock, struct spawn_req *req, int *fds)
 }
 
 static void
-spawn_reap(struct spawn_child **kids, size_t *n)
+spawn_reap(void)
 {
 	pid_t pid;
 	size_t i;
 	int status;
 
 	while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
-		for (i = 0; i < *n; i++) {
-			if ((*kids)[i].pid != pid)
+		for (i = 0; i < spawn.n; i++) {
+			if (spawn.kids[i].pid != pid)
 				continue;
-			if ((*kids)[i].status_fd != -1) {
-				spawn_send((*kids)[i].status_fd, SPAWN_MSG_EXIT,
-				    status);
-				close((*kids)[i].status_fd);
+			if (spawn.kids[i].status_fd != -1) {
+				spawn_send(spawn.kids[i].status_fd,
+				    SPAWN_MSG_EXIT, status);
+				close(spawn.kids[i].status_fd);
 			}
-			(*kids)[i] = (*kids)[--*n];
+			spawn.kids[i] = spawn.kids[--spawn.n];
 			break;
 		}
 	}
 }
 
 static void
-spawn_handle(int sock, struct spawn_child **kids, size_t *n,
-    spawn_main_fn child_main, void *arg)
+spawn_handle(int sock, spawn_main_fn child_main, void *arg)
 {
 	struct spawn_req *req = xmalloc(sizeof *req);
 	int fds[SPAWN_MAX_FDS], nfds, i;
@@ -166,8 +177,9 @@ spawn_handle(int sock, struct spawn_child **kids, size_t *n,
 		spawn_child_exec(req, fds, child_main, arg);
 	else {
 		spawn_send(fds[0], SPAWN_MSG_PID, pid);
-		*kids = xreallocarray(*kids, *n + 1, sizeof **kids);
-		(*kids)[(*n)++] = (struct spawn_child){ pid, fds[0] };
+		spawn.kids = xreallocarray(spawn.kids, spawn.n + 1,
+		    sizeof *spawn.kids);
+		spawn.kids[spawn.n++] = (struct spawn_child){ pid, fds[0] };
 		fds[0] = -1;
 	}
 	for (i = 0; i < nfds; i++) {
@@ -180,47 +192,47 @@ spawn_handle(int sock, struct spawn_child **kids, size_t *n,
 static void
 spawn_loop(int sock, spawn_main_fn child_main, void *arg)
 {
-	struct spawn_child *kids = NULL;
-	struct pollfd *pfd = NULL;
-	size_t n = 0, i, np;
+	struct spawn_child *k;
+	struct pollfd *pfd;
+	size_t i, np;
 	int open = 1;
 	char c;
 
-	while (open || n > 0) {
-		pfd = xreallocarray(pfd, n + 2, sizeof *pfd);
+	while (open || spawn.n > 0) {
+		np = spawn.n + 2;
+		pfd = spawn.pfd = xreallocarray(spawn.pfd, np, sizeof *pfd);
 		pfd[0] = (struct pollfd){ spawn_sigpipe[0], POLLIN, 0 };
 		pfd[1] = (struct pollfd){ open ? sock : -1, POLLIN, 0 };
-		for (i = 0; i < n; i++)
-			pfd[2 + i] = (struct pollfd){ kids[i].status_fd, 0, 0 };
-		np = n + 2;
+		for (i = 0; i < spawn.n; i++)
+			pfd[2 + i] = (struct pollfd){ spawn.kids[i].status_fd,
+				0, 0 };
 		if (poll(pfd, np, -1) == -1) {
 			if (errno == EINTR)
 				continue;
 			fatal("spawner: poll");
 		}
 		/* A status socket that hangs up: its session is gone. */
-		for (i = 0; i < np - 2 && i < n; i++) {
+		for (i = 0; i < np - 2; i++) {
+			k = &spawn.kids[i];
 			if (pfd[2 + i].revents & (POLLHUP | POLLERR)) {
-				kill(-kids[i].pid, SIGKILL);
-				kill(kids[i].pid, SIGKILL);
-				close(kids[i].status_fd);
-				kids[i].status_fd = -1;
+				kill(-k->pid, SIGKILL);
+				kill(k->pid, SIGKILL);
+				close(k->status_fd);
+				k->status_fd = -1;
 			}
 		}
 		if (pfd[0].revents & POLLIN) {
 			while (read(spawn_sigpipe[0], &c, 1) == 1)
 				;
-			spawn_reap(&kids, &n);
+			spawn_reap();
 		}
-		if (pfd[1].revents & (POLLIN | POLLHUP)) {
-			if (pfd[1].revents & POLLIN)
-				spawn_handle(sock, &kids, &n, child_main, arg);
-			else
-				open = 0;
-		}
+		if (pfd[1].revents & POLLIN)
+			spawn_handle(sock, child_main, arg);
+		else if (pfd[1].revents & POLLHUP)
+			open = 0;
 	}
-	free(pfd);
-	free(kids);
+	free(spawn.pfd);
+	free(spawn.kids);
 }
 
 int

@@ -39,7 +39,7 @@ log_get_level(void)
 	return log_level;
 }
 
-static void
+static void __attribute__((format(printf, 2, 0)))
 log_vwrite(enum log_level level, const char *fmt, va_list ap,
     const char *suffix)
 {
