@@ -324,6 +324,7 @@ serve_stop(struct serve *s)
 static const struct args_opt serve_opts[] = {
 	{ "listen", ARGS_VALUE },
 	{ "login-grace", ARGS_VALUE },
+	{ "debug", 0 },
 	{ NULL, 0 },
 };
 
@@ -345,7 +346,7 @@ serve_exec(struct cmd_ctx *ctx, struct args *args)
 	if (s.cfg.login_grace < 1 || s.cfg.login_grace > 600)
 		return cmd_error(ctx, EX_USAGE, "--login-grace is 1 to 600 "
 						"seconds");
-	log_init("serve", LOG_INFO);
+	log_init("serve", args_has(args, "debug") ? LOG_DEBUG : LOG_INFO);
 	/* Migrate now, so sessions never race to, and close before forking. */
 	if ((r = store_open(ctx->paths->db, &st, &cause)) != STORE_OK)
 		return cmd_fail(ctx, r, cause);

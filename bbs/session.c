@@ -26,6 +26,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "bbs/session-int.h"
@@ -38,6 +39,7 @@
 #define SESSION_IO_TIMEOUT 10  /* seconds a blocking libssh call may take */
 #define SESSION_COLS_MAX 500
 #define SESSION_ROWS_MAX 300
+#define SESSION_CLOSE_MS 2000 /* how long the client gets to close */
 
 volatile sig_atomic_t session_terminate;
 
@@ -231,6 +233,15 @@ session_env_request(ssh_session ssh, ssh_channel chan, const char *name,
 	return strcmp(name, "TERM") == 0 || strcmp(name, "LANG") == 0 ? 0 : -1;
 }
 
+static void
+session_channel_closed(ssh_session ssh, ssh_channel chan, void *userdata)
+{
+	struct session *se = userdata;
+
+	(void)ssh, (void)chan;
+	se->peer_closed = 1;
+}
+
 static ssh_channel
 session_channel_open(ssh_session ssh, void *userdata)
 {
@@ -247,6 +258,7 @@ session_channel_open(ssh_session ssh, void *userdata)
 	se->chan_cb.channel_exec_request_function = session_exec_request;
 	se->chan_cb.channel_env_request_function = session_env_request;
 	se->chan_cb.channel_pty_window_change_function = session_window_change;
+	se->chan_cb.channel_close_function = session_channel_closed;
 	/* x11, agent and subsystem stay NULL: their presence means "yes". */
 	ssh_callbacks_init(&se->chan_cb);
 	ssh_set_channel_callbacks(se->chan, &se->chan_cb);
@@ -405,20 +417,30 @@ session_serve(struct session *se)
 	return pump_run(se);
 }
 
-/* exit-status, EOF, CLOSE; then give the client a moment to hang up. */
+/*
+ * exit-status, EOF, CLOSE; then wait (at most two seconds) for the client's
+ * own CLOSE, which it sends once it has written out everything we sent:
+ * disconnecting before that makes OpenSSH drop the status and exit 255.
+ */
 static void
 session_close(struct session *se, int status)
 {
-	int i;
+	struct timespec t0, t;
 
 	if (status >= 0 && !session_gone(se)) {
 		ssh_channel_request_send_exit_status(se->chan, status);
 		ssh_channel_send_eof(se->chan);
 		ssh_channel_close(se->chan);
-		for (i = 0; i < 20 && !(ssh_get_status(se->ssh) &
-			     (SSH_CLOSED | SSH_CLOSED_ERROR));
-		     i++)
+		clock_gettime(CLOCK_MONOTONIC, &t0);
+		t = t0;
+		while (!se->peer_closed &&
+		    !(ssh_get_status(se->ssh) & (SSH_CLOSED | SSH_CLOSED_ERROR)) &&
+		    (t.tv_sec - t0.tv_sec) * 1000 +
+			    (t.tv_nsec - t0.tv_nsec) / 1000000 <
+			SESSION_CLOSE_MS) {
 			ssh_event_dopoll(se->event, 100);
+			clock_gettime(CLOCK_MONOTONIC, &t);
+		}
 	}
 	ssh_disconnect(se->ssh);
 }

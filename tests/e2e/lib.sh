@@ -13,6 +13,7 @@
 #   screen                     the window's text (capture-pane -p)
 #   wait_screen SECS PATTERN   polls the screen for an extended regex
 #   keys ARGS...               tmux send-keys
+#   probe ARGS...              tests/e2e/probe.py (paramiko) on the port
 #   fail MSG / check DESC CMD  report; the trap cleans up and keeps the
 #                              logs only when something failed
 # Every loop is bounded; every network target is loopback.
@@ -25,6 +26,8 @@ PORT=
 TMUX_SOCK=bbs-e2e-$$
 E2E_FAILED=0
 export LC_ALL=C.UTF-8
+# Debian's python3 (with python3-paramiko), whatever else is first in PATH.
+PY=/usr/bin/python3
 
 fail() {
 	echo "FAIL: $*" >&2
@@ -164,4 +167,8 @@ keys() {
 
 resize() {
 	tmux -L "$TMUX_SOCK" resize-window -x "$1" -y "$2"
+}
+
+probe() {
+	"$PY" "$E2E_DIR/probe.py" "$PORT" "$@"
 }
