@@ -143,30 +143,44 @@ as() {
 	ssh -F "$T/ssh_config" -i "$T/$name" bbs "$@"
 }
 
+# The session the helpers below act on: the last one started, or another
+# named with use_session NAME.
+TMUX_TARGET=
+
 tmux_start() {
 	name=$1 w=$2 h=$3
 	shift 3
-	tmux -L "$TMUX_SOCK" -f /dev/null new-session -d -s "$name" \
-		-x "$w" -y "$h" "$*" || fail "tmux new-session"
-	tmux -L "$TMUX_SOCK" set-option -g remain-on-exit on >/dev/null
+	# A session that outlives the others keeps the server up when a test
+	# kills the one it is done with.
+	if ! tmux -L "$TMUX_SOCK" has-session -t keeper 2>/dev/null; then
+		tmux -L "$TMUX_SOCK" -f /dev/null new-session -d -s keeper \
+			'sleep 3600' || fail "tmux keeper session"
+		tmux -L "$TMUX_SOCK" set-option -g remain-on-exit on >/dev/null
+	fi
+	tmux -L "$TMUX_SOCK" new-session -d -s "$name" -x "$w" -y "$h" "$*" ||
+		fail "tmux new-session"
+	TMUX_TARGET=$name
+}
+
+use_session() {
+	TMUX_TARGET=$1
 }
 
 screen() {
-	tmux -L "$TMUX_SOCK" capture-pane -p -t "${1:-}"
+	tmux -L "$TMUX_SOCK" capture-pane -p -t "$TMUX_TARGET"
 }
 
 wait_screen() {
-	secs=$1 pattern=$2
-	wait_until "$secs" sh -c \
-		"tmux -L '$TMUX_SOCK' capture-pane -p | grep -qE -- '$pattern'"
+	wait_until "$1" sh -c 'tmux -L "$1" capture-pane -p -t "$2" |
+		grep -qE -- "$3"' sh "$TMUX_SOCK" "$TMUX_TARGET" "$2"
 }
 
 keys() {
-	tmux -L "$TMUX_SOCK" send-keys "$@"
+	tmux -L "$TMUX_SOCK" send-keys -t "$TMUX_TARGET" "$@"
 }
 
 resize() {
-	tmux -L "$TMUX_SOCK" resize-window -x "$1" -y "$2"
+	tmux -L "$TMUX_SOCK" resize-window -t "$TMUX_TARGET" -x "$1" -y "$2"
 }
 
 probe() {
