@@ -220,6 +220,7 @@ serve_accept(struct serve *s)
 	}
 	close(fd);
 	close(notify[1]);
+	log_debug("connection %lu: session process %ld", s->served, (long)pid);
 	limits_add(s->limits, pid, &prefix);
 	s->kids = xreallocarray(s->kids, s->nkids + 1, sizeof *s->kids);
 	s->kids[s->nkids++] = (struct serve_child){ pid, notify[0] };
@@ -239,6 +240,8 @@ serve_reap(struct serve *s)
 			serve_stopping = 1;
 			continue;
 		}
+		log_debug("session process %ld ended (status %d)", (long)pid,
+		    status);
 		limits_done(s->limits, pid);
 		for (i = 0; i < s->nkids; i++) {
 			if (s->kids[i].pid != pid)

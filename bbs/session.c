@@ -35,7 +35,8 @@
 #include "util/log.h"
 #include "util/xmalloc.h"
 
-#define SESSION_MAX_AUTH 10    /* authentication requests per connection */
+#define SESSION_MAX_AUTH 10    /* refused authentication attempts */
+#define SESSION_MAX_REQUESTS 30 /* authentication requests of any kind */
 #define SESSION_IO_TIMEOUT 10  /* seconds a blocking libssh call may take */
 #define SESSION_COLS_MAX 500
 #define SESSION_ROWS_MAX 300
@@ -120,7 +121,8 @@ session_auth_pubkey(ssh_session ssh, const char *user,
 
 	(void)ssh;
 	(void)user; /* the key decides who you are */
-	if (se->authed || ++se->attempts > SESSION_MAX_AUTH)
+	if (se->authed || ++se->attempts > SESSION_MAX_REQUESTS ||
+	    se->refused >= SESSION_MAX_AUTH)
 		return SSH_AUTH_DENIED;
 	if ((state != SSH_PUBLICKEY_STATE_NONE &&
 		state != SSH_PUBLICKEY_STATE_VALID) ||
@@ -269,7 +271,8 @@ static void
 session_setup(struct session *se, ssh_bind bind, int fd)
 {
 	int one = 1;
-	long timeout = SESSION_IO_TIMEOUT;
+	/* The key exchange may use the whole login grace; the alarm ends it. */
+	long timeout = se->cfg->login_grace + 1;
 
 	/* Small interactive writes must not wait for Nagle (45 ms). */
 	setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
@@ -301,6 +304,8 @@ session_gone(struct session *se)
 static int
 session_login(struct session *se, int notify_fd)
 {
+	long timeout;
+
 	if (ssh_handle_key_exchange(se->ssh) != SSH_OK)
 		return -1;
 	if ((se->event = ssh_event_new()) == NULL ||
@@ -309,7 +314,8 @@ session_login(struct session *se, int notify_fd)
 	while (!se->authed || se->start == START_NONE) {
 		ssh_event_dopoll(se->event, 1000);
 		if (session_terminate || session_gone(se) ||
-		    se->attempts > SESSION_MAX_AUTH)
+		    se->attempts > SESSION_MAX_REQUESTS ||
+		    se->refused >= SESSION_MAX_AUTH)
 			return -1;
 		if (se->authed && notify_fd != -1) {
 			close(notify_fd); /* no longer pre-authentication */
@@ -318,6 +324,8 @@ session_login(struct session *se, int notify_fd)
 		}
 	}
 	alarm(0);
+	timeout = SESSION_IO_TIMEOUT;
+	ssh_options_set(se->ssh, SSH_OPTIONS_TIMEOUT, &timeout);
 	store_close(se->st);
 	se->st = NULL;
 	return 0;
