@@ -83,6 +83,10 @@ member() {
 		fail "key add $name"
 }
 
+not() {
+	! "$@"
+}
+
 wait_until() {
 	secs=$1
 	shift

@@ -42,6 +42,8 @@ done
 as alice nosuch >"$T/out" 2>"$T/err"
 check "an unknown command exits 64" [ $? -eq 64 ]
 check "... saying so on stderr" [ "$(cat "$T/err")" = "bbs: unknown command 'nosuch'" ]
+ssh -F "$T/ssh_config" -i "$T/alice" -tt bbs nosuch </dev/null >"$T/out" 2>&1
+check "with ssh -t, a command's errors still reach the member" grep -q "unknown command 'nosuch'" "$T/out"
 as alice "whoami 'open" 2>"$T/err"
 check "an unterminated quote exits 64" [ $? -eq 64 ]
 as alice whoami --bogus 2>"$T/err"
