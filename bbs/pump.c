@@ -211,6 +211,10 @@ pump_run(struct session *se)
 		if (session_terminate && se->status_fd != -1)
 			pump_terminate(se, &terminating);
 	}
+	/* A closed fd left in the event would make every later poll return
+	 * at once, and session_close() would not wait for the client. */
+	for (i = 0; i < 2; i++)
+		pump_watch(&se->out[i]);
 	if (terminating) {
 		if (se->start == START_SHELL)
 			ssh_channel_write(se->chan, pump_notice,
