@@ -26,6 +26,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "bbs/session-int.h"
@@ -36,6 +37,7 @@
 
 #define SESSION_MAX_AUTH 10    /* authentication requests per connection */
 #define SESSION_IO_TIMEOUT 10  /* seconds a blocking libssh call may take */
+#define SESSION_CLOSE_WAIT 2   /* seconds the client gets to close */
 #define SESSION_COLS_MAX 500
 #define SESSION_ROWS_MAX 300
 
@@ -405,19 +407,33 @@ session_serve(struct session *se)
 	return pump_run(se);
 }
 
-/* exit-status, EOF, CLOSE; then give the client a moment to hang up. */
+/* Seconds on a clock that never jumps. */
+static time_t
+session_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec;
+}
+
+/*
+ * exit-status, EOF, CLOSE; then give the client a moment to hang up. The
+ * moment is measured in time, not polls: a client still sending input
+ * makes every poll return at once.
+ */
 static void
 session_close(struct session *se, int status)
 {
-	int i;
+	time_t end = session_now() + SESSION_CLOSE_WAIT;
 
 	if (status >= 0 && !session_gone(se)) {
 		ssh_channel_request_send_exit_status(se->chan, status);
 		ssh_channel_send_eof(se->chan);
 		ssh_channel_close(se->chan);
-		for (i = 0; i < 20 && !(ssh_get_status(se->ssh) &
-			     (SSH_CLOSED | SSH_CLOSED_ERROR));
-		     i++)
+		while (!(ssh_get_status(se->ssh) &
+			   (SSH_CLOSED | SSH_CLOSED_ERROR)) &&
+		    session_now() < end)
 			ssh_event_dopoll(se->event, 100);
 	}
 	ssh_disconnect(se->ssh);
