@@ -187,11 +187,9 @@ cmd_opt_limit(struct cmd_ctx *ctx, struct args *args, int def, int *out)
 	if (v == NULL)
 		return 0;
 	/* Digits only, and few enough that strtoll cannot overflow. */
-	n = v[0] != '\0' && v[strspn(v, "0123456789")] == '\0' &&
-		strlen(v) <= 9 ?
-	    strtoll(v, NULL, 10) :
-	    0;
-	if (n < 1 || n > STORE_LIMIT_MAX)
+	if (v[0] == '\0' || v[strspn(v, "0123456789")] != '\0' ||
+	    strlen(v) > 9 || (n = strtoll(v, NULL, 10)) < 1 ||
+	    n > STORE_LIMIT_MAX)
 		return cmd_error(ctx, EX_USAGE, "--limit must be 1 to %d",
 		    STORE_LIMIT_MAX);
 	*out = (int)n;
@@ -217,9 +215,9 @@ cmd_read_input(struct cmd_ctx *ctx, char **out, size_t *len)
 		    (long long)body_max);
 	case INPUT_IDLE:
 		return cmd_error(ctx, EX_DATAERR,
-		    "nothing on standard input for %d seconds; give the body "
-		    "there (ssh HOST %s ... < FILE)",
-		    INPUT_IDLE_MS / 1000, ctx->cmd->name);
+		    "standard input was silent for %d seconds; end it with a "
+		    "file (< FILE) or Ctrl-D",
+		    INPUT_IDLE_MS / 1000);
 	default:
 		log_error("%s: reading standard input: %s", __func__,
 		    strerror(errno));
