@@ -111,4 +111,23 @@ check "forget-reads prints nothing" [ ! -s "$T/out" ]
 expect 0 "threads after forget-reads" alice threads general
 check "everything shows unread again" sh -c "grep -q '^$t1$TAB.*${TAB}1${TAB}2${TAB}-${TAB}First thread\$' '$T/out'"
 
+# --- hidden posts, erased authors, long threads (states made in the database
+# directly: hiding and erase-me belong to other commands) ----------------------
+db_exec "UPDATE posts SET hidden_reason = 'off topic' WHERE id = $p3"
+db_exec "DELETE FROM members WHERE pseudonym = 'bob'"
+expect 0 "read a thread with a hidden post by an erased member" alice read "$t1"
+check "the hidden post shows the reason, not the body" sh -c "tail -n 2 '$T/out' | head -n 1 | grep -q '^$p3${TAB}.*${TAB}\[erased\]\$' && tail -n 1 '$T/out' | grep -qx '    \[hidden by sysop: off topic\]'"
+expect 0 "read --json" alice read "$t1" --json
+check "... body null, hidden the reason, author [erased]" json "$T/out" "j['posts'][1] == {'id': $p3, 'author': '[erased]', 'created': j['posts'][1]['created'], 'body': None, 'hidden': 'off topic'}"
+expect 0 "search for the hidden post" alice search reply
+check "... finds nothing" [ ! -s "$T/out" ]
+db_exec "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1200) INSERT INTO posts (thread_id, author_id, body, created) SELECT $t2, 1, 'post ' || i, 0 FROM n"
+expect 0 "read a thread of 1201 posts" alice read "$t2"
+check "... every post, paged in, once and in order" python3 -c '
+import sys
+heads = [l.split("\t") for l in open(sys.argv[1]) if not l.startswith("    ")][1:]
+ids = [int(h[0]) for h in heads]
+sys.exit(0 if len(ids) == 1201 and ids == sorted(set(ids)) else 1)' "$T/out"
+check "... the last one last" [ "$(tail -n 1 "$T/out")" = "    post 1200" ]
+
 stop_server
