@@ -22,7 +22,7 @@ flag_exec(struct cmd_ctx *ctx, struct args *args)
 	char *cause = NULL;
 	int r;
 
-	if ((r = cmd_id(ctx, args_pos(args, 0), "post", &post)) != 0)
+	if ((r = cmd_parse_id(ctx, args_pos(args, 0), "post", &post)) != 0)
 		return r;
 	if (args_get(args, "reason") == NULL)
 		return cmd_error(ctx, EX_USAGE, "a flag needs --reason");
@@ -50,7 +50,7 @@ static int
 flags_exec(struct cmd_ctx *ctx, struct args *args)
 {
 	struct store_flag *f = NULL;
-	char *json = NULL, iso[21];
+	char *json = NULL;
 	size_t n, i;
 	int r;
 
@@ -64,9 +64,10 @@ flags_exec(struct cmd_ctx *ctx, struct args *args)
 	if ((r = store_flags_list(ctx->st, &f, &n)) != STORE_OK)
 		return cmd_fail(ctx, r, NULL);
 	for (i = 0; i < n; i++) {
-		store_time_format(f[i].created, iso);
-		fprintf(ctx->out, "%lld\t%lld\t%lld\t%s\t", (long long)f[i].id,
-		    (long long)f[i].post, (long long)f[i].thread, iso);
+		fprintf(ctx->out, "%lld\t%lld\t%lld\t", (long long)f[i].id,
+		    (long long)f[i].post, (long long)f[i].thread);
+		cmd_put_time(ctx, f[i].created);
+		fputc('\t', ctx->out);
 		cmd_put_text(ctx, f[i].reason, 0);
 		fputc('\n', ctx->out);
 	}
@@ -93,7 +94,7 @@ dismiss_exec(struct cmd_ctx *ctx, struct args *args)
 	char *cause = NULL;
 	int r;
 
-	if ((r = cmd_id(ctx, args_pos(args, 0), "flag", &flag)) != 0)
+	if ((r = cmd_parse_id(ctx, args_pos(args, 0), "flag", &flag)) != 0)
 		return r;
 	cmd_store_actor(ctx, &a);
 	r = store_flag_dismiss(ctx->st, &a, flag, args_get(args, "reason"),

@@ -19,7 +19,7 @@ hide_run(struct cmd_ctx *ctx, struct args *args, int hide)
 	char *cause = NULL;
 	int r;
 
-	if ((r = cmd_id(ctx, args_pos(args, 0), "post", &post)) != 0)
+	if ((r = cmd_parse_id(ctx, args_pos(args, 0), "post", &post)) != 0)
 		return r;
 	if (hide && args_get(args, "reason") == NULL)
 		return cmd_error(ctx, EX_USAGE, "hiding a post needs --reason");

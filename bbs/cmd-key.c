@@ -173,6 +173,16 @@ const struct cmd cmd_key_add = {
 	.usage = "PSEUDONYM [--role member|sysop|bot] [--board NAME]... "
 		 "[--label TEXT] < KEY.pub",
 	.summary = "register a public key for a pseudonym; prints the key id",
+	.help = "Reads one OpenSSH public key line from standard input; only a\n"
+		"keyed hash of it is stored. A new pseudonym becomes a member\n"
+		"(or a bot with --role bot; --board names a board a bot may\n"
+		"post on). Over SSH a sysop may not make a sysop (that is\n"
+		"'role') nor add a key to another sysop; a key added to\n"
+		"someone else's existing pseudonym is on the moderation log.\n"
+		"Prints the new key's id.\n"
+		"Exit: 0; 64 for bad arguments; 65 for a missing or unusable\n"
+		"key, or one already registered; 66 for an unknown --board;\n"
+		"77 for what a sysop may not do over SSH.\n",
 	.flags = CMD_SYSOP,
 	.opts = key_add_opts,
 	.min_args = 1,

@@ -19,7 +19,7 @@ thread_flag_run(struct cmd_ctx *ctx, struct args *args,
 	char *cause = NULL;
 	int r;
 
-	if ((r = cmd_id(ctx, args_pos(args, 0), "thread", &thread)) != 0)
+	if ((r = cmd_parse_id(ctx, args_pos(args, 0), "thread", &thread)) != 0)
 		return r;
 	cmd_store_actor(ctx, &a);
 	r = store_thread_set(ctx->st, &a, thread, flag, on,

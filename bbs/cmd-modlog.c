@@ -40,10 +40,9 @@ cmd_modlog_verify(struct cmd_ctx *ctx)
 static void
 modlog_print(struct cmd_ctx *ctx, const struct store_modlog_entry *e)
 {
-	char iso[21];
-
-	store_time_format(e->created, iso);
-	fprintf(ctx->out, "%lld\t%s\t", (long long)e->id, iso);
+	fprintf(ctx->out, "%lld\t", (long long)e->id);
+	cmd_put_time(ctx, e->created);
+	fputc('\t', ctx->out);
 	cmd_put_text(ctx, e->actor, 0);
 	fputc('\t', ctx->out);
 	cmd_put_text(ctx, e->act, 0);
@@ -64,7 +63,7 @@ modlog_exec(struct cmd_ctx *ctx, struct args *args)
 
 	if (args_has(args, "verify"))
 		return cmd_modlog_verify(ctx);
-	if ((r = cmd_limit(ctx, args, 50, &limit)) != 0)
+	if ((r = cmd_opt_limit(ctx, args, 50, &limit)) != 0)
 		return r;
 	if (args_has(args, "json")) {
 		if ((r = store_modlog_json(ctx->st, limit, &json)) != 0)
