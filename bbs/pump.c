@@ -211,6 +211,14 @@ pump_run(struct session *se)
 		if (session_terminate && se->status_fd != -1)
 			pump_terminate(se, &terminating);
 	}
+	/*
+	 * Take the closed fds off the event loop: a closed fd polls as
+	 * POLLNVAL at once, and session_close()'s wait for the client to
+	 * hang up would spin through without waiting, disconnecting before
+	 * the client has taken the exit status (ssh then exits 255).
+	 */
+	for (i = 0; i < 2; i++)
+		pump_watch(&se->out[i]);
 	if (terminating) {
 		if (se->start == START_SHELL)
 			ssh_channel_write(se->chan, pump_notice,
