@@ -16,6 +16,9 @@
 const struct cmd *const cmd_table[] = {
 	&cmd_help,
 	&cmd_whoami,
+	&cmd_pin,
+	&cmd_pins,
+	&cmd_vote,
 	NULL,
 };
 

@@ -102,5 +102,8 @@ extern const struct cmd cmd_whoami;
 extern const struct cmd cmd_key_add;
 extern const struct cmd cmd_key_list;
 extern const struct cmd cmd_key_revoke;
+extern const struct cmd cmd_pin;
+extern const struct cmd cmd_pins;
+extern const struct cmd cmd_vote;
 
 #endif
