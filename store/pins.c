@@ -373,38 +373,36 @@ store_pin_vote(struct store *st, int64_t member, int64_t pin, int64_t *score,
 }
 
 /*
- * The columns of a pin as the member q->member sees it: ?1 the member,
- * ?2 today. unseen is 0 without a member.
+ * The columns of a pin as the member ?1 sees it (0: nobody), ?2 today.
+ * unseen: someone else's pin, newer than the member's last visit.
  */
-#define PIN_COLUMNS                                                            \
-	"p.id, p.url, p.url_norm, p.caption, " STORE_SQL_AUTHOR(               \
-	    "m") ","                                                           \
-	         " p.created, p.score, coalesce(p.expires, ''),"               \
-	         " coalesce(p.expires < ?2, 0), (SELECT group_concat(tag, ' "  \
-	         "') FROM"                                                     \
-	         " (SELECT tag FROM pin_tags WHERE pin_id = p.id ORDER BY "    \
-	         "tag)),"                                                      \
-	         " EXISTS (SELECT 1 FROM votes v WHERE v.pin_id = p.id"        \
-	         " AND v.member_id = ?1), ?1 != 0 AND p.id > coalesce((SELECT" \
-	         " last_pin_id FROM pin_reads WHERE member_id = ?1), 0),"      \
-	         " coalesce(p.thread_id, 0), coalesce(max(t.posts - 1, 0), "   \
-	         "0),"                                                         \
-	         " coalesce(" STORE_SQL_UNREAD ", 0)"
+/* clang-format off */
+#define PIN_COLUMNS \
+	"p.id, p.url, p.url_norm, p.caption, " STORE_SQL_AUTHOR("m") "," \
+	" p.created, p.score, coalesce(p.expires, '')," \
+	" coalesce(p.expires < ?2, 0)," \
+	" (SELECT group_concat(tag, ' ') FROM (SELECT tag FROM pin_tags" \
+	"  WHERE pin_id = p.id ORDER BY tag))," \
+	" EXISTS (SELECT 1 FROM votes v WHERE v.pin_id = p.id" \
+	"  AND v.member_id = ?1)," \
+	" ?1 != 0 AND p.author_id IS NOT ?1 AND p.id > coalesce((SELECT" \
+	"  last_pin_id FROM pin_reads WHERE member_id = ?1), 0)," \
+	" coalesce(p.thread_id, 0), coalesce(max(t.posts - 1, 0), 0)," \
+	" coalesce(" STORE_SQL_UNREAD ", 0)"
 
-#define PIN_JOINS                                                              \
-	" LEFT JOIN members m ON m.id = p.author_id"                           \
-	" LEFT JOIN threads t ON t.id = p.thread_id"                           \
+#define PIN_JOINS \
+	" LEFT JOIN members m ON m.id = p.author_id" \
+	" LEFT JOIN threads t ON t.id = p.thread_id" \
 	" LEFT JOIN reads r ON r.member_id = ?1 AND r.thread_id = t.id"
 
-#define PIN_JSON_COLUMNS                                                       \
-	"p.id AS id, p.url AS url, p.url_norm AS href, p.caption AS caption,"  \
-	" (SELECT json_group_array(tag) FROM (SELECT tag FROM pin_tags"        \
-	" WHERE pin_id = p.id ORDER BY tag)) AS tags, " STORE_SQL_AUTHOR(      \
-	    "m") " AS author, p.created AS created, p.score AS score, "        \
-	         "p.expires AS"                                                \
-	         " expires, coalesce(p.expires < ?2, 0) AS expired, "          \
-	         "p.thread_id AS"                                              \
-	         " thread"
+#define PIN_JSON_COLUMNS \
+	"p.id AS id, p.url AS url, p.url_norm AS href, p.caption AS caption," \
+	" (SELECT json_group_array(tag) FROM (SELECT tag FROM pin_tags" \
+	"  WHERE pin_id = p.id ORDER BY tag)) AS tags," \
+	" " STORE_SQL_AUTHOR("m") " AS author, p.created AS created," \
+	" p.score AS score, p.expires AS expires," \
+	" coalesce(p.expires < ?2, 0) AS expired, p.thread_id AS thread"
+/* clang-format on */
 
 /*
  * A page of the pin board, ?3 the tag and ?4 the limit. Without a tag it

@@ -53,7 +53,7 @@ struct store_pin {
 	char *expires;   /* "YYYY-MM-DD", or "" */
 	int expired;     /* expires is before today (UTC, store clock) */
 	int voted;       /* the member asking has voted for it */
-	int unseen;      /* newer than the member's last visit */
+	int unseen;      /* someone else's, newer than the last visit */
 	int64_t thread;  /* its discussion thread, 0 if none */
 	int64_t replies; /* posts in it after the first */
 	int64_t unread;  /* posts in it the member has not read */
