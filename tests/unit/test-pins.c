@@ -611,6 +611,16 @@ test_seen(void)
 	store_pins_free(p, n);
 	TEST_DONE();
 
+	TEST_START("pins: a member's own pins are never new to them");
+	q.member = bob;
+	ASSERT_INT_EQ(store_pins_list(f.st, &q, &p, &n, &cause), STORE_OK);
+	ASSERT_INT_EQ(n, 3);
+	ASSERT_INT_EQ(n == 3 ? p[0].unseen + p[1].unseen + p[2].unseen : -1,
+	    0);
+	store_pins_free(p, n);
+	q.member = alice;
+	TEST_DONE();
+
 	TEST_START("pins: forgetting reads forgets the last visit");
 	ASSERT_INT_EQ(store_reads_forget(f.st, alice), STORE_OK);
 	ASSERT_INT_EQ(store_pins_list(f.st, &q, &p, &n, &cause), STORE_OK);
