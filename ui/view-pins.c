@@ -141,6 +141,8 @@ pins_draw_pin(struct ui *ui, WINDOW *w, int y, int cols,
 	buf_free(&b);
 }
 
+static const char pins_empty[] = "No pins here. Press a to pin a link.";
+
 static void
 pins_draw(struct ui *ui, void *p, WINDOW *w, int rows, int cols)
 {
@@ -160,10 +162,8 @@ pins_draw(struct ui *ui, void *p, WINDOW *w, int rows, int cols)
 	    w, 0, 1, cols - 2, b.data, b.len, ui_attr(ui, UI_ATTR_TITLE));
 	buf_free(&b);
 	if (v->n == 0) {
-		ui_draw_text(w, 2, 1, cols - 2,
-		    "No pins here. Press a to pin "
-		    "a link.",
-		    35, ui_attr(ui, UI_ATTR_DIM));
+		ui_draw_text(w, 2, 1, cols - 2, pins_empty,
+		    sizeof pins_empty - 1, ui_attr(ui, UI_ATTR_DIM));
 		return;
 	}
 	ui_list_clamp(&v->list, (rows - 1) / 2);
