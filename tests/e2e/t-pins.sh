@@ -7,7 +7,6 @@
 # word holding a space is quoted again for the server's splitter.
 . "$E2E_DIR/lib.sh"
 
-today=$(date -u +%F)
 tomorrow=$(date -u -d tomorrow +%F)
 yesterday=$(date -u -d yesterday +%F)
 tab=$(printf '\t')
@@ -69,6 +68,7 @@ check "--limit" [ "$(as bob pins --limit 2 | wc -l)" -eq 2 ]
 check "--limit 1000 is allowed" as bob pins --limit 1000 >/dev/null
 
 # --- expiry ------------------------------------------------------------------
+today=$(date -u +%F)
 as alice pin https://e.example/rally --caption rally --expires "$today" \
 	>"$T/out" </dev/null
 check "an expiry of today is accepted" [ "$(cat "$T/out")" = 5 ]
