@@ -60,6 +60,7 @@ child_main(const struct spawn_req *req, void *arg)
 {
 	struct cmd_ctx ctx;
 	char *cause = NULL;
+	FILE *user;
 	int status;
 
 	log_set_tag("%s", req->kind == SPAWN_UI ? "ui" : "command");
@@ -69,14 +70,16 @@ child_main(const struct spawn_req *req, void *arg)
 	memset(&ctx, 0, sizeof ctx);
 	ctx.paths = arg;
 	ctx.in = stdin, ctx.out = stdout, ctx.err = stderr;
+	/* A UI's stderr is the server's log (spawn.c); its terminal, stdout. */
+	user = req->kind == SPAWN_UI ? stdout : stderr;
 	if (bbs_store_open(ctx.paths, &ctx.st, &cause) != STORE_OK) {
 		log_error("%s", cause);
 		free(cause);
-		fprintf(stderr, "bbs: internal error, try again later\n");
+		fprintf(user, "bbs: internal error, try again later\n");
 		return EX_TEMPFAIL;
 	}
 	if (child_login(&ctx, req) != 0) {
-		fprintf(stderr, "bbs: this key is no longer registered\n");
+		fprintf(user, "bbs: this key is no longer registered\n");
 		child_free(&ctx);
 		return EX_NOPERM;
 	}

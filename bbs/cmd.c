@@ -3,6 +3,7 @@
  * The command table and its dispatcher, shared by the exec commands and
  * the local administration commands.
  */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +17,21 @@
 const struct cmd *const cmd_table[] = {
 	&cmd_help,
 	&cmd_whoami,
+	&cmd_modlog,
+	&cmd_flag,
+	&cmd_erase_me,
+	&cmd_key_revoke,
+	&cmd_role,
+	&cmd_flags,
+	&cmd_dismiss,
+	&cmd_hide,
+	&cmd_unhide,
+	&cmd_lock,
+	&cmd_unlock,
+	&cmd_sticky,
+	&cmd_unsticky,
+	&cmd_board_create,
+	&cmd_board_edit,
 	&cmd_pin,
 	&cmd_pins,
 	&cmd_vote,
@@ -64,6 +80,51 @@ cmd_actor(const struct cmd_ctx *ctx)
 {
 	return ctx->console || ctx->me == NULL ? STORE_ACTOR_CONSOLE :
 						 ctx->me->pseudonym;
+}
+
+void
+cmd_store_actor(const struct cmd_ctx *ctx, struct store_actor *a)
+{
+	if (ctx->console || ctx->me == NULL)
+		*a = store_console;
+	else {
+		a->member = ctx->me->id;
+		a->name = ctx->me->pseudonym;
+	}
+}
+
+int
+cmd_id(struct cmd_ctx *ctx, const char *s, const char *what, int64_t *out)
+{
+	long long v;
+	char *end;
+
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (errno != 0 || end == s || *end != '\0' || v <= 0 || *s == '+')
+		return cmd_error(ctx, EX_USAGE, "'%s' is not a %s id", s, what);
+	*out = v;
+	return 0;
+}
+
+int
+cmd_limit(struct cmd_ctx *ctx, struct args *args, int def, int *out)
+{
+	const char *s = args_get(args, "limit");
+	long v;
+	char *end;
+
+	*out = def;
+	if (s == NULL)
+		return 0;
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno != 0 || end == s || *end != '\0' || v < 1 ||
+	    v > STORE_LIMIT_MAX)
+		return cmd_error(ctx, EX_USAGE, "--limit is 1 to %d",
+		    STORE_LIMIT_MAX);
+	*out = (int)v;
+	return 0;
 }
 
 int

@@ -18,7 +18,9 @@
 #include "bbs/bbs.h"
 #include "store/boards.h"
 #include "store/members.h"
+#include "store/moderation.h"
 #include "store/modlog.h"
+#include "store/threads.h"
 
 #define CMD_SYSOP 0x1 /* over SSH, sysops only */
 #define CMD_BOT 0x2   /* bot keys may run it */
@@ -80,6 +82,20 @@ void cmd_usage(FILE *f, const char *prog, const struct cmd *c);
 
 /* Who acts: "console" or the member's pseudonym. */
 const char *cmd_actor(const struct cmd_ctx *ctx);
+/* The same as a store actor (the console, or the sysop's id and name). */
+void cmd_store_actor(const struct cmd_ctx *ctx, struct store_actor *a);
+
+/*
+ * Parses s as a positive id of what ("post", "thread") into *out. Returns
+ * 0, or EX_USAGE after saying what is wrong.
+ */
+int cmd_id(struct cmd_ctx *ctx, const char *s, const char *what,
+    int64_t *out);
+/*
+ * The --limit option: def when absent, else 1..STORE_LIMIT_MAX. Returns
+ * 0, or EX_USAGE after saying what is wrong.
+ */
+int cmd_limit(struct cmd_ctx *ctx, struct args *args, int def, int *out);
 
 /*
  * Normalises option opt as a one-line text of at most max characters
@@ -97,11 +113,31 @@ void cmd_put_json(struct cmd_ctx *ctx, const char *json);
 
 #define CMD_REASON_MAX 200 /* characters in a --reason */
 
+/* Walks the moderation log: "ok N entries", or 65 naming the bad entry. */
+int cmd_modlog_verify(struct cmd_ctx *ctx);
+
+/* role PSEUDONYM member|sysop: shared by `role` and `bbs member role`. */
+int cmd_role_exec(struct cmd_ctx *ctx, struct args *args);
+
 extern const struct cmd cmd_help;
 extern const struct cmd cmd_whoami;
 extern const struct cmd cmd_key_add;
 extern const struct cmd cmd_key_list;
 extern const struct cmd cmd_key_revoke;
+extern const struct cmd cmd_role;
+extern const struct cmd cmd_hide;
+extern const struct cmd cmd_unhide;
+extern const struct cmd cmd_lock;
+extern const struct cmd cmd_unlock;
+extern const struct cmd cmd_sticky;
+extern const struct cmd cmd_unsticky;
+extern const struct cmd cmd_flag;
+extern const struct cmd cmd_flags;
+extern const struct cmd cmd_dismiss;
+extern const struct cmd cmd_modlog;
+extern const struct cmd cmd_erase_me;
+extern const struct cmd cmd_board_create;
+extern const struct cmd cmd_board_edit;
 extern const struct cmd cmd_pin;
 extern const struct cmd cmd_pins;
 extern const struct cmd cmd_vote;

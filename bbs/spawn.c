@@ -65,7 +65,7 @@ spawn_child_exec(struct spawn_req *heap_req, const int *fds,
 {
 	struct rlimit rl = { 0, 0 };
 	struct spawn_req req = *heap_req;
-	int i;
+	int i, log_fd = -1;
 
 	free(heap_req);
 	free(spawn.kids);
@@ -75,7 +75,17 @@ spawn_child_exec(struct spawn_req *heap_req, const int *fds,
 		signal(i, SIG_DFL);
 	setrlimit(RLIMIT_CORE, &rl);
 	if (req.ctty) {
-		if (login_tty(fds[1]) != 0)
+		/*
+		 * The terminal is the member's. A UI keeps its own diagnostics
+		 * (and a sanitizer's) on the server's log instead of drawing
+		 * them over the screen; a command on a pty (ssh -t) reports
+		 * its errors to the member, as on pipes.
+		 */
+		if (req.kind == SPAWN_UI &&
+		    (log_fd = fcntl(STDERR_FILENO, F_DUPFD, 3)) == -1)
+			_exit(70);
+		if (login_tty(fds[1]) != 0 ||
+		    (log_fd != -1 && dup2(log_fd, STDERR_FILENO) == -1))
 			_exit(70);
 	} else {
 		setsid();
@@ -159,7 +169,8 @@ spawn_reap(void)
 	}
 }
 
-static void
+/* Serves one request; -1 once the listener has gone (end of file). */
+static int
 spawn_handle(int sock, spawn_main_fn child_main, void *arg)
 {
 	struct spawn_req *req = xmalloc(sizeof *req);
@@ -168,7 +179,7 @@ spawn_handle(int sock, spawn_main_fn child_main, void *arg)
 
 	if ((nfds = spawn_recv(sock, req, fds)) < 0) {
 		free(req);
-		return;
+		return nfds == -2 ? -1 : 0;
 	}
 	if ((pid = fork()) == -1) {
 		log_error("spawner: fork: %s", strerror(errno));
@@ -187,6 +198,7 @@ spawn_handle(int sock, spawn_main_fn child_main, void *arg)
 			close(fds[i]);
 	}
 	free(req);
+	return 0;
 }
 
 static void
@@ -226,9 +238,14 @@ spawn_loop(int sock, spawn_main_fn child_main, void *arg)
 				;
 			spawn_reap();
 		}
-		if (pfd[1].revents & POLLIN)
-			spawn_handle(sock, child_main, arg);
-		else if (pfd[1].revents & POLLHUP)
+		/*
+		 * A closed SOCK_SEQPACKET peer polls as POLLIN and POLLHUP and
+		 * reads as end of file: stop there, or this loop spins.
+		 */
+		if (pfd[1].revents & POLLIN) {
+			if (spawn_handle(sock, child_main, arg) != 0)
+				open = 0;
+		} else if (pfd[1].revents & (POLLHUP | POLLERR))
 			open = 0;
 	}
 	free(spawn.pfd);

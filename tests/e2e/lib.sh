@@ -13,6 +13,7 @@
 #   screen                     the window's text (capture-pane -p)
 #   wait_screen SECS PATTERN   polls the screen for an extended regex
 #   keys ARGS...               tmux send-keys
+#   probe ARGS...              tests/e2e/probe.py (paramiko) on the port
 #   fail MSG / check DESC CMD  report; the trap cleans up and keeps the
 #                              logs only when something failed
 # Every loop is bounded; every network target is loopback.
@@ -25,6 +26,8 @@ PORT=
 TMUX_SOCK=bbs-e2e-$$
 E2E_FAILED=0
 export LC_ALL=C.UTF-8
+# Debian's python3 (with python3-paramiko), whatever else is first in PATH.
+PY=/usr/bin/python3
 
 fail() {
 	echo "FAIL: $*" >&2
@@ -80,6 +83,10 @@ member() {
 		fail "key add $name"
 }
 
+not() {
+	! "$@"
+}
+
 wait_until() {
 	secs=$1
 	shift
@@ -118,7 +125,8 @@ CFG
 }
 
 # Stops the server as an operator would and checks it behaved: exit
-# status 0 within 5 seconds, and no sanitizer report in its log.
+# status 0 within 5 seconds, no process of it left, and no sanitizer
+# report in its log.
 stop_server() {
 	[ -n "$SERVER_PID" ] || return 0
 	kill -TERM "$SERVER_PID"
@@ -128,6 +136,9 @@ stop_server() {
 	rc=$?
 	SERVER_PID=
 	[ "$rc" -eq 0 ] || fail "bbs serve exited $rc"
+	# Its spawner, sessions and children go with it, none left behind.
+	wait_until 5 not pgrep -f -- "--data $T/data" ||
+		fail "bbs processes outlived bbs serve: $(pgrep -f -- "--data $T/data")"
 	if grep -qE 'ERROR: (Address|Leak)Sanitizer|runtime error:' \
 		"$T/server.log"; then
 		fail "a sanitizer reported in the server log"
@@ -140,28 +151,46 @@ as() {
 	ssh -F "$T/ssh_config" -i "$T/$name" bbs "$@"
 }
 
+# The session the helpers below act on: the last one started, or another
+# named with use_session NAME.
+TMUX_TARGET=
+
 tmux_start() {
 	name=$1 w=$2 h=$3
 	shift 3
-	tmux -L "$TMUX_SOCK" -f /dev/null new-session -d -s "$name" \
-		-x "$w" -y "$h" "$*" || fail "tmux new-session"
-	tmux -L "$TMUX_SOCK" set-option -g remain-on-exit on >/dev/null
+	# A session that outlives the others keeps the server up when a test
+	# kills the one it is done with.
+	if ! tmux -L "$TMUX_SOCK" has-session -t keeper 2>/dev/null; then
+		tmux -L "$TMUX_SOCK" -f /dev/null new-session -d -s keeper \
+			'sleep 3600' || fail "tmux keeper session"
+		tmux -L "$TMUX_SOCK" set-option -g remain-on-exit on >/dev/null
+	fi
+	tmux -L "$TMUX_SOCK" new-session -d -s "$name" -x "$w" -y "$h" "$*" ||
+		fail "tmux new-session"
+	TMUX_TARGET=$name
+}
+
+use_session() {
+	TMUX_TARGET=$1
 }
 
 screen() {
-	tmux -L "$TMUX_SOCK" capture-pane -p -t "${1:-}"
+	tmux -L "$TMUX_SOCK" capture-pane -p -t "$TMUX_TARGET"
 }
 
 wait_screen() {
-	secs=$1 pattern=$2
-	wait_until "$secs" sh -c \
-		"tmux -L '$TMUX_SOCK' capture-pane -p | grep -qE -- '$pattern'"
+	wait_until "$1" sh -c 'tmux -L "$1" capture-pane -p -t "$2" |
+		grep -qE -- "$3"' sh "$TMUX_SOCK" "$TMUX_TARGET" "$2"
 }
 
 keys() {
-	tmux -L "$TMUX_SOCK" send-keys "$@"
+	tmux -L "$TMUX_SOCK" send-keys -t "$TMUX_TARGET" "$@"
 }
 
 resize() {
-	tmux -L "$TMUX_SOCK" resize-window -x "$1" -y "$2"
+	tmux -L "$TMUX_SOCK" resize-window -t "$TMUX_TARGET" -x "$1" -y "$2"
+}
+
+probe() {
+	"$PY" "$E2E_DIR/probe.py" "$PORT" "$@"
 }

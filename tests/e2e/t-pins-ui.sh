@@ -19,7 +19,7 @@ as bob pin 'https://example.org/march?utm_campaign=x&day=sat' --tag protest \
 
 # tmux's TERM inside the pane is "screen": a terminal that may take OSC 8.
 tmux_start ui 80 24 "ssh -t -F $T/ssh_config -i $T/alice bbs"
-tmux -L "$TMUX_SOCK" pipe-pane -o "cat >>'$T/raw'"
+tmux -L "$TMUX_SOCK" pipe-pane -t "$TMUX_TARGET" -o "cat >>'$T/raw'"
 check "the boards come up" wait_screen 15 'Boards'
 check "the boards name the pin board key" wait_screen 5 'p pins'
 keys p
@@ -88,10 +88,10 @@ check "t asks for a tag" wait_screen 5 'Filter by tag'
 keys '#Memes' Enter
 check "... and filters" wait_screen 5 'Pin board: hot, #memes \(1\)'
 check "... to the tagged pins" sh -c \
-	"! tmux -L '$TMUX_SOCK' capture-pane -p | grep -q 'Zine'"
+	"! tmux -L '$TMUX_SOCK' capture-pane -p -t ui | grep -q 'Zine'"
 keys q q
 check "q leaves the board and the session" wait_until 10 sh -c \
-	"tmux -L '$TMUX_SOCK' list-panes -F '#{pane_dead}' | grep -qx 1"
+	"tmux -L '$TMUX_SOCK' list-panes -t ui -F '#{pane_dead}' | grep -qx 1"
 check "leaving recorded the visit: nothing new next time" sh -c \
 	"[ \"\$(sqlite3 '$T/data/bbs.db' 'SELECT last_pin_id FROM pin_reads')\" = 3 ]"
 
@@ -99,7 +99,7 @@ check "leaving recorded the visit: nothing new next time" sh -c \
 tmux -L "$TMUX_SOCK" kill-session -t ui
 : >"$T/raw"
 tmux_start vt 80 24 "TERM=vt100 ssh -t -F $T/ssh_config -i $T/alice bbs"
-tmux -L "$TMUX_SOCK" pipe-pane -o "cat >>'$T/raw'"
+tmux -L "$TMUX_SOCK" pipe-pane -t "$TMUX_TARGET" -o "cat >>'$T/raw'"
 wait_screen 15 'Boards' || fail "boards on vt100"
 keys p
 wait_screen 5 'Pin board' || fail "pin board on vt100"

@@ -83,6 +83,7 @@ test_members(void)
 	uint8_t h1[STORE_HASH_LEN] = { 1 }, h2[STORE_HASH_LEN] = { 2 };
 	char *cause = NULL;
 	int64_t alice;
+	int pending;
 
 	fixture_open(&f);
 	TEST_START("store: a key makes a member; a second key joins it");
@@ -152,15 +153,16 @@ test_members(void)
 	TEST_DONE();
 
 	TEST_START("store: a revoked key stops logging in; the act is logged");
-	ASSERT_INT_EQ(store_key_revoke(f.st, "console", "aaaaaaaa", "lost",
-			  &cause),
+	ASSERT_INT_EQ(store_key_revoke(f.st, &store_console, "aaaaaaaa", "lost",
+			  &pending, &cause),
 	    STORE_OK);
+	ASSERT_INT_EQ(pending, 0);
 	ASSERT_INT_EQ(store_login(f.st, h1, &login), STORE_ERR_NOT_FOUND);
-	ASSERT_INT_EQ(store_key_revoke(f.st, "console", "aaaaaaaa", "again",
-			  &cause),
+	ASSERT_INT_EQ(store_key_revoke(f.st, &store_console, "aaaaaaaa",
+			  "again", &pending, &cause),
 	    STORE_OK); /* repeating changes nothing */
-	ASSERT_INT_EQ(store_key_revoke(f.st, "console", "zzzzzzzz", NULL,
-			  &cause),
+	ASSERT_INT_EQ(store_key_revoke(f.st, &store_console, "zzzzzzzz", NULL,
+			  &pending, &cause),
 	    STORE_ERR_NOT_FOUND);
 	free(cause), cause = NULL;
 	ASSERT_INT_EQ(raw_int(f.db, "SELECT count(*) FROM modlog WHERE"
@@ -172,18 +174,18 @@ test_members(void)
 	TEST_DONE();
 
 	TEST_START("store: role changes are logged; bots keep their role");
-	ASSERT_INT_EQ(store_member_set_role(f.st, "console", "alice",
-			  STORE_ROLE_SYSOP, "trusted", &cause),
+	ASSERT_INT_EQ(store_role_set(f.st, &store_console, "alice",
+			  STORE_ROLE_SYSOP, "trusted", &pending, &cause),
 	    STORE_OK);
 	ASSERT_INT_EQ(raw_int(f.db, "SELECT count(*) FROM modlog"
 				    " WHERE act = 'promote'"),
 	    1);
-	ASSERT_INT_EQ(store_member_set_role(f.st, "console", "bob",
-			  STORE_ROLE_SYSOP, NULL, &cause),
+	ASSERT_INT_EQ(store_role_set(f.st, &store_console, "bob",
+			  STORE_ROLE_SYSOP, NULL, &pending, &cause),
 	    STORE_ERR_INVALID);
 	free(cause), cause = NULL;
-	ASSERT_INT_EQ(store_member_set_role(f.st, "console", "nobody",
-			  STORE_ROLE_SYSOP, NULL, &cause),
+	ASSERT_INT_EQ(store_role_set(f.st, &store_console, "nobody",
+			  STORE_ROLE_SYSOP, NULL, &pending, &cause),
 	    STORE_ERR_NOT_FOUND);
 	free(cause), cause = NULL;
 	TEST_DONE();
