@@ -28,6 +28,9 @@ const struct cmd *const cmd_table[] = {
 	&cmd_post,
 	&cmd_reply,
 	&cmd_search,
+	&cmd_pins,
+	&cmd_pin,
+	&cmd_vote,
 	&cmd_forget_reads,
 	&cmd_modlog,
 	&cmd_flag,
@@ -356,10 +359,11 @@ cmd_dispatch(struct cmd_ctx *ctx, const struct cmd *const *table,
 		    ctx->me != NULL && ctx->me->role == STORE_ROLE_BOT ?
 			"bot keys may not run this command" :
 			"only sysops may run this command");
+	/* One line on stderr (SPEC section 9), the usage folded in. */
 	if (args_parse(c->opts, argc - used, argv + used, &a, &cause) != 0) {
-		status = cmd_error(ctx, EX_USAGE, "%s", cause);
+		status = cmd_error(ctx, EX_USAGE, "%s (usage: %s%s%s %s)", cause,
+		    prog, *prog != '\0' ? " " : "", c->name, c->usage);
 		free(cause);
-		cmd_usage(ctx->err, prog, c);
 		return status;
 	}
 	if (args_has(a, "help")) {
@@ -369,9 +373,9 @@ cmd_dispatch(struct cmd_ctx *ctx, const struct cmd *const *table,
 	}
 	n = args_count(a);
 	if (n < (size_t)c->min_args || n > (size_t)c->max_args) {
-		status = cmd_error(ctx, EX_USAGE, "%s arguments",
-		    n < (size_t)c->min_args ? "missing" : "too many");
-		cmd_usage(ctx->err, prog, c);
+		status = cmd_error(ctx, EX_USAGE, "%s arguments (usage: %s%s%s %s)",
+		    n < (size_t)c->min_args ? "missing" : "too many", prog,
+		    *prog != '\0' ? " " : "", c->name, c->usage);
 		args_free(a);
 		return status;
 	}

@@ -193,5 +193,8 @@ extern const struct cmd cmd_modlog;
 extern const struct cmd cmd_erase_me;
 extern const struct cmd cmd_board_create;
 extern const struct cmd cmd_board_edit;
+extern const struct cmd cmd_pin;
+extern const struct cmd cmd_pins;
+extern const struct cmd cmd_vote;
 
 #endif

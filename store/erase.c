@@ -34,12 +34,6 @@ store_member_erase(struct store *st, int64_t member, int with_posts,
 		"DELETE FROM posts WHERE author_id = ?",
 		"DELETE FROM threads WHERE posts = 0",
 	};
-	static const char *const member_rows[] = {
-		"DELETE FROM members WHERE id = ?",
-		/* A pin's score is its votes; the member's vote went with them. */
-		"UPDATE pins SET score = (SELECT count(*) FROM votes"
-		" WHERE votes.pin_id = pins.id)",
-	};
 	struct store_member *m = NULL;
 	size_t i;
 	int r;
@@ -53,8 +47,9 @@ store_member_erase(struct store *st, int64_t member, int with_posts,
 	}
 	for (i = 0; with_posts && r == STORE_OK && i < 2; i++)
 		r = erase_exec(st, posts[i], member);
-	for (i = 0; r == STORE_OK && i < 2; i++)
-		r = erase_exec(st, member_rows[i], member);
+	/* The rest cascades; the votes' trigger keeps each pin's score. */
+	if (r == STORE_OK)
+		r = erase_exec(st, "DELETE FROM members WHERE id = ?", member);
 	if (r == STORE_OK)
 		r = store_modlog_append(st, "anonymous", "erase-me",
 		    with_posts ? "a member and their posts" : "a member", NULL);

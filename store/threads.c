@@ -211,6 +211,17 @@ thread_insert(struct store *st, int64_t member, int64_t board,
 }
 
 int
+store_thread_insert(struct store *st, int64_t member, int64_t board,
+    const char *title, const char *body, int64_t *thread, int64_t *post)
+{
+	int r;
+
+	if ((r = thread_insert(st, member, board, title, thread)) != STORE_OK)
+		return r;
+	return post_insert(st, member, *thread, body, post);
+}
+
+int
 store_thread_create(struct store *st, int64_t member, const char *board,
     const char *title, const char *body, size_t body_len, int64_t *thread,
     int64_t *post, char **cause)

@@ -91,7 +91,10 @@ int store_thread_json(struct store *st, int64_t thread, char **out);
 /* Records that member has read thread up to post (never moves back). */
 int store_read_mark(struct store *st, int64_t member, int64_t thread,
     int64_t post);
-/* Forgets every read position of member: everything shows unread. */
+/*
+ * Forgets every read position of member (threads, and the pin board's
+ * last visit): everything shows unread.
+ */
 int store_reads_forget(struct store *st, int64_t member);
 /* The id of the last post member has read in thread (0: none). */
 int store_read_position(struct store *st, int64_t member, int64_t thread,

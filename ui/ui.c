@@ -211,6 +211,10 @@ ui_draw(struct ui *ui)
 	struct ui_frame *f = &ui->stack[ui->depth - 1];
 	int rows, cols;
 
+	/* What an overlay wrote stays until repainted: repaint it all. */
+	if (ui->overlaid != NULL &&
+	    (ui->overlaid != f->view || ui->overlaid_depth != ui->depth))
+		clearok(curscr, TRUE);
 	if (ui->small) {
 		ui_draw_small(ui);
 	} else {
@@ -221,6 +225,12 @@ ui_draw(struct ui *ui)
 		ui_draw_bars(ui, f);
 	}
 	doupdate();
+	ui->overlaid = NULL;
+	if (!ui->small && f->view->overlay != NULL) {
+		f->view->overlay(ui, f->state);
+		ui->overlaid = f->view;
+		ui->overlaid_depth = ui->depth;
+	}
 }
 
 static const char *

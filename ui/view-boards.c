@@ -84,6 +84,10 @@ boards_key(struct ui *ui, void *p, int key)
 {
 	struct view_boards *v = p;
 
+	if (key == 'p') {
+		ui_push(ui, &ui_view_pins, NULL);
+		return UI_KEY_USED;
+	}
 	return ui_list_key(&v->list, key, ui->rows - 3);
 }
 
@@ -102,6 +106,7 @@ boards_title(void *p)
 
 static const struct ui_help boards_help[] = {
 	{ "j k arrows", "choose a board" },
+	{ "p", "the pin board: links, memes, events" },
 	{ NULL, NULL },
 };
 
@@ -113,6 +118,6 @@ const struct ui_view ui_view_boards = {
 	.key = boards_key,
 	.reload = boards_reload,
 	.title = boards_title,
-	.keys = "q quit  ? help  j/k move",
+	.keys = "q quit  ? help  j/k move  p pins",
 	.help = boards_help,
 };

@@ -14,7 +14,8 @@ while [ "$i" -lt 20 ]; do
 	as alice whoami --bogus </dev/null >"$T/out" 2>"$T/err"
 	rc=$?
 	[ "$rc" -eq 64 ] || fail "run $i: exit $rc, not 64: $(cat "$T/err")"
-	grep -q "^whoami: unknown option '--bogus'$" "$T/err" ||
+	grep -q "^whoami: unknown option '--bogus' (usage: whoami \[--json\])$" \
+		"$T/err" ||
 		fail "run $i: the error line was lost"
 	out=$(as alice whoami </dev/null) || fail "run $i: whoami exit $?"
 	[ "$out" = "alice member" ] || fail "run $i: whoami printed '$out'"

@@ -5,6 +5,7 @@
  */
 #include <sqlite3.h>
 
+#include "store/pins.h"
 #include "tests/unit/fixture.h"
 #include "tests/unit/test.h"
 
@@ -309,7 +310,24 @@ test_erase(void)
 	t2 = fixture_thread(&f, alice, "general", "lonely", "a2", NULL);
 
 	TEST_START("erase-me: the member goes, the posts stay as [erased]");
-	ASSERT_INT_EQ(store_member_erase(f.st, bob, 0, &cause), STORE_OK);
+	{
+		struct store_pin_new pn = { "https://example.org/", NULL, 0,
+			NULL, 0, NULL };
+		int64_t pin, score;
+		int dup, counted;
+
+		ASSERT_INT_EQ(store_pin_add(f.st, alice, &pn, &pin, &dup,
+				  &score, &cause),
+		    STORE_OK);
+		ASSERT_INT_EQ(store_pin_vote(f.st, bob, pin, &score, &counted,
+				  &cause),
+		    STORE_OK);
+		ASSERT_INT_EQ(score, 2);
+		ASSERT_INT_EQ(store_member_erase(f.st, bob, 0, &cause),
+		    STORE_OK);
+		/* bob's vote went with him. */
+		ASSERT_INT_EQ(count(&f, "SELECT score FROM pins"), 1);
+	}
 	ASSERT_INT_EQ(count(&f, "SELECT count(*) FROM members"), 1);
 	ASSERT_INT_EQ(count(&f, "SELECT count(*) FROM keys"), 1);
 	ASSERT_INT_EQ(store_thread_json(f.st, t1, &json), STORE_OK);
