@@ -180,6 +180,24 @@ serve_bind(ssh_key hostkey)
 	return bind;
 }
 
+/*
+ * Sets OpenSSL up once, here, instead of in every session process: the
+ * first random bytes instantiate its DRBG and the first Ed25519 key
+ * fetches its algorithm tables, which cost each session process about a
+ * third of its user time (see docs/PERFORMANCE.md). A throwaway key does
+ * both, with libssh's API only. No secret is kept: the key is freed, and
+ * OpenSSL reseeds an inherited DRBG in a forked child (it notices the
+ * fork), as libssh also does in ssh_bind_accept_fd().
+ */
+static void
+serve_warm_crypto(void)
+{
+	ssh_key k = NULL;
+
+	if (ssh_pki_generate(SSH_KEYTYPE_ED25519, 0, &k) == SSH_OK)
+		ssh_key_free(k);
+}
+
 static void
 serve_accept(struct serve *s)
 {
@@ -366,6 +384,7 @@ serve_exec(struct cmd_ctx *ctx, struct args *args)
 	fp = hostkey_fingerprint(hostkey);
 	ssh_init();
 	s.bind = serve_bind(hostkey);
+	serve_warm_crypto();
 	serve_signals(&s);
 	s.limits = limits_new(LIMITS_PENDING_MAX, LIMITS_PREFIX_MAX);
 	s.listen_fd = serve_listen(listen != NULL ? listen :

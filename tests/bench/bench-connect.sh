@@ -108,4 +108,4 @@ echo "Client (loadgen) CPU per connection at 1 client: bbs" \
 	"$(med bbs 1 machine client_ms_per_conn) ms, sshd" \
 	"$(med sshd 1 machine client_ms_per_conn) ms."
 echo "Load average (1, 5, 15 min) before: $load0; after: $load1."
-echo "Niceness of servers and client: $BENCH_NICE."
+echo "Scheduling of servers and client (BENCH_PRIO): $BENCH_PRIO."
