@@ -56,6 +56,22 @@ med() {
 	done | median
 }
 
+# others SERVER CLIENTS: median over the runs of the machine's busy cores
+# less the server's (CPU per connection x connections per second) and the
+# client's.
+others() {
+	r=1
+	while [ "$r" -le "$REPEAT" ]; do
+		f=$B/$1-$2-$r.out
+		awk -v busy="$(field "$f" machine busy)" \
+		    -v client="$(field "$f" machine client)" \
+		    -v cpu="$(field "$f" server_cpu_ms per_conn)" \
+		    -v cps="$(field "$f" mode conn_per_s)" \
+		    'BEGIN { printf "%.2f\n", busy - client - cpu * cps / 1000 }'
+		r=$((r + 1))
+	done | median
+}
+
 ratio() {
 	awk -v a="$1" -v b="$2" 'BEGIN {
 		if (b + 0 == 0) print "-"; else printf "%.2f", a / b }'
@@ -69,9 +85,11 @@ echo "xterm-256color. Median of $REPEAT runs of $CONNS1, $CONNS8 and"
 echo "$CONNS64 connections at 1, 8 and 64 clients. Server CPU: utime + stime"
 echo "(+ children's) summed over the server's process tree from /proc,"
 echo "before and after a run, per connection. First screen: from connect()"
-echo "to the last text of the first screen read by the client."
+echo "to the last text of the first screen read by the client. Other"
+echo "load: the machine's busy cores (of $(nproc)) during a run less this"
+echo "server's and the client's, i.e. other people's work."
 echo
-echo "| clients | server | CPU ms/conn | conn/s | first screen p50 ms | p99 ms | failed | machine busy (cores) |"
+echo "| clients | server | CPU ms/conn | conn/s | first screen p50 ms | p99 ms | failed | other load (cores) |"
 echo "|---:|---|---:|---:|---:|---:|---:|---:|"
 for c in 1 8 64; do
 	for s in bbs sshd; do
@@ -80,7 +98,8 @@ for c in 1 8 64; do
 		eval "${s}_p50=\$(med $s $c screen_ms p50)"
 		eval "${s}_p99=\$(med $s $c screen_ms p99)"
 		eval "${s}_fail=\$(med $s $c mode failed)"
-		eval "${s}_busy=\$(med $s $c machine busy)"
+		# Cores busy with anything but this server and the client.
+		eval "${s}_busy=\$(others $s $c)"
 		eval "echo \"| $c | $s | \$${s}_cpu | \$${s}_cps | \$${s}_p50 | \$${s}_p99 | \$${s}_fail | \$${s}_busy |\""
 	done
 	echo "| $c | bbs / sshd | $(ratio "$bbs_cpu" "$sshd_cpu") |" \
