@@ -111,6 +111,9 @@ static int nconns;
 static int next_conn;
 static pthread_mutex_t lg_lock = PTHREAD_MUTEX_INITIALIZER;
 
+static void lg_die(const char *fmt, ...)
+    __attribute__((format(printf, 1, 2), noreturn));
+
 static void
 lg_die(const char *fmt, ...)
 {
