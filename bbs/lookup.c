@@ -24,6 +24,8 @@
 
 #define LOOKUP_REPLY_MS 5000
 
+_Static_assert(KEYS_HASH_LEN == STORE_HASH_LEN, "one identity hash size");
+
 struct lookup_req {
 	uint8_t hash[KEYS_HASH_LEN];
 };

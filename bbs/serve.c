@@ -402,6 +402,7 @@ serve_exec(struct cmd_ctx *ctx, struct args *args)
 	s.bind = serve_bind(hostkey);
 	serve_warm_crypto();
 	serve_signals(&s);
+	serve_reap(&s); /* a helper that died before its SIGCHLD had a handler */
 	s.limits = limits_new(LIMITS_PENDING_MAX, LIMITS_PREFIX_MAX);
 	s.listen_fd = serve_listen(listen != NULL ? listen :
 						    SERVE_DEFAULT_LISTEN);
