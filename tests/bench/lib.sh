@@ -8,7 +8,8 @@
 #               alice, boards general and announcements; sets BBS_PID,
 #               BBS_PORT
 #   sshd_start  Debian's /usr/sbin/sshd as root with $B/sshd_config:
-#               publickey only, ForceCommand exec tests/bench/screen,
+#               publickey only, ForceCommand exec (a copy of)
+#               tests/bench/screen,
 #               MaxStartups 1000:30:1000; logs in as the user bbs-bench
 #               (made by scripts/setup --bench); sets SSHD_PID, SSHD_PORT
 #   load SERVER ARGS...   runs the loadgen against bbs or sshd
@@ -36,7 +37,8 @@ nice) PRIO="nice -n -20" ;;
 none) PRIO= ;;
 *) echo "bench: BENCH_PRIO is rr, nice or none" >&2; exit 64 ;;
 esac
-BBS_PID= SSHD_PID=
+BBS_PID=
+SSHD_PID=
 
 [ "$(id -u)" -eq 0 ] || { echo "bench: sshd must run as root" >&2; exit 1; }
 B=$(mktemp -d "${TMPDIR:-/tmp}/bbs-bench.XXXXXX")
@@ -103,6 +105,9 @@ sshd_start() {
 	ssh-keygen -q -t ed25519 -N '' -C host -f "$B/sshd_host"
 	cp "$B/key.pub" "$B/authorized_keys"
 	chmod 644 "$B/authorized_keys"
+	# The user must reach it: a checkout under /root would not do.
+	cp "$SCREEN" "$B/screen"
+	chmod 755 "$B/screen"
 	SSHD_PORT=$("$LOADGEN" -f)
 	cat >"$B/sshd_config" <<CFG
 Port $SSHD_PORT
@@ -116,7 +121,7 @@ KbdInteractiveAuthentication no
 UsePAM no
 PermitRootLogin no
 AllowUsers $SSHD_USER
-ForceCommand exec $SCREEN
+ForceCommand exec $B/screen
 MaxStartups 1000:30:1000
 UseDNS no
 StrictModes no
