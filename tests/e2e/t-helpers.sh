@@ -28,8 +28,13 @@ for pid in $helpers; do
 done
 
 # A helper that dies takes the server down, with a line in its log. The
-# lookup process is the newer of the two (no session is open).
+# lookup process is the newer of the two (no session is open). The old
+# log goes first: start_server would otherwise find its "listening on"
+# before the new server has truncated it.
+rm -f "$T/server.log"
 start_server
+check "the new server has its helpers" \
+	wait_until 10 sh -c "[ \$(pgrep -c -P $SERVER_PID) -eq 2 ]"
 kill -KILL "$(pgrep -n -P "$SERVER_PID")"
 check "the server stops when its lookup process dies" \
 	wait_until 10 sh -c "! kill -0 $SERVER_PID"
