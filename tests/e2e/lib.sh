@@ -100,8 +100,11 @@ wait_until() {
 }
 
 start_server() {
+	# Emptied here, not by the background job's redirection: a second
+	# server in one test must not be taken for up by the first's log.
+	: >"$T/server.log"
 	"$BBS" serve --listen 127.0.0.1:0 --data "$T/data" "$@" \
-		>"$T/server.log" 2>&1 &
+		>>"$T/server.log" 2>&1 &
 	SERVER_PID=$!
 	wait_until 20 grep -q 'listening on' "$T/server.log" ||
 		fail "bbs serve did not start"
