@@ -31,6 +31,19 @@ int text_width(const char *s);
  */
 size_t text_fit(const char *s, size_t len, int cols, int *used);
 
+/*
+ * Columns the len bytes of s take when drawn from column 0, tabs expanded
+ * to the next stop (as the drawing code does).
+ */
+int text_span_width(const char *s, size_t len);
+
+/*
+ * The byte offset into the len bytes of s of the code point drawn at
+ * column col (tabs expanded): the first whose end passes col, or len if
+ * the text ends before it. A wide character covering col is chosen whole.
+ */
+size_t text_col_offset(const char *s, size_t len, int col);
+
 struct text_line {
 	size_t off; /* byte offset into the text */
 	size_t len; /* bytes, without the newline */
