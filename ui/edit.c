@@ -204,7 +204,7 @@ edit_layout(const struct edit *e, int cols, struct text_line **rows, size_t *n)
 	text_wrap(e->s, cols, rows, n);
 	if (e->len > 0 && e->s[e->len - 1] == '\n') {
 		*rows = xreallocarray(*rows, *n + 1, sizeof **rows);
-		(*rows)[(*n)++] = (struct text_line){e->len, 0};
+		(*rows)[(*n)++] = (struct text_line){ e->len, 0 };
 	}
 }
 

@@ -1,7 +1,9 @@
 /* bbs: ISC licence, see LICENSE. */
 /* Terminal text layout: widths, fitting and wrapping (see text.h). */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <wchar.h>
 
 #include "ui/text.h"
@@ -113,7 +115,7 @@ text_push(
 		*cap = *cap == 0 ? 16 : *cap * 2;
 		*lines = xreallocarray(*lines, *cap, sizeof **lines);
 	}
-	(*lines)[(*n)++] = (struct text_line){off, len};
+	(*lines)[(*n)++] = (struct text_line){ off, len };
 }
 
 void
@@ -156,4 +158,16 @@ text_wrap(const char *s, int cols, struct text_line **lines, size_t *n)
 	}
 	if (start < len || *n == 0)
 		text_push(lines, n, &cap, start, len - start);
+}
+
+void
+text_time(int64_t t, int narrow, char out[20])
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	if (gmtime_r(&tt, &tm) == NULL ||
+	    strftime(out, 20, narrow ? "%m-%d %H:%M" : "%Y-%m-%d %H:%M", &tm) ==
+	        0)
+		snprintf(out, 20, "?");
 }

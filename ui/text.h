@@ -57,4 +57,10 @@ struct text_line {
  */
 void text_wrap(const char *s, int cols, struct text_line **lines, size_t *n);
 
+/*
+ * A stored (coarse) time for people: "2026-11-21 14:00" in UTC, or
+ * "11-21 14:00" when narrow.
+ */
+void text_time(int64_t t, int narrow, char out[20]);
+
 #endif

@@ -62,7 +62,7 @@ static enum ui_key_result
 text_key(struct ui *ui, void *p, int key)
 {
 	struct view_text *v = p;
-	int rows = ui->rows - 2;
+	int rows = ui_body_rows(ui);
 
 	switch (key) {
 	case UI_KEY(KEY_DOWN):

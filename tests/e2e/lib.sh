@@ -13,6 +13,15 @@
 #   screen                     the window's text (capture-pane -p)
 #   wait_screen SECS PATTERN   polls the screen for an extended regex
 #   keys ARGS...               tmux send-keys
+#   resize W H                 resizes the window
+#   ui NAME W H KEY [VAR=VAL...]  the board in tmux session NAME: the
+#                              real ssh -t with KEY, environment VAR=VAL
+#   on NAME                    makes NAME the session screen, keys and
+#                              wait_screen act on (default: the last one)
+#   db SQL                     sqlite3 on the test's database
+#   line_has N PATTERN         line N of the screen (1: the top) matches
+#   not CMD...                 succeeds when CMD fails
+#   pane_dead                  the client in the session has exited
 #   fail MSG / check DESC CMD  report; the trap cleans up and keeps the
 #                              logs only when something failed
 # Every loop is bounded; every network target is loopback.
@@ -146,22 +155,58 @@ tmux_start() {
 	tmux -L "$TMUX_SOCK" -f /dev/null new-session -d -s "$name" \
 		-x "$w" -y "$h" "$*" || fail "tmux new-session"
 	tmux -L "$TMUX_SOCK" set-option -g remain-on-exit on >/dev/null
+	TMUX_TARGET=$name
+}
+
+TMUX_TARGET=
+on() {
+	TMUX_TARGET=$1
 }
 
 screen() {
-	tmux -L "$TMUX_SOCK" capture-pane -p -t "${1:-}"
+	tmux -L "$TMUX_SOCK" capture-pane -p -t "${1:-$TMUX_TARGET}"
+}
+
+screen_has() {
+	screen | grep -qE -- "$1"
+}
+
+# line_has N PATTERN: line N of the screen (1 is the top) matches.
+line_has() {
+	screen | sed -n "${1}p" | grep -qE -- "$2"
+}
+
+# not CMD...: succeeds when CMD fails.
+not() {
+	! "$@"
+}
+
+# The client in the session has exited.
+pane_dead() {
+	tmux -L "$TMUX_SOCK" list-panes -t "$TMUX_TARGET" -F '#{pane_dead}' |
+		grep -q 1
 }
 
 wait_screen() {
 	secs=$1 pattern=$2
-	wait_until "$secs" sh -c \
-		"tmux -L '$TMUX_SOCK' capture-pane -p | grep -qE -- '$pattern'"
+	wait_until "$secs" screen_has "$pattern"
 }
 
 keys() {
-	tmux -L "$TMUX_SOCK" send-keys "$@"
+	tmux -L "$TMUX_SOCK" send-keys -t "$TMUX_TARGET" "$@"
 }
 
 resize() {
-	tmux -L "$TMUX_SOCK" resize-window -x "$1" -y "$2"
+	tmux -L "$TMUX_SOCK" resize-window -t "$TMUX_TARGET" -x "$1" -y "$2"
+}
+
+ui() {
+	name=$1 w=$2 h=$3 key=$4
+	shift 4
+	tmux_start "$name" "$w" "$h" \
+		env "$@" ssh -t -F "$T/ssh_config" -i "$T/$key" bbs
+}
+
+db() {
+	sqlite3 -bail "$T/data/bbs.db" "$@"
 }
