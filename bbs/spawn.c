@@ -159,7 +159,8 @@ spawn_reap(void)
 	}
 }
 
-static void
+/* Serves one request; -1 once the listener has gone (end of file). */
+static int
 spawn_handle(int sock, spawn_main_fn child_main, void *arg)
 {
 	struct spawn_req *req = xmalloc(sizeof *req);
@@ -168,7 +169,7 @@ spawn_handle(int sock, spawn_main_fn child_main, void *arg)
 
 	if ((nfds = spawn_recv(sock, req, fds)) < 0) {
 		free(req);
-		return;
+		return nfds == -2 ? -1 : 0;
 	}
 	if ((pid = fork()) == -1) {
 		log_error("spawner: fork: %s", strerror(errno));
@@ -187,6 +188,7 @@ spawn_handle(int sock, spawn_main_fn child_main, void *arg)
 			close(fds[i]);
 	}
 	free(req);
+	return 0;
 }
 
 static void
@@ -226,9 +228,14 @@ spawn_loop(int sock, spawn_main_fn child_main, void *arg)
 				;
 			spawn_reap();
 		}
-		if (pfd[1].revents & POLLIN)
-			spawn_handle(sock, child_main, arg);
-		else if (pfd[1].revents & POLLHUP)
+		/*
+		 * A closed SOCK_SEQPACKET peer polls as POLLIN and POLLHUP and
+		 * reads as end of file: stop there, or this loop spins.
+		 */
+		if (pfd[1].revents & POLLIN) {
+			if (spawn_handle(sock, child_main, arg) != 0)
+				open = 0;
+		} else if (pfd[1].revents & (POLLHUP | POLLERR))
 			open = 0;
 	}
 	free(spawn.pfd);

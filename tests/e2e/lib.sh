@@ -127,7 +127,8 @@ CFG
 }
 
 # Stops the server as an operator would and checks it behaved: exit
-# status 0 within 5 seconds, and no sanitizer report in its log.
+# status 0 within 5 seconds, no process of it left, and no sanitizer
+# report in its log.
 stop_server() {
 	[ -n "$SERVER_PID" ] || return 0
 	kill -TERM "$SERVER_PID"
@@ -137,6 +138,9 @@ stop_server() {
 	rc=$?
 	SERVER_PID=
 	[ "$rc" -eq 0 ] || fail "bbs serve exited $rc"
+	# Its spawner, sessions and children go with it, none left behind.
+	wait_until 5 not pgrep -f -- "--data $T/data" ||
+		fail "bbs processes outlived bbs serve: $(pgrep -f -- "--data $T/data")"
 	if grep -qE 'ERROR: (Address|Leak)Sanitizer|runtime error:' \
 		"$T/server.log"; then
 		fail "a sanitizer reported in the server log"
