@@ -3,6 +3,8 @@
  * The spawned child. Its environment is built from nothing (the spawner
  * cleared its own): TERM from the validated pty request and a UTF-8
  * locale; never the client's env requests, TERMINFO or LINES/COLUMNS.
+ * A UI child writes to the member's terminal on stdout only: its stderr
+ * is the server's log (see spawn.c).
  */
 #include <locale.h>
 #include <stdio.h>
@@ -60,6 +62,7 @@ child_main(const struct spawn_req *req, void *arg)
 {
 	struct cmd_ctx ctx;
 	char *cause = NULL;
+	FILE *user;
 	int status;
 
 	log_set_tag("%s", req->kind == SPAWN_UI ? "ui" : "command");
@@ -69,14 +72,16 @@ child_main(const struct spawn_req *req, void *arg)
 	memset(&ctx, 0, sizeof ctx);
 	ctx.paths = arg;
 	ctx.in = stdin, ctx.out = stdout, ctx.err = stderr;
+	/* A UI's stderr is the server's log; its terminal is stdout. */
+	user = req->kind == SPAWN_UI ? stdout : stderr;
 	if (bbs_store_open(ctx.paths, &ctx.st, &cause) != STORE_OK) {
 		log_error("%s", cause);
 		free(cause);
-		fprintf(stderr, "bbs: internal error, try again later\n");
+		fprintf(user, "bbs: internal error, try again later\n");
 		return EX_TEMPFAIL;
 	}
 	if (child_login(&ctx, req) != 0) {
-		fprintf(stderr, "bbs: this key is no longer registered\n");
+		fprintf(user, "bbs: this key is no longer registered\n");
 		child_free(&ctx);
 		return EX_NOPERM;
 	}

@@ -65,7 +65,7 @@ spawn_child_exec(struct spawn_req *heap_req, const int *fds,
 {
 	struct rlimit rl = { 0, 0 };
 	struct spawn_req req = *heap_req;
-	int i;
+	int i, log_fd;
 
 	free(heap_req);
 	free(spawn.kids);
@@ -75,7 +75,13 @@ spawn_child_exec(struct spawn_req *heap_req, const int *fds,
 		signal(i, SIG_DFL);
 	setrlimit(RLIMIT_CORE, &rl);
 	if (req.ctty) {
-		if (login_tty(fds[1]) != 0)
+		/*
+		 * The terminal is the member's: the UI's own diagnostics
+		 * (and a sanitizer's) keep going to the server's log.
+		 */
+		if ((log_fd = fcntl(STDERR_FILENO, F_DUPFD, 3)) == -1 ||
+		    login_tty(fds[1]) != 0 ||
+		    dup2(log_fd, STDERR_FILENO) == -1)
 			_exit(70);
 	} else {
 		setsid();
