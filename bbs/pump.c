@@ -211,6 +211,13 @@ pump_run(struct session *se)
 		if (session_terminate && se->status_fd != -1)
 			pump_terminate(se, &terminating);
 	}
+	/*
+	 * An fd closed at end of file in the last round is still in the
+	 * event: out with it, or every later poll returns at once (POLLNVAL)
+	 * and session_close() cannot wait for the client to hang up.
+	 */
+	for (i = 0; i < 2; i++)
+		pump_watch(&se->out[i]);
 	if (terminating) {
 		if (se->start == START_SHELL)
 			ssh_channel_write(se->chan, pump_notice,

@@ -26,6 +26,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "bbs/session-int.h"
@@ -409,15 +410,16 @@ session_serve(struct session *se)
 static void
 session_close(struct session *se, int status)
 {
-	int i;
+	time_t until = time(NULL) + 2;
 
 	if (status >= 0 && !session_gone(se)) {
 		ssh_channel_request_send_exit_status(se->chan, status);
 		ssh_channel_send_eof(se->chan);
 		ssh_channel_close(se->chan);
-		for (i = 0; i < 20 && !(ssh_get_status(se->ssh) &
-			     (SSH_CLOSED | SSH_CLOSED_ERROR));
-		     i++)
+		/* By the clock: a poll may return early, the client may lag. */
+		while (!(ssh_get_status(se->ssh) &
+			   (SSH_CLOSED | SSH_CLOSED_ERROR)) &&
+		    time(NULL) <= until)
 			ssh_event_dopoll(se->event, 100);
 	}
 	ssh_disconnect(se->ssh);
