@@ -33,6 +33,7 @@ SERVER_PID=
 PORT=
 TMUX_SOCK=bbs-e2e-$$
 E2E_FAILED=0
+TMUX_TARGET=
 export LC_ALL=C.UTF-8
 
 fail() {
@@ -55,6 +56,10 @@ check() {
 e2e_cleanup() {
 	status=$?
 	[ "$E2E_FAILED" -eq 0 ] || status=1
+	if [ "$status" -ne 0 ] && [ -n "$TMUX_TARGET" ]; then
+		echo "--- screen of $TMUX_TARGET ---" >&2
+		screen >&2 2>/dev/null
+	fi
 	tmux -L "$TMUX_SOCK" kill-server 2>/dev/null
 	if [ -n "$SERVER_PID" ]; then
 		kill -KILL "$SERVER_PID" 2>/dev/null
@@ -162,7 +167,6 @@ tmux_start() {
 	TMUX_TARGET=$name
 }
 
-TMUX_TARGET=
 on() {
 	TMUX_TARGET=$1
 }

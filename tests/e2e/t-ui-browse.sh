@@ -29,7 +29,7 @@ db "UPDATE threads SET locked = 1 WHERE id = $old" || fail "locked"
 tmux_start notice 80 24 ssh -t -F "$T/ssh_config" -o IdentitiesOnly=yes \
 	-i "$T/stranger" -i "$T/alice" bbs
 check "the key-offer notice shows" wait_screen 20 'more than one public key'
-check "... naming IdentitiesOnly" screen_has 'IdentitiesOnly yes'
+check "... naming IdentitiesOnly" wait_screen 5 'IdentitiesOnly yes'
 keys x
 check "any key goes on to the boards" wait_screen 10 '^ general'
 keys q
@@ -43,22 +43,22 @@ check "the boards screen is as expected" \
 
 keys '?'
 check "? shows the board keys" wait_screen 10 'mark every post on the board read'
-check "... and the keys of every screen" screen_has 'next unread post, anywhere'
+check "... and the keys of every screen" wait_screen 5 'next unread post, anywhere'
 keys x
 check "any key closes help" wait_screen 10 '^ Board'
 
 keys Enter
 check "Enter opens the threads" wait_screen 10 'bbs > general'
 check "the sticky thread comes first, marked" \
-	line_has 3 '^ +1 +\[sticky\] \[locked\] House rules +bob +0$'
+	wait_until 5 line_has 3 '^ +1 +\[sticky\] \[locked\] House rules +bob +0$'
 check "then the thread with news, its unread count" \
-	line_has 4 '^ +61 +A long thread +bob +60$'
+	wait_until 5 line_has 4 '^ +61 +A long thread +bob +60$'
 
 keys j Enter
 check "Enter reads the thread" wait_screen 10 'The first post of a long one'
-check "... the title and post count above" screen_has '^ A long thread +61 posts$'
-check "... posts marked new" screen_has '^.? bob +[0-9-]+ [0-9:]+ +#[0-9]+ +new$'
-check "... quoted lines shown" screen_has '^ +> quoting an earlier post, line 1$'
+check "... the title and post count above" wait_screen 5 '^ A long thread +61 posts$'
+check "... posts marked new" wait_screen 5 '^.? bob +[0-9-]+ [0-9:]+ +#[0-9]+ +new$'
+check "... quoted lines shown" wait_screen 5 '^ +> quoting an earlier post, line 1$'
 keys j
 check "j scrolls a line" wait_screen 10 '^.? +The first post of a long one'
 keys Space
@@ -66,19 +66,19 @@ check "space pages down" wait_screen 10 'Reply 4 of 60'
 keys G
 check "G goes to the last post" wait_screen 10 'Reply 60 of 60'
 check "... its last line at the bottom" \
-	line_has 22 'show how posts flow in the pager'
+	wait_until 5 line_has 22 'show how posts flow in the pager'
 keys k k k k k k
 check "k scrolls back" wait_screen 10 'Reply 58 of 60'
 keys g
 check "g goes to the first post" wait_screen 10 'The first post of a long one'
 keys J
 check "J brings the next post to the top" wait_until 10 line_has 4 'Reply 1 of 60'
-check "... its header first" line_has 3 'bob .*#'
+check "... its header first" wait_until 5 line_has 3 'bob .*#'
 keys End
 check "End is G" wait_screen 10 'Reply 60 of 60'
 keys q
 check "q goes back to the threads" wait_screen 10 'New +Thread'
-check "... which count the thread read" screen_has '^ +A long thread +bob +60$'
+check "... which count the thread read" wait_screen 5 '^ +A long thread +bob +60$'
 keys Left
 check "Left goes back to the boards" wait_screen 10 '^ Board'
 keys q

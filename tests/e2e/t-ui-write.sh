@@ -36,7 +36,7 @@ check "backspace at a line's start joins the lines" wait_screen 10 '^ First line
 keys Enter Up End
 keys -l '!'
 check "Enter splits it again; Up, End move" wait_screen 10 '^ First line! *$'
-check "... the title kept" screen_has '^ Title: Hello 世界 from alice *$'
+check "... the title kept" wait_screen 5 '^ Title: Hello 世界 from alice *$'
 keys C-s
 check "Ctrl-S sends and shows the thread" wait_screen 10 '^ Hello 世界 from alice +1 post$'
 check "the thread is in the database" \
@@ -58,13 +58,13 @@ keys G Enter
 check "Bob's thread opens" wait_screen 10 'Line one of bob'
 keys R
 check "R quotes the current post" wait_screen 10 '^ > Line one of bob *$'
-check "... with its author" screen_has '^ bob wrote: *$'
-check "... an old quote quoted again" screen_has '^ >> an old quote *$'
+check "... with its author" wait_screen 5 '^ bob wrote: *$'
+check "... an old quote quoted again" wait_screen 5 '^ >> an old quote *$'
 keys -l 'My answer'
 keys C-s
 check "the quoting reply shows" wait_screen 10 '^ +My answer$'
 check "... quoted lines in the database" [ "$(last_body)" = "$(printf 'bob wrote:\n> Line one of bob\n>> an old quote\n> end\n\nMy answer')" ]
-check "... dimmed on screen under the reply" screen_has '^ +> Line one of bob$'
+check "... dimmed on screen under the reply" wait_screen 5 '^ +> Line one of bob$'
 
 # Abandoning: nothing typed closes at once; typed text asks first.
 keys r
@@ -78,7 +78,7 @@ keys Escape
 check "Esc with text asks first" wait_screen 10 'Abandon this draft\?'
 keys n
 check "any other key keeps editing" wait_screen 10 'Ctrl-S send'
-check "... the text kept" screen_has '^ Title: Doomed *$'
+check "... the text kept" wait_screen 5 '^ Title: Doomed *$'
 keys Escape
 check "asked again" wait_screen 10 'Abandon this draft\?'
 keys y
@@ -91,13 +91,13 @@ check "the editor opens again" wait_screen 10 '^ Title: *$'
 keys -l 'Only a title'
 keys C-s
 check "an empty body is refused in the bottom bar" wait_screen 10 'Not sent: .*body'
-check "... the draft kept" screen_has '^ Title: Only a title *$'
+check "... the draft kept" wait_screen 5 '^ Title: Only a title *$'
 keys Tab
 keys -l 'Now with a body'
 admin config set rate_posts 1 >/dev/null
 keys C-s
 check "the rate limit is a message" wait_screen 10 'Not sent: rate limited'
-check "... the draft kept" screen_has '^ Now with a body *$'
+check "... the draft kept" wait_screen 5 '^ Now with a body *$'
 admin config set rate_posts 1000 >/dev/null
 keys C-s
 check "sent once allowed" wait_screen 10 '^ Only a title +1 post$'
@@ -114,7 +114,7 @@ tmux -L "$TMUX_SOCK" paste-buffer -t a
 check "the paste arrives" wait_screen 20 'Line 60 of the paste'
 keys C-s
 check "the pasted reply is sent" wait_screen 10 'Posted\.'
-check "... and shown from its start" screen_has '^.? +Line 1 of the paste'
+check "... and shown from its start" wait_screen 5 '^.? +Line 1 of the paste'
 last_body >"$T/stored.txt"
 printf '\n' >>"$T/paste.txt"
 check "... exactly as pasted" cmp "$T/paste.txt" "$T/stored.txt"
