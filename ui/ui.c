@@ -348,7 +348,8 @@ ui_help(struct ui *ui)
 		ui_help_add(&b, ui_global_help);
 	} else
 		buf_printf(&b, "  %-14s %s\n", "F1", "this help");
-	buf_printf(&b, "\nAny key closes this help.");
+	buf_printf(&b, "\nArrows, PgUp and PgDn scroll this help; any "
+	               "other key closes it.");
 	snprintf(title, sizeof title, "help: %s", v->name);
 	arg.title = title;
 	arg.text = b.data;

@@ -163,7 +163,7 @@ const struct ui_view ui_view_boards = {
 	.key = boards_key,
 	.reload = boards_reload,
 	.title = boards_title,
-	.keys = "Enter open  n next unread  m mark read  / search  q quit  "
-	        "? help",
+	.keys = "? help  Enter open  n next unread  / search  m mark read  "
+	        "q quit",
 	.help = boards_help,
 };

@@ -75,7 +75,7 @@ pager_post_init(
 		xasprintf(&pp->text, "[hidden by sysop: %s]", pp->p.hidden);
 	else
 		pp->text = xstrdup(pp->p.body);
-	pager_wrap(pp, v->width > 0 ? v->width : 40);
+	pager_wrap(pp, v->width);
 }
 
 /* Frees what a window entry holds (not the entry). */
@@ -318,6 +318,9 @@ pager_open(struct ui *ui, const void *arg)
 	struct view_pager *v = xcalloc(1, sizeof *v);
 
 	v->thread = a->thread;
+	/* The size it will be drawn at, so the first pages wrap right. */
+	v->width = ui->cols - PAGER_TEXT - 1;
+	v->rows = ui_body_rows(ui) - 1;
 	if (store_thread_get(ui->st, v->thread, ui->me->id, &v->t) != 0) {
 		ui_message(ui, "That thread is gone.");
 		free(v);
@@ -703,6 +706,6 @@ const struct ui_view ui_view_pager = {
 	.key = pager_key,
 	.reload = pager_reload,
 	.title = pager_title,
-	.keys = "r reply  R quote  space page  n next unread  q back  ? help",
+	.keys = "? help  r reply  R quote  space page  n next unread  q back",
 	.help = pager_help,
 };

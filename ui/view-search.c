@@ -241,7 +241,7 @@ search_bar(void *p)
 {
 	return ((struct view_search *)p)->typing
 	           ? "Enter search  Esc back  F1 help"
-	           : "Enter open  / new search  n next unread  q back  ? help";
+	           : "? help  Enter open  / new search  n next unread  q back";
 }
 
 static const char *

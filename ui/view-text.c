@@ -116,6 +116,6 @@ const struct ui_view ui_view_text = {
 	.draw = text_draw,
 	.key = text_key,
 	.title = text_title,
-	.keys = "q close  arrows/PgUp/PgDn scroll",
+	.keys = "q close  arrows PgUp PgDn scroll",
 	.help = text_help,
 };

@@ -205,7 +205,7 @@ const struct ui_view ui_view_threads = {
 	.key = threads_key,
 	.reload = threads_reload,
 	.title = threads_title,
-	.keys = "Enter read  w write  n next unread  m/M mark read  q back  "
-	        "? help",
+	.keys = "? help  Enter read  w write  n next unread  m/M mark read  "
+	        "q back",
 	.help = threads_help,
 };

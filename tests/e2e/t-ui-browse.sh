@@ -24,6 +24,8 @@ post bob fill "$long" 60 >/dev/null
 echo "A cat." | post bob thread memes "Cats" >/dev/null
 db "UPDATE threads SET sticky = 1 WHERE id = $old" || fail "sticky"
 db "UPDATE threads SET locked = 1 WHERE id = $old" || fail "locked"
+db "UPDATE posts SET hidden_reason = 'off topic' WHERE body LIKE 'Reply 2 of 60.%'" ||
+	fail "hidden"
 
 # A client that offers another key first gets the notice, once.
 tmux_start notice 80 24 ssh -t -F "$T/ssh_config" -o IdentitiesOnly=yes \
@@ -62,7 +64,7 @@ check "... quoted lines shown" wait_screen 5 '^ +> quoting an earlier post, line
 keys j
 check "j scrolls a line" wait_screen 10 '^.? +The first post of a long one'
 keys Space
-check "space pages down" wait_screen 10 'Reply 4 of 60'
+check "space pages down" wait_screen 10 'Reply 6 of 60'
 keys G
 check "G goes to the last post" wait_screen 10 'Reply 60 of 60'
 check "... its last line at the bottom" \
@@ -74,12 +76,21 @@ check "g goes to the first post" wait_screen 10 'The first post of a long one'
 keys J
 check "J brings the next post to the top" wait_until 10 line_has 4 'Reply 1 of 60'
 check "... its header first" wait_until 5 line_has 3 'bob .*#'
+keys J
+check "a hidden post shows the sysop's reason" \
+	wait_until 10 line_has 4 '^.? +\[hidden by sysop: off topic\]$'
+keys R
+check "... and cannot be quoted" wait_screen 10 'A hidden post cannot be quoted'
 keys End
 check "End is G" wait_screen 10 'Reply 60 of 60'
 keys q
 check "q goes back to the threads" wait_screen 10 'New +Thread'
 check "... which count the thread read" wait_screen 5 '^ +A long thread +bob +60$'
-keys Left
+keys g Enter
+check "the locked thread opens" wait_screen 10 'House rules +\[locked\] 1 post'
+keys r
+check "r on a locked thread says why not" wait_screen 10 'This thread is locked'
+keys q Left
 check "Left goes back to the boards" wait_screen 10 '^ Board'
 keys q
 check "q on the boards ends the session" wait_until 10 pane_dead

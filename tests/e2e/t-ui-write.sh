@@ -9,6 +9,7 @@
 member alice
 member bob
 admin board create general --title "General discussion" >/dev/null
+admin board create news --post-role sysop >/dev/null
 start_server
 printf 'Line one of bob\n> an old quote\nend' |
 	"$E2E_POST" "$T/data/bbs.db" bob thread general "Bob's thread" >/dev/null ||
@@ -118,6 +119,9 @@ check "... and shown from its start" wait_screen 5 '^.? +Line 1 of the paste'
 last_body >"$T/stored.txt"
 printf '\n' >>"$T/paste.txt"
 check "... exactly as pasted" cmp "$T/paste.txt" "$T/stored.txt"
-keys q q q
+keys q q j Enter w
+check "a sysop-only board refuses a member's thread" \
+	wait_screen 10 'Only sysops may post on news'
+keys q q
 check "the session ends" wait_until 10 pane_dead
 stop_server
