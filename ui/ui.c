@@ -467,8 +467,8 @@ ui_poll(struct ui *ui)
 {
 	struct store_login login;
 	struct store_member *me;
+	struct ui_frame *f;
 	int64_t v;
-	int i;
 
 	if (store_data_version(ui->st, &v) != STORE_OK || v == ui->data_version)
 		return 0;
@@ -482,10 +482,10 @@ ui_poll(struct ui *ui)
 		store_member_free(ui->me);
 		ui->me = me;
 	}
-	for (i = 0; i < ui->depth; i++) {
-		if (ui->stack[i].view->reload != NULL)
-			ui->stack[i].view->reload(ui, ui->stack[i].state);
-	}
+	/* Views below reload when uncovered (ui_key_after()). */
+	f = &ui->stack[ui->depth - 1];
+	if (f->view->reload != NULL)
+		f->view->reload(ui, f->state);
 	return 1;
 }
 
