@@ -138,6 +138,10 @@ search_key_query(struct ui *ui, struct view_search *v, int key)
 	case '\r':
 	case '\n':
 	case UI_KEY(KEY_ENTER):
+		if (v->q.s[strspn(v->q.s, " ")] == '\0') {
+			ui_message(ui, "Type a word to search for.");
+			return UI_KEY_USED;
+		}
 		free(v->ran);
 		v->ran = xstrdup(v->q.s);
 		v->list.sel = v->list.top = 0;

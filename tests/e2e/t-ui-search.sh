@@ -24,6 +24,12 @@ ui a 80 24 alice
 check "the board opens" wait_screen 20 '^ general'
 keys /
 check "/ asks for words" wait_screen 10 '^ Search: *$'
+keys Space Enter
+check "no words: asks for one" wait_screen 10 'Type a word to search for'
+keys Escape
+check "Esc before any search leaves" wait_screen 10 '^ Board'
+keys /
+check "/ asks again" wait_screen 10 '^ Search: *$'
 keys -l 'xylophone'
 keys Enter
 check "one hit, by a word of a reply's body" wait_screen 10 ' 1 hit '
