@@ -3,9 +3,10 @@
 # pty (80x24, TERM=xterm-256color), against a release build on loopback:
 # - bytes the terminal receives to open a 200-post thread, for one page
 #   down and for one line down (ncurses sends only what changed);
-# - time from the key to the last byte drawn, to open a 5,000-post thread
-#   (the pager pages posts in; it never loads the thread) and to jump to
-#   its end, against the 200-post one;
+# - time from the key to the last byte drawn (minimum and median of 20)
+#   and the UI's own CPU time, to open a 5,000-post thread (the pager
+#   pages posts in; it never loads the thread) and to jump to its end,
+#   against the 200-post one;
 # - memory of an idle session's processes (UI and SSH session).
 # Prints a Markdown section. Run by scripts/bench (BBS and BENCH_BUILD).
 set -eu
@@ -55,11 +56,13 @@ Host bbs
 	LogLevel ERROR
 CFG
 
-python3 - "$T" <<'PY'
+python3 - "$T" "$BBS" <<'PY'
 import fcntl, os, pty, select, statistics, struct, subprocess, sys, termios, time
 
 T = sys.argv[1]
+BBS = os.path.realpath(sys.argv[2])
 QUIET = 0.3  # seconds without output: the screen is drawn
+RUNS = 20
 
 pid, fd = pty.fork()
 if pid == 0:
@@ -78,18 +81,17 @@ def drain(timeout=10.0):
             if n > 0 or time.monotonic() - start > timeout:
                 return n, last - start
             continue
-        chunk = os.read(fd, 65536)
-        n += len(chunk)
+        n += len(os.read(fd, 65536))
         last = time.monotonic()
+
+def drain_pending():
+    while select.select([fd], [], [], 0)[0]:
+        os.read(fd, 65536)
 
 def key(k):
     drain_pending()
     os.write(fd, k)
     return drain()
-
-def drain_pending():
-    while select.select([fd], [], [], 0)[0]:
-        os.read(fd, 65536)
 
 def forget():
     subprocess.run(["sqlite3", T + "/data/bbs.db", "DELETE FROM reads"],
@@ -97,86 +99,92 @@ def forget():
     time.sleep(1.5)  # the UI's poll reloads the counts
     drain_pending()
 
-drain(20)                       # the boards
-key(b"\r")                      # the threads; the 200-post one chosen
-rows = []
-opens = {"200": [], "5000": []}
-ends = {"200": [], "5000": []}
-first = None
-for run in range(5):
-    forget()
-    n, t = key(b"\r")           # open the 200-post thread
-    opens["200"].append(t)
-    if first is None:
-        first = n
-        page = key(b" ")[0]
-        line = key(b"j")[0]
-        rows.append(("open a 200-post thread", n))
-        rows.append(("one page down (space)", page))
-        rows.append(("one line down (j)", line))
-    ends["200"].append(key(b"G")[1])
-    key(b"q")
-    key(b"j")                   # the 5,000-post thread
-    forget()
-    n5, t = key(b"\r")
-    opens["5000"].append(t)
-    ends["5000"].append(key(b"G")[1])
-    if run == 0:
-        rows.append(("open the 5,000-post thread", n5))
-    key(b"q")
-    key(b"k")
+def pid_where(test):
+    for p in os.listdir("/proc"):
+        if not p.isdigit():
+            continue
+        try:
+            if test(p):
+                return int(p)
+        except OSError:
+            pass
+    return None
 
-def mem(pid):
-    pss = rss = 0
-    with open("/proc/%d/smaps_rollup" % pid) as f:
-        for l in f:
-            if l.startswith("Pss:"):
-                pss = int(l.split()[1])
-            elif l.startswith("Rss:"):
-                rss = int(l.split()[1])
+log = os.path.realpath(T + "/server.log")
+def is_ui(p):  # its terminal is a pty, its stderr the server's log
+    return (os.readlink("/proc/%s/fd/0" % p).startswith("/dev/pts/") and
+            os.readlink("/proc/%s/fd/2" % p) == log)
+def is_session(p):  # a bbs process of this server holding the pty master
+    return (os.readlink("/proc/%s/exe" % p) == BBS and
+            T.encode() in open("/proc/%s/cmdline" % p, "rb").read() and
+            any(os.readlink("/proc/%s/fd/%s" % (p, f)) == "/dev/ptmx"
+                for f in os.listdir("/proc/%s/fd" % p)))
+
+def cpu(p):
+    """CPU seconds (user + system) process p has used."""
+    f = open("/proc/%d/stat" % p).read().rsplit(")", 1)[1].split()
+    return (int(f[11]) + int(f[12])) / os.sysconf("SC_CLK_TCK")
+
+def mem(p):
+    rss = pss = 0
+    for l in open("/proc/%d/smaps_rollup" % p):
+        if l.startswith("Rss:"):
+            rss = int(l.split()[1])
+        elif l.startswith("Pss:"):
+            pss = int(l.split()[1])
     return rss, pss
 
-ui = sess = None
-log = os.path.realpath(T + "/server.log")
-for p in os.listdir("/proc"):
-    if not p.isdigit():
-        continue
-    try:
-        fd0 = os.readlink("/proc/%s/fd/0" % p)
-        fd2 = os.readlink("/proc/%s/fd/2" % p)
-        cmd = open("/proc/%s/cmdline" % p, "rb").read()
-    except OSError:
-        continue
-    if T.encode() not in cmd:
-        continue
-    if fd0.startswith("/dev/pts/") and fd2 == log:
-        ui = int(p)
-    elif any(os.readlink("/proc/%s/fd/%s" % (p, f)) == "/dev/ptmx"
-             for f in os.listdir("/proc/%s/fd" % p)
-             if os.path.exists("/proc/%s/fd/%s" % (p, f))):
-        sess = int(p)
+drain(20)                       # the boards
+ui = pid_where(is_ui)
+key(b"\r")                      # the threads; the 200-post one chosen
+forget()
+rows = [("open a 200-post thread", key(b"\r")[0]),
+        ("one page down (space)", key(b" ")[0]),
+        ("one line down (j)", key(b"j")[0])]
+key(b"q")
+key(b"j")                       # the 5,000-post thread
+forget()
+rows.append(("open the 5,000-post thread", key(b"\r")[0]))
+key(b"q")
+key(b"k")
+times, cpus = {}, {}
+for name in ("200", "5000"):
+    if name == "5000":
+        key(b"j")
+    opens, ends = [], []
+    c0 = cpu(ui)
+    for run in range(RUNS):
+        opens.append(key(b"\r")[1])
+        ends.append(key(b"G")[1])
+        key(b"q")
+    cpus[name] = (cpu(ui) - c0) / RUNS
+    times[name] = (opens, ends)
 time.sleep(2)
-ms = lambda xs: "%.1f ms" % (1000 * statistics.median(xs))
+sess = pid_where(is_session)
+ms = lambda x: "%.1f ms" % (1000 * x)
 print("## Interactive session\n")
 print("Through `ssh -t` on a pty of 80x24, `TERM=xterm-256color`, loopback;")
-print("bytes are what the terminal receives (before SSH framing), times")
-print("run from the key to the last byte drawn (median of 5).\n")
+print("bytes are what the terminal receives (before SSH framing).\n")
 print("| action | bytes to the terminal |")
 print("|---|---:|")
 for what, n in rows:
     print("| %s | %d |" % (what, n))
 print()
-print("| thread | open (first unread) | jump to its end (G) |")
-print("|---|---:|---:|")
-print("| 200 posts | %s | %s |" % (ms(opens["200"]), ms(ends["200"])))
-print("| 5,000 posts | %s | %s |" % (ms(opens["5000"]), ms(ends["5000"])))
+print("From the key to the last byte drawn, %d runs (minimum / median);" % RUNS)
+print("CPU is the UI process's own time for one open, G and q.\n")
+print("| thread | open | jump to its end (G) | UI CPU per open + G + q |")
+print("|---|---:|---:|---:|")
+for name, label in (("200", "200 posts"), ("5000", "5,000 posts")):
+    o, e = times[name]
+    print("| %s | %s / %s | %s / %s | %s |" % (label, ms(min(o)),
+          ms(statistics.median(o)), ms(min(e)), ms(statistics.median(e)),
+          ms(cpus[name])))
 print()
 if ui and sess:
     print("| idle session process | RSS | PSS |")
     print("|---|---:|---:|")
     for name, p in (("UI (ncurses, SQLite)", ui), ("SSH session", sess)):
-        r, s = mem(p)
-        print("| %s | %d KiB | %d KiB |" % (name, r, s))
+        print("| %s | %d KiB | %d KiB |" % ((name,) + mem(p)))
     print()
 os.write(fd, b"q")
 time.sleep(0.5)
