@@ -149,16 +149,16 @@ int ui_draw_text(
 /* Clears the rest of line y from x with attr. */
 void ui_draw_fill(WINDOW *w, int y, int x, int width, attr_t attr);
 /*
- * Draws member text right-aligned so it ends at column end; returns the
- * column it starts at.
+ * Draws member text (as ui_draw_text()) right-aligned in at most width
+ * columns ending at column end; returns the column it starts at.
  */
 int ui_draw_right(
     WINDOW *w, int y, int end, int width, const char *s, attr_t attr);
 /* A horizontal rule of width columns (ACS, so vt100 draws it too). */
 void ui_draw_rule(WINDOW *w, int y, int x, int width, attr_t attr);
 /*
- * Plain ASCII: every other character is drawn as '?' (a wide one as
- * "??"), for terminals that cannot show UTF-8. Layout is unchanged.
+ * Plain ASCII: every character beyond ASCII is drawn as '?' (a wide one
+ * as "??"), for terminals that cannot show UTF-8. Layout is unchanged.
  */
 void ui_draw_set_ascii(int on);
 
