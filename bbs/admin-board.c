@@ -1,42 +1,8 @@
 /* bbs: ISC licence, see LICENSE. */
-/* bbs board create: a new board, logged as the console's act. */
+/* bbs board list: the console's view of the boards. */
 #include <stdlib.h>
 
 #include "bbs/admin.h"
-
-static const struct args_opt board_create_opts[] = {
-	{ "title", ARGS_VALUE },
-	{ "post-role", ARGS_VALUE },
-	{ NULL, 0 },
-};
-
-static int
-board_create_exec(struct cmd_ctx *ctx, struct args *args)
-{
-	const char *pr = args_get(args, "post-role");
-	enum store_role role = STORE_ROLE_MEMBER;
-	char *cause = NULL;
-	int r;
-
-	if (pr != NULL &&
-	    (store_role_parse(pr, &role) != 0 || role == STORE_ROLE_BOT))
-		return cmd_error(ctx, EX_USAGE, "unknown --post-role '%s' "
-						"(member or sysop)",
-		    pr);
-	r = store_board_create(ctx->st, cmd_actor(ctx), args_pos(args, 0),
-	    args_get(args, "title"), role, &cause);
-	return r == STORE_OK ? 0 : cmd_fail(ctx, r, cause);
-}
-
-const struct cmd admin_board_create = {
-	.name = "board create",
-	.usage = "NAME [--title TEXT] [--post-role member|sysop]",
-	.summary = "create a board; --post-role says who may post in it",
-	.opts = board_create_opts,
-	.min_args = 1,
-	.max_args = 1,
-	.exec = board_create_exec,
-};
 
 static const struct args_opt board_list_opts[] = {
 	{ "json", 0 },

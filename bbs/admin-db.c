@@ -52,22 +52,8 @@ const struct cmd admin_check = {
 static int
 modlog_verify_exec(struct cmd_ctx *ctx, struct args *args)
 {
-	int64_t entries, bad;
-	char *cause = NULL;
-	int r;
-
 	(void)args;
-	r = store_modlog_verify(ctx->st, &entries, &bad, &cause);
-	if (r == STORE_ERR_CORRUPT) {
-		fprintf(ctx->err, "modlog: entry %lld: %s\n", (long long)bad,
-		    cause);
-		free(cause);
-		return EX_DATAERR;
-	}
-	if (r != STORE_OK)
-		return cmd_fail(ctx, r, cause);
-	fprintf(ctx->out, "ok %lld entries\n", (long long)entries);
-	return 0;
+	return cmd_modlog_verify(ctx);
 }
 
 const struct cmd admin_modlog_verify = {

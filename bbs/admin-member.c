@@ -48,26 +48,7 @@ static const struct args_opt member_role_opts[] = {
 	{ NULL, 0 },
 };
 
-static int
-member_role_exec(struct cmd_ctx *ctx, struct args *args)
-{
-	const char *name = args_pos(args, 1);
-	enum store_role role;
-	char *reason = NULL, *cause = NULL;
-	int r;
-
-	if (store_role_parse(name, &role) != 0 || role == STORE_ROLE_BOT)
-		return cmd_error(ctx, EX_USAGE, "unknown role '%s' (member or "
-						"sysop)",
-		    name);
-	if ((r = cmd_opt_line(ctx, args, "reason", CMD_REASON_MAX, &reason)))
-		return r;
-	r = store_member_set_role(ctx->st, cmd_actor(ctx), args_pos(args, 0),
-	    role, reason, &cause);
-	free(reason);
-	return r == STORE_OK ? 0 : cmd_fail(ctx, r, cause);
-}
-
+/* The console's `member role` is `role` over SSH, without the rule. */
 const struct cmd admin_member_role = {
 	.name = "member role",
 	.usage = "PSEUDONYM member|sysop [--reason TEXT]",
@@ -75,5 +56,5 @@ const struct cmd admin_member_role = {
 	.opts = member_role_opts,
 	.min_args = 2,
 	.max_args = 2,
-	.exec = member_role_exec,
+	.exec = cmd_role_exec,
 };

@@ -18,7 +18,6 @@ int admin_main(int argc, char **argv);
 extern const struct cmd admin_serve;
 extern const struct cmd admin_member_list;
 extern const struct cmd admin_member_role;
-extern const struct cmd admin_board_create;
 extern const struct cmd admin_board_list;
 extern const struct cmd admin_backup;
 extern const struct cmd admin_check;

@@ -3,8 +3,6 @@
  * The spawned child. Its environment is built from nothing (the spawner
  * cleared its own): TERM from the validated pty request and a UTF-8
  * locale; never the client's env requests, TERMINFO or LINES/COLUMNS.
- * A UI child writes to the member's terminal on stdout only: its stderr
- * is the server's log (see spawn.c).
  */
 #include <locale.h>
 #include <stdio.h>
@@ -72,7 +70,7 @@ child_main(const struct spawn_req *req, void *arg)
 	memset(&ctx, 0, sizeof ctx);
 	ctx.paths = arg;
 	ctx.in = stdin, ctx.out = stdout, ctx.err = stderr;
-	/* A UI's stderr is the server's log; its terminal is stdout. */
+	/* A UI's stderr is the server's log (spawn.c); its terminal, stdout. */
 	user = req->kind == SPAWN_UI ? stdout : stderr;
 	if (bbs_store_open(ctx.paths, &ctx.st, &cause) != STORE_OK) {
 		log_error("%s", cause);

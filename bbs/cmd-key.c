@@ -173,6 +173,16 @@ const struct cmd cmd_key_add = {
 	.usage = "PSEUDONYM [--role member|sysop|bot] [--board NAME]... "
 		 "[--label TEXT] < KEY.pub",
 	.summary = "register a public key for a pseudonym; prints the key id",
+	.help = "Reads one OpenSSH public key line from standard input; only a\n"
+		"keyed hash of it is stored. A new pseudonym becomes a member\n"
+		"(or a bot with --role bot; --board names a board a bot may\n"
+		"post on). Over SSH a sysop may not make a sysop (that is\n"
+		"'role') nor add a key to another sysop; a key added to\n"
+		"someone else's existing pseudonym is on the moderation log.\n"
+		"Prints the new key's id.\n"
+		"Exit: 0; 64 for bad arguments; 65 for a missing or unusable\n"
+		"key, or one already registered; 66 for an unknown --board;\n"
+		"77 for what a sysop may not do over SSH.\n",
 	.flags = CMD_SYSOP,
 	.opts = key_add_opts,
 	.min_args = 1,
@@ -229,24 +239,32 @@ static const struct args_opt key_revoke_opts[] = {
 	{ NULL, 0 },
 };
 
+/*
+ * Revoking another sysop's key takes two sysops: the first request prints
+ * "pending" (and so does its repetition); the console is exempt.
+ */
 static int
 key_revoke_exec(struct cmd_ctx *ctx, struct args *args)
 {
-	char *reason = NULL, *cause = NULL;
-	int r;
+	struct store_actor a;
+	char *cause = NULL;
+	int r, pending = 0;
 
-	if ((r = cmd_opt_line(ctx, args, "reason", CMD_REASON_MAX, &reason)))
-		return r;
-	r = store_key_revoke(ctx->st, cmd_actor(ctx), args_pos(args, 0),
-	    reason, &cause);
-	free(reason);
-	return r == STORE_OK ? 0 : cmd_fail(ctx, r, cause);
+	cmd_store_actor(ctx, &a);
+	r = store_key_revoke(ctx->st, &a, args_pos(args, 0),
+	    args_get(args, "reason"), &pending, &cause);
+	if (r != STORE_OK)
+		return cmd_fail(ctx, r, cause);
+	if (pending)
+		fprintf(ctx->out, "pending\n");
+	return 0;
 }
 
 const struct cmd cmd_key_revoke = {
 	.name = "key revoke",
 	.usage = "KEY_ID [--reason TEXT]",
-	.summary = "revoke a key: it never logs in again (logged)",
+	.summary = "revoke a key: it never logs in again (logged; another "
+		   "sysop's key takes two sysops)",
 	.flags = CMD_SYSOP,
 	.opts = key_revoke_opts,
 	.min_args = 1,

@@ -3,19 +3,51 @@
  * The command table and its dispatcher, shared by the exec commands and
  * the local administration commands.
  */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "bbs/cmd.h"
+#include "bbs/input.h"
 #include "bbs/words.h"
+#include "store/threads.h"
+#include "util/buf.h"
 #include "util/log.h"
 #include "util/utf8.h"
 #include "util/xmalloc.h"
 
+/* The order `help` lists them in. */
 const struct cmd *const cmd_table[] = {
 	&cmd_help,
 	&cmd_whoami,
+	&cmd_boards,
+	&cmd_threads,
+	&cmd_read,
+	&cmd_post,
+	&cmd_reply,
+	&cmd_search,
+	&cmd_pins,
+	&cmd_pin,
+	&cmd_vote,
+	&cmd_forget_reads,
+	&cmd_modlog,
+	&cmd_flag,
+	&cmd_erase_me,
+	&cmd_key_add,
+	&cmd_key_revoke,
+	&cmd_role,
+	&cmd_flags,
+	&cmd_dismiss,
+	&cmd_hide,
+	&cmd_unhide,
+	&cmd_lock,
+	&cmd_unlock,
+	&cmd_sticky,
+	&cmd_unsticky,
+	&cmd_board_create,
+	&cmd_board_edit,
 	NULL,
 };
 
@@ -56,11 +88,37 @@ cmd_usage(FILE *f, const char *prog, const struct cmd *c)
 	    c->name, *c->usage != '\0' ? " " : "", c->usage);
 }
 
+void
+cmd_describe(FILE *f, const char *prog, const struct cmd *c)
+{
+	const struct args_opt *o;
+
+	cmd_usage(f, prog, c);
+	fprintf(f, "%s\n", c->summary);
+	for (o = c->opts; o != NULL && o->name != NULL; o++)
+		fprintf(f, "  --%s%s%s\n", o->name,
+		    (o->flags & ARGS_VALUE) ? " VALUE" : "",
+		    (o->flags & ARGS_MULTI) ? " (may repeat)" : "");
+	if (c->help != NULL)
+		fprintf(f, "%s", c->help);
+}
+
 const char *
 cmd_actor(const struct cmd_ctx *ctx)
 {
 	return ctx->console || ctx->me == NULL ? STORE_ACTOR_CONSOLE :
 						 ctx->me->pseudonym;
+}
+
+void
+cmd_store_actor(const struct cmd_ctx *ctx, struct store_actor *a)
+{
+	if (ctx->console || ctx->me == NULL)
+		*a = store_console;
+	else {
+		a->member = ctx->me->id;
+		a->name = ctx->me->pseudonym;
+	}
 }
 
 int
@@ -87,10 +145,159 @@ cmd_put_text(struct cmd_ctx *ctx, const char *s, int flags)
 }
 
 void
+cmd_put_body(struct cmd_ctx *ctx, const char *s)
+{
+	char *safe = utf8_sanitize(s, strlen(s), UTF8_KEEP_NL | UTF8_KEEP_TAB);
+	const char *line = safe, *nl;
+
+	do {
+		nl = strchr(line, '\n');
+		fprintf(ctx->out, "    %.*s\n",
+		    (int)(nl != NULL ? (size_t)(nl - line) : strlen(line)), line);
+		line = nl + 1;
+	} while (nl != NULL);
+	free(safe);
+}
+
+const char *
+cmd_thread_flags(int sticky, int locked)
+{
+	if (sticky && locked)
+		return "sticky,locked";
+	if (sticky)
+		return "sticky";
+	return locked ? "locked" : "-";
+}
+
+void
+cmd_put_time(struct cmd_ctx *ctx, int64_t t)
+{
+	char when[21];
+
+	store_time_format(t, when);
+	fputs(when, ctx->out);
+}
+
+void
 cmd_put_json(struct cmd_ctx *ctx, const char *json)
 {
 	fputs(json, ctx->out);
 	fputc('\n', ctx->out);
+}
+
+int
+cmd_parse_id(struct cmd_ctx *ctx, const char *word, const char *what,
+    int64_t *out)
+{
+	char *end;
+	long long v;
+
+	*out = 0;
+	/* strtoll alone would take " 12", "+12" and "0x1f". */
+	if (word[0] < '0' || word[0] > '9')
+		goto bad;
+	errno = 0;
+	v = strtoll(word, &end, 10);
+	if (errno != 0 || *end != '\0' || v < 1)
+		goto bad;
+	*out = v;
+	return 0;
+bad:
+	return cmd_error(ctx, EX_USAGE, "'%s' is not a %s id", word, what);
+}
+
+int
+cmd_opt_limit(struct cmd_ctx *ctx, struct args *args, int def, int *out)
+{
+	const char *v = args_get(args, "limit");
+	int64_t n;
+
+	*out = def;
+	if (v == NULL)
+		return 0;
+	/* Digits only, and few enough that strtoll cannot overflow. */
+	if (v[0] == '\0' || v[strspn(v, "0123456789")] != '\0' ||
+	    strlen(v) > 9 || (n = strtoll(v, NULL, 10)) < 1 ||
+	    n > STORE_LIMIT_MAX)
+		return cmd_error(ctx, EX_USAGE, "--limit must be 1 to %d",
+		    STORE_LIMIT_MAX);
+	*out = (int)n;
+	return 0;
+}
+
+int
+cmd_read_input(struct cmd_ctx *ctx, char **out, size_t *len)
+{
+	int64_t body_max = 0;
+	size_t max;
+	int r;
+
+	if ((r = store_setting_get(ctx->st, "body_max", &body_max)) != 0)
+		return cmd_fail(ctx, r, NULL);
+	max = CMD_INPUT_MAX(body_max);
+	switch (input_read(fileno(ctx->in), max, INPUT_IDLE_MS, out, len)) {
+	case INPUT_OK:
+		return 0;
+	case INPUT_TOO_LARGE:
+		return cmd_error(ctx, EX_DATAERR,
+		    "the body is too large (at most %lld bytes)",
+		    (long long)body_max);
+	case INPUT_IDLE:
+		return cmd_error(ctx, EX_DATAERR,
+		    "standard input was silent for %d seconds; end it with a "
+		    "file (< FILE) or Ctrl-D",
+		    INPUT_IDLE_MS / 1000);
+	default:
+		log_error("%s: reading standard input: %s", __func__,
+		    strerror(errno));
+		return cmd_error(ctx, EX_IOERR, "cannot read standard input");
+	}
+}
+
+/* EX_NOPERM after naming the boards this bot key may post on. */
+static int
+cmd_bot_refuse(struct cmd_ctx *ctx, const char *board)
+{
+	struct buf list;
+	char **b;
+	int status;
+
+	buf_init(&list);
+	for (b = ctx->boards; b != NULL && *b != NULL; b++)
+		buf_printf(&list, "%s%s", list.len > 0 ? ", " : "", *b);
+	status = cmd_error(ctx, EX_NOPERM, "this bot key may not post on %s "
+					   "(%s%s)",
+	    board, list.len > 0 ? "only on " : "it may post nowhere",
+	    list.len > 0 ? list.data : "");
+	buf_free(&list);
+	return status;
+}
+
+int
+cmd_may_post(struct cmd_ctx *ctx, const struct store_board *b,
+    const struct store_thread *t)
+{
+	enum store_role role;
+	char **p;
+
+	if (ctx->console || ctx->me == NULL)
+		return 0;
+	role = ctx->me->role;
+	if (role == STORE_ROLE_BOT) {
+		for (p = ctx->boards; p != NULL && *p != NULL; p++) {
+			if (strcasecmp(*p, b->name) == 0)
+				break;
+		}
+		if (p == NULL || *p == NULL)
+			return cmd_bot_refuse(ctx, b->name);
+	} else if (role != STORE_ROLE_SYSOP &&
+	    b->post_role == STORE_ROLE_SYSOP)
+		return cmd_error(ctx, EX_NOPERM, "only sysops may post on %s",
+		    b->name);
+	if (t != NULL && t->locked && role != STORE_ROLE_SYSOP)
+		return cmd_error(ctx, EX_NOPERM, "thread %lld is locked",
+		    (long long)t->id);
+	return 0;
 }
 
 int
@@ -152,23 +359,23 @@ cmd_dispatch(struct cmd_ctx *ctx, const struct cmd *const *table,
 		    ctx->me != NULL && ctx->me->role == STORE_ROLE_BOT ?
 			"bot keys may not run this command" :
 			"only sysops may run this command");
+	/* One line on stderr (SPEC section 9), the usage folded in. */
 	if (args_parse(c->opts, argc - used, argv + used, &a, &cause) != 0) {
-		status = cmd_error(ctx, EX_USAGE, "%s", cause);
+		status = cmd_error(ctx, EX_USAGE, "%s (usage: %s%s%s %s)", cause,
+		    prog, *prog != '\0' ? " " : "", c->name, c->usage);
 		free(cause);
-		cmd_usage(ctx->err, prog, c);
 		return status;
 	}
 	if (args_has(a, "help")) {
-		cmd_usage(ctx->out, prog, c);
-		fprintf(ctx->out, "%s\n", c->summary);
+		cmd_describe(ctx->out, prog, c);
 		args_free(a);
 		return 0;
 	}
 	n = args_count(a);
 	if (n < (size_t)c->min_args || n > (size_t)c->max_args) {
-		status = cmd_error(ctx, EX_USAGE, "%s arguments",
-		    n < (size_t)c->min_args ? "missing" : "too many");
-		cmd_usage(ctx->err, prog, c);
+		status = cmd_error(ctx, EX_USAGE, "%s arguments (usage: %s%s%s %s)",
+		    n < (size_t)c->min_args ? "missing" : "too many", prog,
+		    *prog != '\0' ? " " : "", c->name, c->usage);
 		args_free(a);
 		return status;
 	}

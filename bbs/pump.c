@@ -203,6 +203,9 @@ pump_run(struct session *se)
 		}
 		if (ssh_get_status(se->ssh) & (SSH_CLOSED | SSH_CLOSED_ERROR) ||
 		    ssh_channel_is_closed(se->chan)) {
+			log_debug("client gone: status %d, channel %s",
+			    ssh_get_status(se->ssh),
+			    ssh_channel_is_closed(se->chan) ? "closed" : "open");
 			if (se->status_fd != -1)
 				kill(-se->child, SIGHUP);
 			return -1;
@@ -211,13 +214,12 @@ pump_run(struct session *se)
 		if (session_terminate && se->status_fd != -1)
 			pump_terminate(se, &terminating);
 	}
-	/*
-	 * An fd closed at end of file in the last round is still in the
-	 * event: out with it, or every later poll returns at once (POLLNVAL)
-	 * and session_close() cannot wait for the client to hang up.
-	 */
+	/* Nothing of ours may stay in the loop: a pty at EIO polls ready
+	 * forever and would make session_close()'s wait spin. */
 	for (i = 0; i < 2; i++)
 		pump_watch(&se->out[i]);
+	if (status_watched != -1)
+		ssh_event_remove_fd(se->event, status_watched);
 	if (terminating) {
 		if (se->start == START_SHELL)
 			ssh_channel_write(se->chan, pump_notice,

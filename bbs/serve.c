@@ -220,6 +220,7 @@ serve_accept(struct serve *s)
 	}
 	close(fd);
 	close(notify[1]);
+	log_debug("connection %lu: session process %ld", s->served, (long)pid);
 	limits_add(s->limits, pid, &prefix);
 	s->kids = xreallocarray(s->kids, s->nkids + 1, sizeof *s->kids);
 	s->kids[s->nkids++] = (struct serve_child){ pid, notify[0] };
@@ -239,6 +240,8 @@ serve_reap(struct serve *s)
 			serve_stopping = 1;
 			continue;
 		}
+		log_debug("session process %ld ended (status %d)", (long)pid,
+		    status);
 		limits_done(s->limits, pid);
 		for (i = 0; i < s->nkids; i++) {
 			if (s->kids[i].pid != pid)
@@ -324,6 +327,7 @@ serve_stop(struct serve *s)
 static const struct args_opt serve_opts[] = {
 	{ "listen", ARGS_VALUE },
 	{ "login-grace", ARGS_VALUE },
+	{ "debug", 0 },
 	{ NULL, 0 },
 };
 
@@ -345,7 +349,7 @@ serve_exec(struct cmd_ctx *ctx, struct args *args)
 	if (s.cfg.login_grace < 1 || s.cfg.login_grace > 600)
 		return cmd_error(ctx, EX_USAGE, "--login-grace is 1 to 600 "
 						"seconds");
-	log_init("serve", LOG_INFO);
+	log_init("serve", args_has(args, "debug") ? LOG_DEBUG : LOG_INFO);
 	/* Migrate now, so sessions never race to, and close before forking. */
 	if ((r = store_open(ctx->paths->db, &st, &cause)) != STORE_OK)
 		return cmd_fail(ctx, r, cause);

@@ -45,6 +45,7 @@ struct session {
 
 	/* The channel's requests. */
 	enum session_start start;
+	int peer_closed; /* the client closed the channel */
 	char *command;
 	char term[64];
 	int pty_master; /* -1 without a pty */

@@ -35,10 +35,12 @@
 #include "util/log.h"
 #include "util/xmalloc.h"
 
-#define SESSION_MAX_AUTH 10    /* authentication requests per connection */
+#define SESSION_MAX_AUTH 10    /* refused authentication attempts */
+#define SESSION_MAX_REQUESTS 30 /* authentication requests of any kind */
 #define SESSION_IO_TIMEOUT 10  /* seconds a blocking libssh call may take */
 #define SESSION_COLS_MAX 500
 #define SESSION_ROWS_MAX 300
+#define SESSION_CLOSE_MS 2000 /* how long the client gets to close */
 
 volatile sig_atomic_t session_terminate;
 
@@ -119,7 +121,8 @@ session_auth_pubkey(ssh_session ssh, const char *user,
 
 	(void)ssh;
 	(void)user; /* the key decides who you are */
-	if (se->authed || ++se->attempts > SESSION_MAX_AUTH)
+	if (se->authed || ++se->attempts > SESSION_MAX_REQUESTS ||
+	    se->refused >= SESSION_MAX_AUTH)
 		return SSH_AUTH_DENIED;
 	if ((state != SSH_PUBLICKEY_STATE_NONE &&
 		state != SSH_PUBLICKEY_STATE_VALID) ||
@@ -232,6 +235,15 @@ session_env_request(ssh_session ssh, ssh_channel chan, const char *name,
 	return strcmp(name, "TERM") == 0 || strcmp(name, "LANG") == 0 ? 0 : -1;
 }
 
+static void
+session_channel_closed(ssh_session ssh, ssh_channel chan, void *userdata)
+{
+	struct session *se = userdata;
+
+	(void)ssh, (void)chan;
+	se->peer_closed = 1;
+}
+
 static ssh_channel
 session_channel_open(ssh_session ssh, void *userdata)
 {
@@ -248,6 +260,7 @@ session_channel_open(ssh_session ssh, void *userdata)
 	se->chan_cb.channel_exec_request_function = session_exec_request;
 	se->chan_cb.channel_env_request_function = session_env_request;
 	se->chan_cb.channel_pty_window_change_function = session_window_change;
+	se->chan_cb.channel_close_function = session_channel_closed;
 	/* x11, agent and subsystem stay NULL: their presence means "yes". */
 	ssh_callbacks_init(&se->chan_cb);
 	ssh_set_channel_callbacks(se->chan, &se->chan_cb);
@@ -258,7 +271,8 @@ static void
 session_setup(struct session *se, ssh_bind bind, int fd)
 {
 	int one = 1;
-	long timeout = SESSION_IO_TIMEOUT;
+	/* The key exchange may use the whole login grace; the alarm ends it. */
+	long timeout = se->cfg->login_grace + 1;
 
 	/* Small interactive writes must not wait for Nagle (45 ms). */
 	setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
@@ -290,6 +304,8 @@ session_gone(struct session *se)
 static int
 session_login(struct session *se, int notify_fd)
 {
+	long timeout;
+
 	if (ssh_handle_key_exchange(se->ssh) != SSH_OK)
 		return -1;
 	if ((se->event = ssh_event_new()) == NULL ||
@@ -298,7 +314,8 @@ session_login(struct session *se, int notify_fd)
 	while (!se->authed || se->start == START_NONE) {
 		ssh_event_dopoll(se->event, 1000);
 		if (session_terminate || session_gone(se) ||
-		    se->attempts > SESSION_MAX_AUTH)
+		    se->attempts > SESSION_MAX_REQUESTS ||
+		    se->refused >= SESSION_MAX_AUTH)
 			return -1;
 		if (se->authed && notify_fd != -1) {
 			close(notify_fd); /* no longer pre-authentication */
@@ -307,6 +324,8 @@ session_login(struct session *se, int notify_fd)
 		}
 	}
 	alarm(0);
+	timeout = SESSION_IO_TIMEOUT;
+	ssh_options_set(se->ssh, SSH_OPTIONS_TIMEOUT, &timeout);
 	store_close(se->st);
 	se->st = NULL;
 	return 0;
@@ -406,21 +425,30 @@ session_serve(struct session *se)
 	return pump_run(se);
 }
 
-/* exit-status, EOF, CLOSE; then give the client a moment to hang up. */
+/*
+ * exit-status, EOF, CLOSE; then wait (at most two seconds) for the client's
+ * own CLOSE, which it sends once it has written out everything we sent:
+ * disconnecting before that makes OpenSSH drop the status and exit 255.
+ */
 static void
 session_close(struct session *se, int status)
 {
-	time_t until = time(NULL) + 2;
+	struct timespec t0, t;
 
 	if (status >= 0 && !session_gone(se)) {
 		ssh_channel_request_send_exit_status(se->chan, status);
 		ssh_channel_send_eof(se->chan);
 		ssh_channel_close(se->chan);
-		/* By the clock: a poll may return early, the client may lag. */
-		while (!(ssh_get_status(se->ssh) &
-			   (SSH_CLOSED | SSH_CLOSED_ERROR)) &&
-		    time(NULL) <= until)
+		clock_gettime(CLOCK_MONOTONIC, &t0);
+		t = t0;
+		while (!se->peer_closed &&
+		    !(ssh_get_status(se->ssh) & (SSH_CLOSED | SSH_CLOSED_ERROR)) &&
+		    (t.tv_sec - t0.tv_sec) * 1000 +
+			    (t.tv_nsec - t0.tv_nsec) / 1000000 <
+			SESSION_CLOSE_MS) {
 			ssh_event_dopoll(se->event, 100);
+			clock_gettime(CLOCK_MONOTONIC, &t);
+		}
 	}
 	ssh_disconnect(se->ssh);
 }

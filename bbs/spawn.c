@@ -65,7 +65,7 @@ spawn_child_exec(struct spawn_req *heap_req, const int *fds,
 {
 	struct rlimit rl = { 0, 0 };
 	struct spawn_req req = *heap_req;
-	int i, log_fd;
+	int i, log_fd = -1;
 
 	free(heap_req);
 	free(spawn.kids);
@@ -76,12 +76,16 @@ spawn_child_exec(struct spawn_req *heap_req, const int *fds,
 	setrlimit(RLIMIT_CORE, &rl);
 	if (req.ctty) {
 		/*
-		 * The terminal is the member's: the UI's own diagnostics
-		 * (and a sanitizer's) keep going to the server's log.
+		 * The terminal is the member's. A UI keeps its own diagnostics
+		 * (and a sanitizer's) on the server's log instead of drawing
+		 * them over the screen; a command on a pty (ssh -t) reports
+		 * its errors to the member, as on pipes.
 		 */
-		if ((log_fd = fcntl(STDERR_FILENO, F_DUPFD, 3)) == -1 ||
-		    login_tty(fds[1]) != 0 ||
-		    dup2(log_fd, STDERR_FILENO) == -1)
+		if (req.kind == SPAWN_UI &&
+		    (log_fd = fcntl(STDERR_FILENO, F_DUPFD, 3)) == -1)
+			_exit(70);
+		if (login_tty(fds[1]) != 0 ||
+		    (log_fd != -1 && dup2(log_fd, STDERR_FILENO) == -1))
 			_exit(70);
 	} else {
 		setsid();

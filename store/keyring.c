@@ -1,8 +1,8 @@
 /* bbs: ISC licence, see LICENSE. */
 /*
- * Registered keys: adding (creating the member on first use), listing,
- * revoking, and the boards a bot key may post to; plus role changes, which
- * like revocations are sysop acts written to the moderation log.
+ * Registered keys: adding (creating the member on first use), listing, and
+ * the boards a bot key may post to. Revoking is a sysop act, in
+ * moderation.c.
  */
 #include <string.h>
 #include <strings.h>
@@ -268,124 +268,5 @@ store_key_boards(struct store *st, int64_t key_row, char ***out)
 	} else
 		*out = v;
 	sqlite3_finalize(stmt);
-	return r;
-}
-
-/* Runs an UPDATE binding a and, unless NULL, b; *changed = rows changed. */
-static int
-update_one(struct store *st, const char *sql, const char *a, const char *b,
-    int *changed)
-{
-	sqlite3_stmt *stmt;
-	int r;
-
-	if ((r = store_prepare(st, &stmt, sql)) != STORE_OK)
-		return r;
-	sqlite3_bind_text(stmt, 1, a, -1, SQLITE_STATIC);
-	if (b != NULL)
-		sqlite3_bind_text(stmt, 2, b, -1, SQLITE_STATIC);
-	if (sqlite3_step(stmt) != SQLITE_DONE)
-		r = store_sqlite_err(st, "update");
-	else
-		*changed = sqlite3_changes(st->db);
-	sqlite3_finalize(stmt);
-	return r;
-}
-
-/* The owner's pseudonym of a key id; STORE_ERR_NOT_FOUND if none. */
-static int
-key_owner_name(struct store *st, const char *key_id, char **out)
-{
-	sqlite3_stmt *stmt;
-	int r, rc;
-
-	*out = NULL;
-	if ((r = store_prepare(st, &stmt,
-		 "SELECT m.pseudonym FROM keys k JOIN members m"
-		 " ON m.id = k.member_id WHERE k.key_id = ?")) != STORE_OK)
-		return r;
-	sqlite3_bind_text(stmt, 1, key_id, -1, SQLITE_STATIC);
-	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
-		*out = store_column_text(stmt, 0);
-	else if (rc == SQLITE_DONE)
-		r = STORE_ERR_NOT_FOUND;
-	else
-		r = store_sqlite_err(st, "key owner");
-	sqlite3_finalize(stmt);
-	return r;
-}
-
-int
-store_key_revoke(struct store *st, const char *actor, const char *key_id,
-    const char *reason, char **cause)
-{
-	char *owner = NULL, *target = NULL;
-	int r, changed = 0;
-
-	if ((r = store_begin(st)) != STORE_OK)
-		return r;
-	if ((r = key_owner_name(st, key_id, &owner)) != STORE_OK) {
-		if (r == STORE_ERR_NOT_FOUND)
-			store_cause(cause, "no key '%s'", key_id);
-		goto out;
-	}
-	if ((r = update_one(st,
-		 "UPDATE keys SET revoked = 1 WHERE key_id = ? AND NOT revoked",
-		 key_id, NULL, &changed)) != STORE_OK)
-		goto out;
-	if (changed) {
-		xasprintf(&target, "%s (%s)", key_id, owner);
-		r = store_modlog_append(st, actor, "revoke", target, reason);
-	}
-	if (r == STORE_OK)
-		r = store_commit(st);
-out:
-	if (r != STORE_OK)
-		store_rollback(st);
-	free(owner);
-	free(target);
-	return r;
-}
-
-int
-store_member_set_role(struct store *st, const char *actor,
-    const char *pseudonym, enum store_role role, const char *reason,
-    char **cause)
-{
-	struct store_member *m = NULL;
-	int r, changed = 0;
-
-	if (role == STORE_ROLE_BOT) {
-		store_cause(cause, "a role is member or sysop");
-		return STORE_ERR_USAGE;
-	}
-	if ((r = store_begin(st)) != STORE_OK)
-		return r;
-	if ((r = store_member_get(st, pseudonym, &m)) != STORE_OK) {
-		if (r == STORE_ERR_NOT_FOUND)
-			store_cause(cause, "no member '%s'", pseudonym);
-		goto out;
-	}
-	if (m->role == STORE_ROLE_BOT) {
-		store_cause(cause, "%s is a bot; bots keep their role",
-		    m->pseudonym);
-		r = STORE_ERR_INVALID;
-		goto out;
-	}
-	if ((r = update_one(st,
-		 "UPDATE members SET role = ?2 WHERE pseudonym = ?1"
-		 " AND role <> ?2",
-		 m->pseudonym, store_role_name(role), &changed)) != STORE_OK)
-		goto out;
-	if (changed)
-		r = store_modlog_append(st, actor,
-		    role == STORE_ROLE_SYSOP ? "promote" : "demote",
-		    m->pseudonym, reason);
-	if (r == STORE_OK)
-		r = store_commit(st);
-out:
-	if (r != STORE_OK)
-		store_rollback(st);
-	store_member_free(m);
 	return r;
 }

@@ -93,13 +93,4 @@ int store_keys_json(struct store *st, char **out);
 /* The boards (names) a key may post to; *out NULL-terminated, caller's. */
 int store_key_boards(struct store *st, int64_t key_row, char ***out);
 
-/* Marks a key revoked; logged as "key revoke" by actor. */
-int store_key_revoke(struct store *st, const char *actor, const char *key_id,
-    const char *reason, char **cause);
-
-/* Sets a member's role (member or sysop); logged as "role" by actor. */
-int store_member_set_role(struct store *st, const char *actor,
-    const char *pseudonym, enum store_role role, const char *reason,
-    char **cause);
-
 #endif

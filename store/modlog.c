@@ -191,3 +191,89 @@ store_modlog_verify(struct store *st, int64_t *entries, int64_t *bad_id,
 	sqlite3_finalize(stmt);
 	return r;
 }
+
+#define MODLOG_SQL                                                             \
+	"SELECT id, actor, act, target, reason, created, lower(hex(prev)),"   \
+	" lower(hex(hash)) FROM modlog ORDER BY id DESC LIMIT ?"
+
+void
+store_modlog_free(struct store_modlog_entry *e, size_t n)
+{
+	size_t i;
+
+	if (e == NULL)
+		return;
+	for (i = 0; i < n; i++) {
+		free(e[i].actor);
+		free(e[i].act);
+		free(e[i].target);
+		free(e[i].reason);
+	}
+	free(e);
+}
+
+int
+store_modlog_list(struct store *st, int limit,
+    struct store_modlog_entry **out, size_t *n)
+{
+	struct store_modlog_entry *e = NULL, *x;
+	sqlite3_stmt *stmt;
+	size_t len = 0, cap = 0;
+	int r, rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((r = store_prepare(st, &stmt, MODLOG_SQL)) != STORE_OK)
+		return r;
+	sqlite3_bind_int(stmt, 1, store_limit(limit));
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		if (len == cap) {
+			cap = cap == 0 ? 16 : cap * 2;
+			e = xreallocarray(e, cap, sizeof *e);
+		}
+		x = &e[len++];
+		x->id = sqlite3_column_int64(stmt, 0);
+		x->actor = store_column_text(stmt, 1);
+		x->act = store_column_text(stmt, 2);
+		x->target = store_column_text(stmt, 3);
+		x->reason = store_column_text(stmt, 4);
+		x->created = sqlite3_column_int64(stmt, 5);
+		snprintf(x->prev, sizeof x->prev, "%s",
+		    (const char *)sqlite3_column_text(stmt, 6));
+		snprintf(x->hash, sizeof x->hash, "%s",
+		    (const char *)sqlite3_column_text(stmt, 7));
+	}
+	if (rc != SQLITE_DONE) {
+		r = store_sqlite_err(st, "modlog list");
+		store_modlog_free(e, len);
+	} else {
+		*out = e;
+		*n = len;
+	}
+	sqlite3_finalize(stmt);
+	return r;
+}
+
+int
+store_modlog_json(struct store *st, int limit, char **out)
+{
+	sqlite3_stmt *stmt;
+	int r;
+
+	*out = NULL;
+	if ((r = store_prepare(st, &stmt,
+		 "SELECT json_group_array(json_object('id', id, 'actor', actor,"
+		 " 'act', act, 'target', target, 'reason', reason, 'created', "
+		 STORE_SQL_TIME("created") ", 'prev', prev, 'hash', hash))"
+		 " FROM (SELECT id, actor, act, target, reason, created,"
+		 " lower(hex(prev)) AS prev, lower(hex(hash)) AS hash"
+		 " FROM modlog ORDER BY id DESC LIMIT ?)")) != STORE_OK)
+		return r;
+	sqlite3_bind_int(stmt, 1, store_limit(limit));
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		*out = store_column_text(stmt, 0);
+	else
+		r = store_sqlite_err(st, "modlog json");
+	sqlite3_finalize(stmt);
+	return r;
+}

@@ -40,4 +40,23 @@ int store_modlog_append(struct store *st, const char *actor, const char *act,
 int store_modlog_verify(struct store *st, int64_t *entries, int64_t *bad_id,
     char **cause);
 
+struct store_modlog_entry {
+	int64_t id;
+	char *actor;
+	char *act;
+	char *target;
+	char *reason;
+	int64_t created;
+	char prev[2 * STORE_HASH_LEN + 1]; /* hex */
+	char hash[2 * STORE_HASH_LEN + 1];
+};
+
+void store_modlog_free(struct store_modlog_entry *e, size_t n);
+
+/* The newest limit entries, newest first. */
+int store_modlog_list(struct store *st, int limit,
+    struct store_modlog_entry **out, size_t *n);
+/* [{id, actor, act, target, reason, created, prev, hash}], newest first. */
+int store_modlog_json(struct store *st, int limit, char **out);
+
 #endif

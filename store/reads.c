@@ -41,8 +41,15 @@ store_read_mark(struct store *st, int64_t member, int64_t thread,
 int
 store_reads_forget(struct store *st, int64_t member)
 {
-	return reads_exec(st, "DELETE FROM reads WHERE member_id = ?", member,
-	    0, 0, 1);
+	int r;
+
+	/* The pin board's "new since your last visit" is a read position
+	 * too. */
+	if ((r = reads_exec(st, "DELETE FROM reads WHERE member_id = ?",
+		 member, 0, 0, 1)) != STORE_OK)
+		return r;
+	return reads_exec(st, "DELETE FROM pin_reads WHERE member_id = ?",
+	    member, 0, 0, 1);
 }
 
 int

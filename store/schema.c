@@ -29,10 +29,17 @@
  *   posts_fts  FTS5 over the first post's thread title and every body,
  *              rowid = post id, kept by triggers.
  *   reads      a member's read position per thread; private to them.
- *   pins       a link once per normalised URL (url_norm UNIQUE); score is
- *              the number of rows in votes for it.
- *   pin_tags   up to five tags a pin.
- *   votes      one row per member per pin.
+ *   pins       a link once per normalised URL: url is the link as shown,
+ *              url_norm (UNIQUE) its ASCII form, which decides equality
+ *              (store/url.h). score is the number of rows in votes for it,
+ *              kept by triggers on votes. hot is the hot order's key (see
+ *              store/pins.h), a generated column so it can be indexed.
+ *              expires is NULL or a YYYY-MM-DD date (UTC). thread_id is
+ *              the pin's discussion thread, on the board "pins".
+ *   pin_tags   up to five tags a pin, each [a-z0-9-]{1,24}.
+ *   votes      one row per member per pin; pinning is the pinner's vote.
+ *   pin_reads  per member, the newest pin seen on the pin board; private
+ *              to them like reads.
  *   modlog     append-only (triggers refuse UPDATE and DELETE); each row
  *              carries prev = the previous row's hash (zeros for the first),
  *              hash = BLAKE2b(prev, fields) and an Ed25519 signature of hash.
@@ -150,14 +157,19 @@ static const char *const migrations[] = {
 	"  caption TEXT NOT NULL DEFAULT '',"
 	"  author_id INTEGER REFERENCES members(id) ON DELETE SET NULL,"
 	"  created INTEGER NOT NULL,"
-	"  expires TEXT,"
+	"  expires TEXT CHECK (expires GLOB"
+	"    '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),"
 	"  score INTEGER NOT NULL DEFAULT 0,"
-	"  thread_id INTEGER REFERENCES threads(id) ON DELETE SET NULL"
+	"  hot REAL GENERATED ALWAYS AS"
+	"    (log2(max(score, 1)) + created / 86400.0) STORED,"
+	"  thread_id INTEGER UNIQUE REFERENCES threads(id) ON DELETE SET NULL"
 	");"
 	"CREATE INDEX pins_author ON pins(author_id);"
+	"CREATE INDEX pins_hot ON pins(hot);"
 	"CREATE TABLE pin_tags ("
 	"  pin_id INTEGER NOT NULL REFERENCES pins(id) ON DELETE CASCADE,"
-	"  tag TEXT NOT NULL,"
+	"  tag TEXT NOT NULL CHECK (length(tag) BETWEEN 1 AND 24"
+	"    AND tag NOT GLOB '*[^a-z0-9-]*'),"
 	"  PRIMARY KEY (pin_id, tag)"
 	") WITHOUT ROWID;"
 	"CREATE INDEX pin_tags_tag ON pin_tags(tag, pin_id);"
@@ -166,6 +178,18 @@ static const char *const migrations[] = {
 	"  member_id INTEGER NOT NULL REFERENCES members(id) ON DELETE CASCADE,"
 	"  PRIMARY KEY (pin_id, member_id)"
 	") WITHOUT ROWID;"
+	"CREATE INDEX votes_member ON votes(member_id);"
+	"CREATE TRIGGER votes_insert AFTER INSERT ON votes BEGIN"
+	"  UPDATE pins SET score = score + 1 WHERE id = new.pin_id;"
+	"END;"
+	"CREATE TRIGGER votes_delete AFTER DELETE ON votes BEGIN"
+	"  UPDATE pins SET score = score - 1 WHERE id = old.pin_id;"
+	"END;"
+	"CREATE TABLE pin_reads ("
+	"  member_id INTEGER PRIMARY KEY"
+	"    REFERENCES members(id) ON DELETE CASCADE,"
+	"  last_pin_id INTEGER NOT NULL"
+	");"
 
 	"CREATE TABLE modlog ("
 	"  id INTEGER PRIMARY KEY,"

@@ -12,7 +12,9 @@
 
 #include "store/boards.h"
 #include "store/members.h"
+#include "store/moderation.h"
 #include "store/modlog.h"
+#include "store/pins.h"
 #include "store/store.h"
 #include "store/threads.h"
 #include "util/log.h"
@@ -87,6 +89,20 @@ int store_rate_take(struct store *st, int64_t member, const char *kind,
 	" WHEN r.last_post_id >= t.last_post_id THEN 0"                        \
 	" ELSE (SELECT count(*) FROM posts p2 WHERE p2.thread_id = t.id"      \
 	"  AND p2.id > r.last_post_id) END"
+
+/* Inside a transaction: is the actor (still) allowed to moderate? */
+int store_actor_check(struct store *st, const struct store_actor *a,
+    char **cause);
+
+/*
+ * Within the caller's transaction, with no checks: inserts a thread on
+ * board (an id) and its first post; the author has read it (threads.c).
+ */
+int store_thread_insert(struct store *st, int64_t member, int64_t board,
+    const char *title, const char *body, int64_t *thread, int64_t *post);
+
+/* Makes sure the SQL functions the schema uses exist (pins.c). */
+int store_pins_sql_init(struct store *st);
 
 /* Clamps a listing's limit into 1..STORE_LIMIT_MAX. */
 int store_limit(int limit);

@@ -189,7 +189,8 @@ store_open(const char *path, struct store **out, char **cause)
 		r = store_sqlite_err(st, "open");
 		goto out;
 	}
-	if ((r = store_migrate(st, cause)) != STORE_OK)
+	if ((r = store_pins_sql_init(st)) != STORE_OK ||
+	    (r = store_migrate(st, cause)) != STORE_OK)
 		goto out;
 	*out = st;
 	st = NULL;

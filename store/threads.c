@@ -1,9 +1,11 @@
 /* bbs: ISC licence, see LICENSE. */
 /*
  * Threads and posts. Writing checks, in one transaction: the board and
- * thread exist, the member's role meets the board's post_role, the thread
- * is not locked (sysops may still reply), and the rate limit. The posts
- * triggers keep threads.posts, threads.last_post_id and the search index.
+ * thread exist, the member's role meets the board's post_role (a bot
+ * instead needs a key of its own granted the board: sysops granted it, so
+ * it may post there even when only sysops may), the thread is not locked
+ * (sysops may still reply), and the rate limit. The posts triggers keep
+ * threads.posts, threads.last_post_id and the search index.
  */
 #include <string.h>
 
@@ -81,6 +83,29 @@ thread_from_row(sqlite3_stmt *stmt, struct store_thread *t)
 	t->unread = sqlite3_column_int64(stmt, 9);
 }
 
+/* *granted = 1 if a key of member, not revoked, was granted board. */
+static int
+bot_granted(struct store *st, int64_t member, int64_t board, int *granted)
+{
+	sqlite3_stmt *stmt;
+	int r, rc;
+
+	*granted = 0;
+	if ((r = store_prepare(st, &stmt,
+		 "SELECT 1 FROM keys k JOIN key_boards kb ON kb.key_id = k.id"
+		 " WHERE k.member_id = ? AND kb.board_id = ? AND k.revoked = 0"
+		 " LIMIT 1")) != STORE_OK)
+		return r;
+	sqlite3_bind_int64(stmt, 1, member);
+	sqlite3_bind_int64(stmt, 2, board);
+	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+		*granted = 1;
+	else if (rc != SQLITE_DONE)
+		r = store_sqlite_err(st, "bot boards");
+	sqlite3_finalize(stmt);
+	return r;
+}
+
 /*
  * May member post on board (and into thread, if not 0)? Inside the
  * caller's transaction; *board_id is set.
@@ -92,7 +117,7 @@ post_allowed(struct store *st, int64_t member, const char *board,
 	struct store_member *m = NULL;
 	struct store_board *b = NULL;
 	struct store_thread *t = NULL;
-	int r;
+	int r, granted;
 
 	if (thread != 0) {
 		if ((r = store_thread_get(st, thread, 0, &t)) != STORE_OK) {
@@ -111,10 +136,21 @@ post_allowed(struct store *st, int64_t member, const char *board,
 	if ((r = store_member_get_id(st, member, &m)) != STORE_OK)
 		goto out;
 	*board_id = b->id;
-	if (m->role != STORE_ROLE_SYSOP && b->post_role == STORE_ROLE_SYSOP) {
+	if (m->role == STORE_ROLE_BOT) {
+		if ((r = bot_granted(st, member, b->id, &granted)) == 0 &&
+		    !granted) {
+			store_cause(cause, "this bot may not post on %s",
+			    b->name);
+			r = STORE_ERR_PERM;
+		}
+	} else if (m->role != STORE_ROLE_SYSOP &&
+	    b->post_role == STORE_ROLE_SYSOP) {
 		store_cause(cause, "only sysops may post on %s", b->name);
 		r = STORE_ERR_PERM;
-	} else if (t != NULL && t->locked && m->role != STORE_ROLE_SYSOP) {
+	}
+	if (r != STORE_OK)
+		goto out;
+	if (t != NULL && t->locked && m->role != STORE_ROLE_SYSOP) {
 		store_cause(cause, "thread %lld is locked", (long long)thread);
 		r = STORE_ERR_PERM;
 	}
@@ -172,6 +208,17 @@ thread_insert(struct store *st, int64_t member, int64_t board,
 		*thread = sqlite3_last_insert_rowid(st->db);
 	sqlite3_finalize(stmt);
 	return r;
+}
+
+int
+store_thread_insert(struct store *st, int64_t member, int64_t board,
+    const char *title, const char *body, int64_t *thread, int64_t *post)
+{
+	int r;
+
+	if ((r = thread_insert(st, member, board, title, thread)) != STORE_OK)
+		return r;
+	return post_insert(st, member, *thread, body, post);
 }
 
 int

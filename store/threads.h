@@ -42,7 +42,8 @@ void store_posts_free(struct store_post *p, size_t n);
 /*
  * Starts a thread on board by member: title at most title_max characters,
  * body as store_text_body() with body_max. Refuses (STORE_ERR_PERM) a
- * member below the board's post_role and (STORE_ERR_RATE) one past the
+ * member below the board's post_role, a bot none of whose keys was granted
+ * the board (whatever its post_role), and (STORE_ERR_RATE) one past the
  * rate limit. Sets *thread and *post to the new ids.
  */
 int store_thread_create(struct store *st, int64_t member, const char *board,
@@ -50,8 +51,9 @@ int store_thread_create(struct store *st, int64_t member, const char *board,
     int64_t *post, char **cause);
 
 /*
- * Replies to a thread; STORE_ERR_PERM if it is locked (sysops excepted) or
- * below the board's post_role; STORE_ERR_RATE past the rate limit.
+ * Replies to a thread; STORE_ERR_PERM if it is locked (sysops excepted),
+ * below the board's post_role or, for a bot, on a board not granted to it
+ * (as store_thread_create()); STORE_ERR_RATE past the rate limit.
  */
 int store_post_reply(struct store *st, int64_t member, int64_t thread,
     const char *body, size_t body_len, int64_t *post, char **cause);
@@ -89,7 +91,10 @@ int store_thread_json(struct store *st, int64_t thread, char **out);
 /* Records that member has read thread up to post (never moves back). */
 int store_read_mark(struct store *st, int64_t member, int64_t thread,
     int64_t post);
-/* Forgets every read position of member: everything shows unread. */
+/*
+ * Forgets every read position of member (threads, and the pin board's
+ * last visit): everything shows unread.
+ */
 int store_reads_forget(struct store *st, int64_t member);
 /* The id of the last post member has read in thread (0: none). */
 int store_read_position(struct store *st, int64_t member, int64_t thread,

@@ -72,6 +72,12 @@ struct ui_view {
 	const char *keys;
 	const struct ui_help *help; /* NULL-key terminated */
 	int (*typing)(void *v);     /* NULL: never */
+	/*
+	 * Optional: writes to the terminal after doupdate(), outside
+	 * ncurses (OSC 8 hyperlinks, ui/link.h); the screen is repainted
+	 * once another view takes it.
+	 */
+	void (*overlay)(struct ui *ui, void *v);
 };
 
 struct ui_frame {
@@ -116,6 +122,8 @@ struct ui {
 	char message[256]; /* shown in the bottom bar until the next key */
 	int64_t data_version;
 	int quit;
+	const struct ui_view *overlaid; /* drew an overlay last, at depth */
+	int overlaid_depth;
 };
 
 /* Pushes a view opened with arg; 0, or -1 if it could not open. */
@@ -214,5 +222,20 @@ struct ui_text_arg {
 	const char *title;
 	const char *text;
 };
+
+/* The pin board (ui/view-pins.c) and one pin (ui/view-pin.c, arg: a
+ * const int64_t * pin id). */
+extern const struct ui_view ui_view_pins;
+extern const struct ui_view ui_view_pin;
+
+/*
+ * Opens pin's discussion thread, starting it on the board "pins" if it
+ * has none; says what went wrong with ui_message().
+ */
+void ui_pin_discuss(struct ui *ui, int64_t pin);
+
+struct buf;
+/* Appends space-separated tags as "#a #b" (ui/view-pins.c). */
+void ui_pin_tags(const char *tags, struct buf *b);
 
 #endif

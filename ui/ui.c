@@ -291,6 +291,10 @@ ui_draw(struct ui *ui)
 	int rows, cols;
 
 	ui->cur_y = -1;
+	/* What an overlay wrote stays until repainted: repaint it all. */
+	if (ui->overlaid != NULL &&
+	    (ui->overlaid != f->view || ui->overlaid_depth != ui->depth))
+		clearok(curscr, TRUE);
 	if (ui->small) {
 		ui_draw_small(ui);
 	} else {
@@ -305,6 +309,12 @@ ui_draw(struct ui *ui)
 	}
 	ui_cursor_show(ui, ui->cur_y >= 0);
 	doupdate();
+	ui->overlaid = NULL;
+	if (!ui->small && f->view->overlay != NULL) {
+		f->view->overlay(ui, f->state);
+		ui->overlaid = f->view;
+		ui->overlaid_depth = ui->depth;
+	}
 }
 
 /* Does the view on top take printable keys as text just now? */

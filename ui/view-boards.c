@@ -122,6 +122,9 @@ boards_key(struct ui *ui, void *p, int key)
 		arg.board = b->name;
 		ui_push(ui, &ui_view_threads, &arg);
 		return UI_KEY_USED;
+	case 'p':
+		ui_push(ui, &ui_view_pins, NULL);
+		return UI_KEY_USED;
 	case 'm':
 		if (b == NULL)
 			return UI_KEY_USED;
@@ -149,6 +152,7 @@ boards_title(void *p)
 static const struct ui_help boards_help[] = {
 	{ "Enter l Right", "open the board's threads" },
 	{ "m", "mark every post on the board read" },
+	{ "p", "the pin board: links, memes, events" },
 	{ "j k Up Down", "choose a board" },
 	{ "PgUp PgDn", "a page up or down (also Ctrl-B Ctrl-F, space)" },
 	{ "g G Home End", "the first or the last board" },
@@ -163,7 +167,7 @@ const struct ui_view ui_view_boards = {
 	.key = boards_key,
 	.reload = boards_reload,
 	.title = boards_title,
-	.keys = "? help  Enter open  n next unread  / search  m mark read  "
-	        "q quit",
+	.keys = "? help  q quit  Enter open  n next unread  p pins  / search  "
+	        "m mark read",
 	.help = boards_help,
 };

@@ -706,6 +706,6 @@ const struct ui_view ui_view_pager = {
 	.key = pager_key,
 	.reload = pager_reload,
 	.title = pager_title,
-	.keys = "? help  r reply  R quote  space page  n next unread  q back",
+	.keys = "? help  q back  r reply  R quote  space page  n next unread",
 	.help = pager_help,
 };

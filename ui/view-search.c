@@ -245,7 +245,7 @@ search_bar(void *p)
 {
 	return ((struct view_search *)p)->typing
 	           ? "Enter search  Esc back  F1 help"
-	           : "? help  Enter open  / new search  n next unread  q back";
+	           : "? help  q back  Enter open  / new search  n next unread";
 }
 
 static const char *

@@ -205,7 +205,7 @@ const struct ui_view ui_view_threads = {
 	.key = threads_key,
 	.reload = threads_reload,
 	.title = threads_title,
-	.keys = "? help  Enter read  w write  n next unread  m/M mark read  "
-	        "q back",
+	.keys = "? help  q back  Enter read  w write  n next unread  "
+	        "m/M mark read",
 	.help = threads_help,
 };

@@ -14,14 +14,15 @@
 #   wait_screen SECS PATTERN   polls the screen for an extended regex
 #   keys ARGS...               tmux send-keys
 #   resize W H                 resizes the window
+#   use_session NAME           the session screen, keys... act on (default:
+#                              the last one started)
+#   screen_has PATTERN         the screen matches an extended regex now
+#   line_has N PATTERN         line N of the screen (1: the top) matches
+#   pane_dead                  the client in the session has exited
 #   ui NAME W H KEY [VAR=VAL...]  the board in tmux session NAME: the
 #                              real ssh -t with KEY, environment VAR=VAL
-#   on NAME                    makes NAME the session screen, keys and
-#                              wait_screen act on (default: the last one)
 #   db SQL                     sqlite3 on the test's database
-#   line_has N PATTERN         line N of the screen (1: the top) matches
-#   not CMD...                 succeeds when CMD fails
-#   pane_dead                  the client in the session has exited
+#   probe ARGS...              tests/e2e/probe.py (paramiko) on the port
 #   fail MSG / check DESC CMD  report; the trap cleans up and keeps the
 #                              logs only when something failed
 # Every loop is bounded; every network target is loopback.
@@ -33,8 +34,12 @@ SERVER_PID=
 PORT=
 TMUX_SOCK=bbs-e2e-$$
 E2E_FAILED=0
+# The session the tmux helpers act on: the last one started, or another
+# named with use_session NAME.
 TMUX_TARGET=
 export LC_ALL=C.UTF-8
+# Debian's python3 (with python3-paramiko), whatever else is first in PATH.
+PY=/usr/bin/python3
 
 fail() {
 	echo "FAIL: $*" >&2
@@ -92,6 +97,10 @@ member() {
 	[ -f "$T/$name" ] || keygen "$name"
 	admin key add "$name" "$@" <"$T/$name.pub" >"$T/$name.keyid" ||
 		fail "key add $name"
+}
+
+not() {
+	! "$@"
 }
 
 wait_until() {
@@ -158,46 +167,33 @@ as() {
 	ssh -F "$T/ssh_config" -i "$T/$name" bbs "$@"
 }
 
+
 tmux_start() {
 	name=$1 w=$2 h=$3
 	shift 3
-	tmux -L "$TMUX_SOCK" -f /dev/null new-session -d -s "$name" \
-		-x "$w" -y "$h" "$*" || fail "tmux new-session"
-	tmux -L "$TMUX_SOCK" set-option -g remain-on-exit on >/dev/null
+	# A session that outlives the others keeps the server up when a test
+	# kills the one it is done with.
+	if ! tmux -L "$TMUX_SOCK" has-session -t keeper 2>/dev/null; then
+		tmux -L "$TMUX_SOCK" -f /dev/null new-session -d -s keeper \
+			'sleep 3600' || fail "tmux keeper session"
+		tmux -L "$TMUX_SOCK" set-option -g remain-on-exit on >/dev/null
+	fi
+	tmux -L "$TMUX_SOCK" new-session -d -s "$name" -x "$w" -y "$h" "$*" ||
+		fail "tmux new-session"
 	TMUX_TARGET=$name
 }
 
-on() {
+use_session() {
 	TMUX_TARGET=$1
 }
 
 screen() {
-	tmux -L "$TMUX_SOCK" capture-pane -p -t "${1:-$TMUX_TARGET}"
-}
-
-screen_has() {
-	screen | grep -qE -- "$1"
-}
-
-# line_has N PATTERN: line N of the screen (1 is the top) matches.
-line_has() {
-	screen | sed -n "${1}p" | grep -qE -- "$2"
-}
-
-# not CMD...: succeeds when CMD fails.
-not() {
-	! "$@"
-}
-
-# The client in the session has exited.
-pane_dead() {
-	tmux -L "$TMUX_SOCK" list-panes -t "$TMUX_TARGET" -F '#{pane_dead}' |
-		grep -q 1
+	tmux -L "$TMUX_SOCK" capture-pane -p -t "$TMUX_TARGET"
 }
 
 wait_screen() {
-	secs=$1 pattern=$2
-	wait_until "$secs" screen_has "$pattern"
+	wait_until "$1" sh -c 'tmux -L "$1" capture-pane -p -t "$2" |
+		grep -qE -- "$3"' sh "$TMUX_SOCK" "$TMUX_TARGET" "$2"
 }
 
 keys() {
@@ -206,6 +202,19 @@ keys() {
 
 resize() {
 	tmux -L "$TMUX_SOCK" resize-window -t "$TMUX_TARGET" -x "$1" -y "$2"
+}
+
+screen_has() {
+	screen | grep -qE -- "$1"
+}
+
+line_has() {
+	screen | sed -n "${1}p" | grep -qE -- "$2"
+}
+
+pane_dead() {
+	tmux -L "$TMUX_SOCK" list-panes -t "$TMUX_TARGET" -F '#{pane_dead}' |
+		grep -q 1
 }
 
 ui() {
@@ -217,4 +226,8 @@ ui() {
 
 db() {
 	sqlite3 -bail "$T/data/bbs.db" "$@"
+}
+
+probe() {
+	"$PY" "$E2E_DIR/probe.py" "$PORT" "$@"
 }

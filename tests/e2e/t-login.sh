@@ -51,11 +51,26 @@ done
 as alice nosuch >"$T/out" 2>"$T/err"
 check "an unknown command exits 64" [ $? -eq 64 ]
 check "... saying so on stderr" [ "$(cat "$T/err")" = "bbs: unknown command 'nosuch'" ]
+ssh -F "$T/ssh_config" -i "$T/alice" -tt bbs nosuch </dev/null >"$T/out" 2>&1
+check "with ssh -t, a command's errors still reach the member" grep -q "unknown command 'nosuch'" "$T/out"
 as alice "whoami 'open" 2>"$T/err"
 check "an unterminated quote exits 64" [ $? -eq 64 ]
 as alice whoami --bogus 2>"$T/err"
 check "an unknown option exits 64" [ $? -eq 64 ]
 check "help lists whoami" sh -c "ssh -F '$T/ssh_config' -i '$T/alice' bbs help | grep -q whoami"
+
+# At most 10 authentication attempts a connection: a client offering nine
+# unknown keys before the right one gets in, one offering ten does not.
+ids=
+for i in 1 2 3 4 5 6 7 8 9 10; do
+	keygen "junk$i"
+	ids="$ids -i $T/junk$i"
+done
+nine=$(echo "$ids" | sed 's| -i [^ ]*junk10||')
+out=$(ssh -F "$T/ssh_config" $nine -i "$T/alice" bbs whoami 2>&1)
+check "nine refused keys, then the right one: logged in" [ "$out" = "alice member" ]
+ssh -F "$T/ssh_config" $ids -i "$T/alice" bbs whoami >"$T/out" 2>&1
+check "ten refused keys: the eleventh attempt is not heard" [ $? -eq 255 ]
 
 # Nothing about members is logged: no address but the listening one, no
 # pseudonym, no key id, no user name.

@@ -44,7 +44,7 @@ check "the tab is expanded" wait_screen 5 '^.? +tab     end$'
 check "the top bar is intact" wait_until 5 line_has 1 '^ bbs > general > Title\?\[5mblink +alice \(member\)$'
 check "the title row is intact" wait_until 5 line_has 2 '^ Title\?\[5mblink +2 posts$'
 check "the next post is intact" wait_screen 5 '^ +alice +[0-9-]+ [0-9:]+ +#[0-9]+$'
-check "the bottom bar is intact" wait_until 5 line_has 24 '^ \? help +r reply +R quote'
+check "the bottom bar is intact" wait_until 5 line_has 24 '^ \? help +q back +r reply +R quote'
 keys q q q
 check "the session ends" wait_until 10 pane_dead
 tmux -L "$TMUX_SOCK" pipe-pane -t a

@@ -27,10 +27,10 @@ check "bob reads it too" wait_screen 10 'Who is around\?'
 # seen_within SECS SESSION PATTERN: no key is sent to SESSION meanwhile.
 seen_within() {
 	secs=$1
-	on "$2"
+	use_session "$2"
 	wait_until "$secs" screen_has "$3"
 	r=$?
-	on b
+	use_session b
 	return $r
 }
 
@@ -44,10 +44,10 @@ check "it appears in alice's open thread within 3 s" \
 check "... as a new post with its author" seen_within 1 a '^ +bob +[0-9-]+ [0-9:]+ +#[0-9]+ +new$'
 check "... and the post count" seen_within 1 a '^ Roll call +2 posts$'
 
-on a
+use_session a
 keys q
 check "alice goes back to the threads" wait_screen 10 'New +Thread'
-on b
+use_session b
 keys q w
 check "bob writes a new thread" wait_screen 10 '^ Title:'
 keys -l 'Fresh topic'
@@ -58,10 +58,10 @@ check "bob's thread is sent" wait_screen 10 'Posted'
 check "it appears in alice's list within 3 s, unread" \
 	seen_within 3 a '^ +1 +Fresh topic +bob +0$'
 
-on a
+use_session a
 keys q
 check "alice goes back to the boards" wait_screen 10 '^ Board'
-on b
+use_session b
 keys q q j Enter w
 check "bob writes on memes" wait_screen 10 'memes > new thread'
 keys -l 'A cat'
@@ -94,8 +94,8 @@ sleep 3
 after=$(ui_cpu_ticks)
 check "two idle sessions use under 0.2 s of CPU in 3 s ($((after - before)) ticks)" \
 	[ $((after - before)) -lt 20 ]
-on a
+use_session a
 keys q
-on b
+use_session b
 keys q q
 stop_server

@@ -9,6 +9,7 @@
 
 #include "store/boards.h"
 #include "store/members.h"
+#include "store/moderation.h"
 #include "store/modlog.h"
 #include "store/store.h"
 #include "store/threads.h"

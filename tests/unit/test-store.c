@@ -83,6 +83,7 @@ test_members(void)
 	uint8_t h1[STORE_HASH_LEN] = { 1 }, h2[STORE_HASH_LEN] = { 2 };
 	char *cause = NULL;
 	int64_t alice;
+	int pending;
 
 	fixture_open(&f);
 	TEST_START("store: a key makes a member; a second key joins it");
@@ -152,15 +153,16 @@ test_members(void)
 	TEST_DONE();
 
 	TEST_START("store: a revoked key stops logging in; the act is logged");
-	ASSERT_INT_EQ(store_key_revoke(f.st, "console", "aaaaaaaa", "lost",
-			  &cause),
+	ASSERT_INT_EQ(store_key_revoke(f.st, &store_console, "aaaaaaaa", "lost",
+			  &pending, &cause),
 	    STORE_OK);
+	ASSERT_INT_EQ(pending, 0);
 	ASSERT_INT_EQ(store_login(f.st, h1, &login), STORE_ERR_NOT_FOUND);
-	ASSERT_INT_EQ(store_key_revoke(f.st, "console", "aaaaaaaa", "again",
-			  &cause),
+	ASSERT_INT_EQ(store_key_revoke(f.st, &store_console, "aaaaaaaa",
+			  "again", &pending, &cause),
 	    STORE_OK); /* repeating changes nothing */
-	ASSERT_INT_EQ(store_key_revoke(f.st, "console", "zzzzzzzz", NULL,
-			  &cause),
+	ASSERT_INT_EQ(store_key_revoke(f.st, &store_console, "zzzzzzzz", NULL,
+			  &pending, &cause),
 	    STORE_ERR_NOT_FOUND);
 	free(cause), cause = NULL;
 	ASSERT_INT_EQ(raw_int(f.db, "SELECT count(*) FROM modlog WHERE"
@@ -172,18 +174,18 @@ test_members(void)
 	TEST_DONE();
 
 	TEST_START("store: role changes are logged; bots keep their role");
-	ASSERT_INT_EQ(store_member_set_role(f.st, "console", "alice",
-			  STORE_ROLE_SYSOP, "trusted", &cause),
+	ASSERT_INT_EQ(store_role_set(f.st, &store_console, "alice",
+			  STORE_ROLE_SYSOP, "trusted", &pending, &cause),
 	    STORE_OK);
 	ASSERT_INT_EQ(raw_int(f.db, "SELECT count(*) FROM modlog"
 				    " WHERE act = 'promote'"),
 	    1);
-	ASSERT_INT_EQ(store_member_set_role(f.st, "console", "bob",
-			  STORE_ROLE_SYSOP, NULL, &cause),
+	ASSERT_INT_EQ(store_role_set(f.st, &store_console, "bob",
+			  STORE_ROLE_SYSOP, NULL, &pending, &cause),
 	    STORE_ERR_INVALID);
 	free(cause), cause = NULL;
-	ASSERT_INT_EQ(store_member_set_role(f.st, "console", "nobody",
-			  STORE_ROLE_SYSOP, NULL, &cause),
+	ASSERT_INT_EQ(store_role_set(f.st, &store_console, "nobody",
+			  STORE_ROLE_SYSOP, NULL, &pending, &cause),
 	    STORE_ERR_NOT_FOUND);
 	free(cause), cause = NULL;
 	TEST_DONE();
@@ -294,6 +296,61 @@ test_content(void)
 	TEST_DONE();
 }
 
+/*
+ * A bot granted "news" (sysops only) by one key and "general" by a revoked
+ * one: it posts on news, not on general; a locked thread refuses it too.
+ * t1 is a locked thread on general; news exists.
+ */
+static void
+test_bot_boards(struct fixture *f, int64_t t1)
+{
+	struct store_key_new k = { 0 };
+	uint8_t h1[STORE_HASH_LEN] = { 7 }, h2[STORE_HASH_LEN] = { 8 };
+	char *cause = NULL;
+	int64_t bot, th, post;
+
+	bot = fixture_member(f, "newsbot", STORE_ROLE_BOT);
+	k.pseudonym = "newsbot";
+	k.role = -1;
+	k.hash = h1;
+	k.key_id = "botkey01";
+	k.boards = (const char *const[]){ "news", NULL };
+	k.nboards = 1;
+	ASSERT_INT_EQ(store_key_add(f->st, &k, &cause), STORE_OK);
+	k.hash = h2;
+	k.key_id = "botkey02";
+	k.boards = (const char *const[]){ "general", NULL };
+	ASSERT_INT_EQ(store_key_add(f->st, &k, &cause), STORE_OK);
+	{
+		int pending;
+
+		ASSERT_INT_EQ(store_key_revoke(f->st, &store_console,
+				  "botkey02", NULL, &pending, &cause),
+		    STORE_OK);
+	}
+	ASSERT_INT_EQ(store_thread_create(f->st, bot, "news", "Weekly", "hi", 2,
+			  &th, &post, &cause),
+	    STORE_OK);
+	ASSERT_INT_EQ(store_post_reply(f->st, bot, th, "more", 4, &post,
+			  &cause),
+	    STORE_OK);
+	ASSERT_INT_EQ(store_thread_create(f->st, bot, "general", "No", "no", 2,
+			  &th, &post, &cause),
+	    STORE_ERR_PERM);
+	ASSERT_STR_EQ(cause, "this bot may not post on general");
+	free(cause), cause = NULL;
+	ASSERT_INT_EQ(store_post_reply(f->st, bot, t1, "no", 2, &post, &cause),
+	    STORE_ERR_PERM);
+	free(cause), cause = NULL;
+	ASSERT_INT_EQ(raw_sql(f->db, "UPDATE keys SET revoked = 0 WHERE"
+				     " key_id = 'botkey02'"),
+	    0);
+	ASSERT_INT_EQ(store_post_reply(f->st, bot, t1, "no", 2, &post, &cause),
+	    STORE_ERR_PERM); /* granted now, but the thread is locked */
+	ASSERT_STR_EQ(cause, "thread 1 is locked");
+	free(cause), cause = NULL;
+}
+
 static void
 test_threads(void)
 {
@@ -381,6 +438,10 @@ test_threads(void)
 	ASSERT_INT_EQ(store_post_reply(f.st, bob, 999, "b", 1, &post, &cause),
 	    STORE_ERR_NOT_FOUND);
 	free(cause), cause = NULL;
+	TEST_DONE();
+
+	TEST_START("store: a bot posts only where its keys were granted");
+	test_bot_boards(&f, t1);
 	TEST_DONE();
 
 	TEST_START("store: posts page forwards and backwards; JSON hides");

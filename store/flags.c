@@ -1,0 +1,151 @@
+/* bbs: ISC licence, see LICENSE. */
+/*
+ * Flags: a member asks the sysops to look at a post, with a reason. Who
+ * flagged is not recorded (SPEC section 9): the table holds the post, the
+ * reason and the hour. A flag is closed by acting on the post (hiding it)
+ * or by dismissing it; both are on the moderation log.
+ */
+#include "store/store-int.h"
+
+#define FLAG_REASON_MAX 200
+
+void
+store_flags_free(struct store_flag *f, size_t n)
+{
+	size_t i;
+
+	if (f == NULL)
+		return;
+	for (i = 0; i < n; i++)
+		free(f[i].reason);
+	free(f);
+}
+
+int
+store_flag_add(struct store *st, int64_t member, int64_t post,
+    const char *reason, int64_t *id, char **cause)
+{
+	sqlite3_stmt *stmt = NULL;
+	char *why = NULL;
+	int r, rc;
+
+	if ((r = store_text_line(reason == NULL ? "" : reason, FLAG_REASON_MAX,
+		 0, "the reason", &why, cause)) != STORE_OK)
+		return r;
+	if ((r = store_begin(st)) != STORE_OK)
+		goto out;
+	if ((r = store_rate_take(st, member, "flag", "rate_posts", cause)) != 0 ||
+	    (r = store_prepare(st, &stmt,
+		 "INSERT INTO flags (post_id, reason, created)"
+		 " SELECT id, ?, ? FROM posts WHERE id = ?")) != STORE_OK)
+		goto out;
+	sqlite3_bind_text(stmt, 1, why, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(stmt, 2, store_now(st));
+	sqlite3_bind_int64(stmt, 3, post);
+	if ((rc = sqlite3_step(stmt)) != SQLITE_DONE)
+		r = store_sqlite_err(st, "flag");
+	else if (sqlite3_changes(st->db) == 0) {
+		store_cause(cause, "no post %lld", (long long)post);
+		r = STORE_ERR_NOT_FOUND;
+	} else
+		*id = sqlite3_last_insert_rowid(st->db);
+	if (r == STORE_OK)
+		r = store_commit(st);
+out:
+	if (r != STORE_OK)
+		store_rollback(st);
+	sqlite3_finalize(stmt);
+	free(why);
+	return r;
+}
+
+#define FLAGS_SQL                                                              \
+	"SELECT f.id, f.post_id, p.thread_id, f.reason, f.created"            \
+	" FROM flags f JOIN posts p ON p.id = f.post_id"                       \
+	" WHERE NOT f.closed ORDER BY f.id"
+
+int
+store_flags_list(struct store *st, struct store_flag **out, size_t *n)
+{
+	struct store_flag *f = NULL, *e;
+	sqlite3_stmt *stmt;
+	size_t len = 0, cap = 0;
+	int r, rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((r = store_prepare(st, &stmt, FLAGS_SQL)) != STORE_OK)
+		return r;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		if (len == cap) {
+			cap = cap == 0 ? 16 : cap * 2;
+			f = xreallocarray(f, cap, sizeof *f);
+		}
+		e = &f[len++];
+		e->id = sqlite3_column_int64(stmt, 0);
+		e->post = sqlite3_column_int64(stmt, 1);
+		e->thread = sqlite3_column_int64(stmt, 2);
+		e->reason = store_column_text(stmt, 3);
+		e->created = sqlite3_column_int64(stmt, 4);
+	}
+	if (rc != SQLITE_DONE) {
+		r = store_sqlite_err(st, "flags");
+		store_flags_free(f, len);
+	} else {
+		*out = f;
+		*n = len;
+	}
+	sqlite3_finalize(stmt);
+	return r;
+}
+
+int
+store_flags_json(struct store *st, char **out)
+{
+	return store_json_query(st,
+	    "SELECT json_group_array(json_object('id', id, 'post', post,"
+	    " 'thread', thread, 'reason', reason, 'created', "
+	    STORE_SQL_TIME("created") ")) FROM (SELECT f.id AS id, f.post_id"
+	    " AS post, p.thread_id AS thread, f.reason AS reason, f.created AS"
+	    " created FROM flags f JOIN posts p ON p.id = f.post_id"
+	    " WHERE NOT f.closed ORDER BY f.id)",
+	    out);
+}
+
+int
+store_flag_dismiss(struct store *st, const struct store_actor *a,
+    int64_t flag, const char *reason, char **cause)
+{
+	sqlite3_stmt *stmt = NULL;
+	char *why = NULL, target[32];
+	int r, rc, changed = 0;
+
+	if ((r = store_text_line(reason == NULL ? "" : reason, FLAG_REASON_MAX,
+		 1, "the reason", &why, cause)) != STORE_OK)
+		return r;
+	if ((r = store_begin(st)) != STORE_OK)
+		goto out;
+	if ((r = store_actor_check(st, a, cause)) != STORE_OK ||
+	    (r = store_prepare(st, &stmt,
+		 "UPDATE flags SET closed = 1 WHERE id = ? AND NOT closed")) !=
+	    STORE_OK)
+		goto out;
+	sqlite3_bind_int64(stmt, 1, flag);
+	if ((rc = sqlite3_step(stmt)) != SQLITE_DONE)
+		r = store_sqlite_err(st, "flag dismiss");
+	else if ((changed = sqlite3_changes(st->db)) == 0) {
+		store_cause(cause, "no open flag %lld", (long long)flag);
+		r = STORE_ERR_NOT_FOUND;
+	}
+	snprintf(target, sizeof target, "flag %lld", (long long)flag);
+	if (r == STORE_OK)
+		r = store_modlog_append(st, a->name, "flag-dismiss", target, why);
+	if (r == STORE_OK)
+		r = store_commit(st);
+out:
+	if (r != STORE_OK)
+		store_rollback(st);
+	sqlite3_finalize(stmt);
+	free(why);
+	return r;
+}

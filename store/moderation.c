@@ -1,0 +1,448 @@
+/* bbs: ISC licence, see LICENSE. */
+/*
+ * Sysop acts and the two-sysop rule (SPEC section 8). Each act runs in one
+ * transaction with its moderation log entry. A sysop actor is checked to
+ * still be a sysop inside the transaction, since roles change while
+ * sessions run. Repeating an act that changed nothing logs nothing.
+ */
+#include <string.h>
+
+#include "store/store-int.h"
+#include "util/buf.h"
+
+const struct store_actor store_console = { 0, STORE_ACTOR_CONSOLE };
+
+#define REASON_MAX 200
+#define DAY 86400
+
+int
+store_actor_check(struct store *st, const struct store_actor *a,
+    char **cause)
+{
+	struct store_member *m = NULL;
+	int r;
+
+	if (a->member == 0)
+		return STORE_OK;
+	r = store_member_get_id(st, a->member, &m);
+	if (r == STORE_ERR_NOT_FOUND ||
+	    (r == STORE_OK && m->role != STORE_ROLE_SYSOP)) {
+		store_cause(cause, "only sysops may do this");
+		r = STORE_ERR_PERM;
+	}
+	store_member_free(m);
+	return r;
+}
+
+/*
+ * Runs a statement whose parameters, as many as it has, are ?1 = t (text
+ * or NULL), ?2 = i2 and ?3 = i3; *changed (if not NULL) = rows changed.
+ */
+static int
+mod_exec(struct store *st, const char *sql, const char *t, int64_t i2,
+    int64_t i3, int *changed)
+{
+	sqlite3_stmt *stmt;
+	int r, n;
+
+	if ((r = store_prepare(st, &stmt, sql)) != STORE_OK)
+		return r;
+	n = sqlite3_bind_parameter_count(stmt);
+	if (n >= 1)
+		sqlite3_bind_text(stmt, 1, t, -1, SQLITE_STATIC);
+	if (n >= 2)
+		sqlite3_bind_int64(stmt, 2, i2);
+	if (n >= 3)
+		sqlite3_bind_int64(stmt, 3, i3);
+	if (sqlite3_step(stmt) != SQLITE_DONE)
+		r = store_sqlite_err(st, "moderation");
+	else if (changed != NULL)
+		*changed = sqlite3_changes(st->db);
+	sqlite3_finalize(stmt);
+	return r;
+}
+
+/* An act on one row, parameters as for mod_exec(). */
+struct mod_act {
+	const char *what;  /* "post", "thread": the table, and the target */
+	const char *sql;   /* the change */
+	const char *after; /* run too when the change changed a row */
+	const char *text;  /* ?1: the reason, for acts that store it */
+	int64_t id;	   /* ?2 */
+	int64_t value;	   /* ?3 */
+	const char *act;   /* the log's act */
+	const char *reason;
+};
+
+/* STORE_ERR_NOT_FOUND ("no post 12") unless the row exists. */
+static int
+mod_exists(struct store *st, const struct mod_act *m, char **cause)
+{
+	sqlite3_stmt *stmt;
+	char sql[64];
+	int r, rc;
+
+	snprintf(sql, sizeof sql, "SELECT 1 FROM %ss WHERE id = ?", m->what);
+	if ((r = store_prepare(st, &stmt, sql)) != STORE_OK)
+		return r;
+	sqlite3_bind_int64(stmt, 1, m->id);
+	if ((rc = sqlite3_step(stmt)) == SQLITE_DONE) {
+		store_cause(cause, "no %s %lld", m->what, (long long)m->id);
+		r = STORE_ERR_NOT_FOUND;
+	} else if (rc != SQLITE_ROW)
+		r = store_sqlite_err(st, "exists");
+	sqlite3_finalize(stmt);
+	return r;
+}
+
+/* Begin, check actor and row, change, log "WHAT ID" if changed, commit. */
+static int
+mod_run(struct store *st, const struct store_actor *a, const struct mod_act *m,
+    char **cause)
+{
+	char target[48];
+	int r, changed = 0;
+
+	snprintf(target, sizeof target, "%s %lld", m->what, (long long)m->id);
+	if ((r = store_begin(st)) != STORE_OK)
+		return r;
+	if ((r = store_actor_check(st, a, cause)) == STORE_OK &&
+	    (r = mod_exists(st, m, cause)) == STORE_OK &&
+	    (r = mod_exec(st, m->sql, m->text, m->id, m->value, &changed)) ==
+		STORE_OK &&
+	    changed > 0) {
+		r = store_modlog_append(st, a->name, m->act, target, m->reason);
+		if (r == STORE_OK && m->after != NULL)
+			r = mod_exec(st, m->after, m->text, m->id, m->value,
+			    NULL);
+	}
+	if (r == STORE_OK)
+		r = store_commit(st);
+	else
+		store_rollback(st);
+	return r;
+}
+
+/* Runs act with a normalised reason (required or not). */
+static int
+mod_with_reason(struct store *st, const struct store_actor *a,
+    struct mod_act *m, const char *reason, int required, char **cause)
+{
+	char *why = NULL;
+	int r;
+
+	if ((r = store_text_line(reason == NULL ? "" : reason, REASON_MAX,
+		 !required, "the reason", &why, cause)) != STORE_OK)
+		return r;
+	m->reason = m->text = why;
+	r = mod_run(st, a, m, cause);
+	free(why);
+	return r;
+}
+
+int
+store_post_hide(struct store *st, const struct store_actor *a, int64_t post,
+    const char *reason, char **cause)
+{
+	struct mod_act m = { "post",
+		"UPDATE posts SET hidden_reason = ?1 WHERE id = ?2"
+		" AND hidden_reason IS NULL",
+		/* Acting on a post closes the flags that asked for it. */
+		"UPDATE flags SET closed = 1 WHERE post_id = ?2 AND NOT closed",
+		NULL, post, 0, "hide", NULL };
+
+	return mod_with_reason(st, a, &m, reason, 1, cause);
+}
+
+int
+store_post_unhide(struct store *st, const struct store_actor *a,
+    int64_t post, const char *reason, char **cause)
+{
+	struct mod_act m = { "post",
+		"UPDATE posts SET hidden_reason = NULL WHERE id = ?2"
+		" AND hidden_reason IS NOT NULL",
+		NULL, NULL, post, 0, "unhide", NULL };
+
+	return mod_with_reason(st, a, &m, reason, 0, cause);
+}
+
+int
+store_thread_set(struct store *st, const struct store_actor *a,
+    int64_t thread, enum store_thread_flag flag, int on, const char *reason,
+    char **cause)
+{
+	static const char *const acts[2][2] = { { "unlock", "lock" },
+		{ "unsticky", "sticky" } };
+	int f = flag == STORE_THREAD_STICKY;
+	struct mod_act m = { "thread",
+		f ? "UPDATE threads SET sticky = ?3 WHERE id = ?2"
+		    " AND sticky <> ?3" :
+		    "UPDATE threads SET locked = ?3 WHERE id = ?2"
+		    " AND locked <> ?3",
+		NULL, NULL, thread, on ? 1 : 0, acts[f][on ? 1 : 0], NULL };
+
+	return mod_with_reason(st, a, &m, reason, 0, cause);
+}
+
+int
+store_board_edit(struct store *st, const struct store_actor *a,
+    const char *name, const char *title, int post_role, char **cause)
+{
+	struct store_board *b = NULL;
+	struct buf what;
+	char *t = NULL;
+	int r, changed = 0;
+
+	if (post_role == STORE_ROLE_BOT) {
+		store_cause(cause, "who may post is member or sysop");
+		return STORE_ERR_USAGE;
+	}
+	if (title != NULL && (r = store_text_line(title, 80, 1, "the title",
+				  &t, cause)) != STORE_OK)
+		return r;
+	buf_init(&what);
+	if ((r = store_begin(st)) != STORE_OK)
+		goto out;
+	if ((r = store_actor_check(st, a, cause)) != STORE_OK ||
+	    (r = store_board_get(st, name, &b)) != STORE_OK) {
+		if (r == STORE_ERR_NOT_FOUND)
+			store_cause(cause, "no board '%s'", name);
+		goto out;
+	}
+	if (t != NULL && strcmp(t, b->title) != 0) {
+		buf_printf(&what, "title: %s", t);
+		r = mod_exec(st, "UPDATE boards SET title = ?1 WHERE id = ?2",
+		    t, b->id, 0, &changed);
+	}
+	if (r == STORE_OK && post_role >= 0 &&
+	    (enum store_role)post_role != b->post_role) {
+		buf_printf(&what, "%spost-role: %s", what.len ? "; " : "",
+		    store_role_name((enum store_role)post_role));
+		r = mod_exec(st, "UPDATE boards SET post_role = ?1 WHERE id = ?2",
+		    store_role_name((enum store_role)post_role), b->id, 0,
+		    &changed);
+	}
+	if (r == STORE_OK && what.len > 0)
+		r = store_modlog_append(st, a->name, "board-edit", b->name,
+		    what.data);
+	if (r == STORE_OK)
+		r = store_commit(st);
+out:
+	if (r != STORE_OK)
+		store_rollback(st);
+	store_board_free(b);
+	buf_free(&what);
+	free(t);
+	return r;
+}
+
+/*
+ * The two-sysop rule for act on target, inside the caller's transaction.
+ * Sets *go when the act is to be carried out now: by the console, or by a
+ * sysop confirming another sysop's live request. Otherwise records the
+ * actor's request (logged once; a repeat changes nothing) and leaves *go 0.
+ */
+static int
+two_sysops(struct store *st, const struct store_actor *a, const char *act,
+    const char *target, const char *reason, int *go)
+{
+	sqlite3_stmt *stmt;
+	char request[32];
+	int r, others = 0, added = 0;
+
+	*go = 0;
+	if ((r = mod_exec(st, "DELETE FROM pending WHERE created < ?2", NULL,
+		 store_now(st) - STORE_PENDING_DAYS * DAY, 0, NULL)) != 0)
+		return r;
+	if ((r = store_prepare(st, &stmt,
+		 "SELECT count(*) FROM pending WHERE act = ? AND target = ?"
+		 " AND requested_by <> ?")) != STORE_OK)
+		return r;
+	sqlite3_bind_text(stmt, 1, act, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 2, target, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(stmt, 3, a->member);
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		others = sqlite3_column_int(stmt, 0);
+	else
+		r = store_sqlite_err(st, "pending");
+	sqlite3_finalize(stmt);
+	if (r != STORE_OK)
+		return r;
+	if (a->member == 0 || others > 0) {
+		*go = 1;
+		return STORE_OK; /* the caller clears the requests */
+	}
+	if ((r = store_prepare(st, &stmt,
+		 "INSERT OR IGNORE INTO pending (act, target, requested_by,"
+		 " created) VALUES (?, ?, ?, ?)")) != STORE_OK)
+		return r;
+	sqlite3_bind_text(stmt, 1, act, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 2, target, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(stmt, 3, a->member);
+	sqlite3_bind_int64(stmt, 4, store_now(st));
+	if (sqlite3_step(stmt) != SQLITE_DONE)
+		r = store_sqlite_err(st, "pending insert");
+	else
+		added = sqlite3_changes(st->db);
+	sqlite3_finalize(stmt);
+	snprintf(request, sizeof request, "request-%s", act);
+	if (r == STORE_OK && added)
+		r = store_modlog_append(st, a->name, request, target, reason);
+	return r;
+}
+
+/* Clears every request for act on target once it is carried out. */
+static int
+two_sysops_done(struct store *st, const char *act, const char *target)
+{
+	sqlite3_stmt *stmt;
+	int r;
+
+	if ((r = store_prepare(st, &stmt,
+		 "DELETE FROM pending WHERE act = ? AND target = ?")) != 0)
+		return r;
+	sqlite3_bind_text(stmt, 1, act, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 2, target, -1, SQLITE_STATIC);
+	if (sqlite3_step(stmt) != SQLITE_DONE)
+		r = store_sqlite_err(st, "pending delete");
+	sqlite3_finalize(stmt);
+	return r;
+}
+
+/* The owner of a key id: member id, pseudonym, role, revoked. */
+struct key_owner {
+	int64_t member;
+	char *name;
+	enum store_role role;
+	int revoked;
+};
+
+static int
+key_owner_get(struct store *st, const char *key_id, struct key_owner *o,
+    char **cause)
+{
+	sqlite3_stmt *stmt;
+	int r, rc;
+
+	memset(o, 0, sizeof *o);
+	if ((r = store_prepare(st, &stmt,
+		 "SELECT m.id, m.pseudonym, m.role, k.revoked FROM keys k"
+		 " JOIN members m ON m.id = k.member_id WHERE k.key_id = ?")) !=
+	    STORE_OK)
+		return r;
+	sqlite3_bind_text(stmt, 1, key_id, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		o->member = sqlite3_column_int64(stmt, 0);
+		o->name = store_column_text(stmt, 1);
+		o->role = STORE_ROLE_MEMBER;
+		store_role_parse((const char *)sqlite3_column_text(stmt, 2),
+		    &o->role);
+		o->revoked = sqlite3_column_int(stmt, 3);
+	} else if (rc == SQLITE_DONE) {
+		store_cause(cause, "no key '%s'", key_id);
+		r = STORE_ERR_NOT_FOUND;
+	} else
+		r = store_sqlite_err(st, "key owner");
+	sqlite3_finalize(stmt);
+	return r;
+}
+
+int
+store_key_revoke(struct store *st, const struct store_actor *a,
+    const char *key_id, const char *reason, int *pending, char **cause)
+{
+	struct key_owner o = { 0 };
+	char *why = NULL, *target = NULL;
+	int r, go = 1;
+
+	*pending = 0;
+	if ((r = store_text_line(reason == NULL ? "" : reason, REASON_MAX, 1,
+		 "the reason", &why, cause)) != STORE_OK)
+		return r;
+	if ((r = store_begin(st)) != STORE_OK)
+		goto out;
+	if ((r = store_actor_check(st, a, cause)) != STORE_OK ||
+	    (r = key_owner_get(st, key_id, &o, cause)) != STORE_OK ||
+	    o.revoked)
+		goto done;
+	/* Another sysop's key: one sysop must not lock out the others. */
+	if (o.role == STORE_ROLE_SYSOP && o.member != a->member &&
+	    (r = two_sysops(st, a, "revoke", key_id, why, &go)) != STORE_OK)
+		goto done;
+	if (!go) {
+		*pending = 1;
+		goto done;
+	}
+	xasprintf(&target, "%s (%s)", key_id, o.name);
+	if ((r = mod_exec(st, "UPDATE keys SET revoked = 1 WHERE key_id = ?1",
+		 key_id, 0, 0, NULL)) == STORE_OK &&
+	    (r = two_sysops_done(st, "revoke", key_id)) == STORE_OK)
+		r = store_modlog_append(st, a->name, "revoke", target, why);
+done:
+	if (r == STORE_OK)
+		r = store_commit(st);
+out:
+	if (r != STORE_OK)
+		store_rollback(st);
+	free(o.name);
+	free(target);
+	free(why);
+	return r;
+}
+
+int
+store_role_set(struct store *st, const struct store_actor *a,
+    const char *pseudonym, enum store_role role, const char *reason,
+    int *pending, char **cause)
+{
+	struct store_member *m = NULL;
+	const char *act = role == STORE_ROLE_SYSOP ? "promote" : "demote";
+	char *why = NULL;
+	int r, go = 1;
+
+	*pending = 0;
+	if (role == STORE_ROLE_BOT) {
+		store_cause(cause, "a role is member or sysop");
+		return STORE_ERR_USAGE;
+	}
+	if ((r = store_text_line(reason == NULL ? "" : reason, REASON_MAX, 1,
+		 "the reason", &why, cause)) != STORE_OK)
+		return r;
+	if ((r = store_begin(st)) != STORE_OK)
+		goto out;
+	if ((r = store_actor_check(st, a, cause)) != STORE_OK)
+		goto done;
+	if ((r = store_member_get(st, pseudonym, &m)) != STORE_OK) {
+		if (r == STORE_ERR_NOT_FOUND)
+			store_cause(cause, "no member '%s'", pseudonym);
+		goto done;
+	}
+	if (m->role == STORE_ROLE_BOT) {
+		store_cause(cause, "%s is a bot; bots keep their role",
+		    m->pseudonym);
+		r = STORE_ERR_INVALID;
+		goto done;
+	}
+	if (m->role == role)
+		goto done;
+	if (role == STORE_ROLE_MEMBER && m->id != a->member &&
+	    (r = two_sysops(st, a, act, m->pseudonym, why, &go)) != STORE_OK)
+		goto done;
+	if (!go) {
+		*pending = 1;
+		goto done;
+	}
+	if ((r = mod_exec(st, "UPDATE members SET role = ?1 WHERE id = ?2",
+		 store_role_name(role), m->id, 0, NULL)) == STORE_OK &&
+	    (r = two_sysops_done(st, act, m->pseudonym)) == STORE_OK)
+		r = store_modlog_append(st, a->name, act, m->pseudonym, why);
+done:
+	if (r == STORE_OK)
+		r = store_commit(st);
+out:
+	if (r != STORE_OK)
+		store_rollback(st);
+	store_member_free(m);
+	free(why);
+	return r;
+}

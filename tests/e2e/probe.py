@@ -1,0 +1,123 @@
+#!/usr/bin/python3
+# bbs: ISC licence, see LICENSE.
+"""SSH protocol probes the OpenSSH client cannot make, for the e2e tests.
+
+Uses paramiko (Debian's python3-paramiko) against the real server:
+
+  probe.py PORT password             try a password login
+  probe.py PORT kbdint               try keyboard-interactive
+  probe.py PORT methods              print the methods the server offers
+  probe.py PORT KEY second-channel   open a second session channel
+  probe.py PORT KEY direct-tcpip     ask for a forwarded connection
+  probe.py PORT KEY env              send env requests, then exec whoami
+  probe.py PORT KEY slow-reader CMD  exec CMD with a small window, stop
+                                     reading for 12 s, then read it all;
+                                     prints the byte count and status
+
+Each prints one line of result and exits 0 when the probe ran (the test
+decides whether the result is right), 2 when it could not run.
+"""
+import socket
+import sys
+import time
+
+import paramiko
+
+
+def transport(port):
+    sock = socket.create_connection(("127.0.0.1", port), timeout=10)
+    t = paramiko.Transport(sock)
+    t.start_client(timeout=10)
+    return t
+
+
+def login(port, key_path):
+    t = transport(port)
+    t.auth_publickey("x", paramiko.Ed25519Key.from_private_key_file(key_path))
+    return t
+
+
+def try_auth(port, how):
+    t = transport(port)
+    try:
+        if how == "password":
+            t.auth_password("alice", "hunter2")
+        elif how == "kbdint":
+            t.auth_interactive("alice", lambda title, instr, prompts:
+                               ["hunter2"] * len(prompts))
+        else:
+            t.auth_none("alice")
+        print("accepted")
+    except paramiko.BadAuthenticationType as e:
+        print("refused " + ",".join(sorted(e.allowed_types)))
+    except paramiko.AuthenticationException as e:
+        print("refused " + str(e))
+    t.close()
+
+
+def second_channel(t):
+    first = t.open_session()
+    try:
+        t.open_session(timeout=10)
+        print("opened")
+    except paramiko.ChannelException as e:
+        print("refused " + str(e))
+    first.close()
+
+
+def direct_tcpip(t):
+    try:
+        t.open_channel("direct-tcpip", ("127.0.0.1", 22), ("127.0.0.1", 1),
+                       timeout=10)
+        print("opened")
+    except paramiko.ChannelException as e:
+        print("refused " + str(e))
+
+
+def env(t):
+    ch = t.open_session()
+    ch.set_environment_variable("TERM", "xterm")
+    ch.set_environment_variable("LD_PRELOAD", "/tmp/x.so")
+    ch.exec_command("whoami")
+    out = ch.makefile().read().decode()
+    print("status %d %s" % (ch.recv_exit_status(), out.strip()))
+
+
+def slow_reader(t, cmd):
+    ch = t.open_session(window_size=4096, max_packet_size=1024)
+    ch.exec_command(cmd)
+    time.sleep(12)  # longer than the server's 10 s write timeout
+    got = 0
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        data = ch.recv(65536)
+        if not data:
+            break
+        got += len(data)
+    print("bytes %d status %d" % (got, ch.recv_exit_status()))
+
+
+def main():
+    port = int(sys.argv[1])
+    what = sys.argv[2]
+    if what in ("password", "kbdint", "methods"):
+        try_auth(port, what)
+        return 0
+    t = login(port, what)
+    probe = sys.argv[3]
+    if probe == "second-channel":
+        second_channel(t)
+    elif probe == "direct-tcpip":
+        direct_tcpip(t)
+    elif probe == "env":
+        env(t)
+    elif probe == "slow-reader":
+        slow_reader(t, sys.argv[4])
+    else:
+        return 2
+    t.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
