@@ -116,8 +116,11 @@ wait_until() {
 }
 
 start_server() {
+	# The background job opens the log after this shell reads on: a log
+	# left by an earlier server of the test would give its port.
+	: >"$T/server.log"
 	"$BBS" serve --listen 127.0.0.1:0 --data "$T/data" "$@" \
-		>"$T/server.log" 2>&1 &
+		>>"$T/server.log" 2>&1 &
 	SERVER_PID=$!
 	wait_until 20 grep -q 'listening on' "$T/server.log" ||
 		fail "bbs serve did not start"
