@@ -1,7 +1,8 @@
 /* bbs: ISC licence, see LICENSE. */
 /*
- * bbs serve: the listener. It forks the spawner before touching any
- * secret, loads secret.key and the host key, listens, and for every
+ * bbs serve: the listener. It forks the spawner and the key lookup process
+ * before touching any secret, loads secret.key and the host key, listens,
+ * and for every
  * connection that the pre-authentication limits admit forks a session
  * process (session.c). It never speaks SSH itself and never opens the
  * store across a fork. SIGTERM or SIGINT: stop accepting, ask every
@@ -31,6 +32,7 @@
 #include "bbs/child.h"
 #include "bbs/hostkey.h"
 #include "bbs/limits.h"
+#include "bbs/lookup.h"
 #include "bbs/session.h"
 #include "bbs/spawn.h"
 #include "keys/keys.h"
@@ -64,6 +66,8 @@ struct serve {
 	int sigpipe[2];
 	pid_t spawner;
 	int spawn_sock;
+	pid_t lookup;
+	int lookup_sock;
 	ssh_bind bind;
 	struct limits *limits;
 	struct serve_child *kids;
@@ -180,6 +184,24 @@ serve_bind(ssh_key hostkey)
 	return bind;
 }
 
+/*
+ * Sets OpenSSL up once, here, instead of in every session process: the
+ * first random bytes instantiate its DRBG and the first Ed25519 key
+ * fetches its algorithm tables, which cost each session process about a
+ * third of its user time (see docs/PERFORMANCE.md). A throwaway key does
+ * both, with libssh's API only. No secret is kept: the key is freed, and
+ * OpenSSL reseeds an inherited DRBG in a forked child (it notices the
+ * fork), as libssh also does in ssh_bind_accept_fd().
+ */
+static void
+serve_warm_crypto(void)
+{
+	ssh_key k = NULL;
+
+	if (ssh_pki_generate(SSH_KEYTYPE_ED25519, 0, &k) == SSH_OK)
+		ssh_key_free(k);
+}
+
 static void
 serve_accept(struct serve *s)
 {
@@ -234,9 +256,10 @@ serve_reap(struct serve *s)
 	int status;
 
 	while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
-		if (pid == s->spawner) {
-			log_error("the spawner ended; stopping");
-			s->spawner = -1;
+		if (pid == s->spawner || pid == s->lookup) {
+			log_error("the %s process ended; stopping",
+			    pid == s->spawner ? "spawner" : "lookup");
+			*(pid == s->spawner ? &s->spawner : &s->lookup) = -1;
 			serve_stopping = 1;
 			continue;
 		}
@@ -287,6 +310,23 @@ serve_poll(struct serve *s, int timeout)
 	free(pfd);
 }
 
+/* The spawner and the lookup process leave once nobody can ask them. */
+static void
+serve_helper_stop(int sock, pid_t pid)
+{
+	int i;
+
+	close(sock);
+	if (pid <= 0)
+		return;
+	for (i = 0; i < 20 && waitpid(pid, NULL, WNOHANG) == 0; i++)
+		poll(NULL, 0, 50);
+	if (i == 20) {
+		kill(pid, SIGKILL);
+		waitpid(pid, NULL, 0);
+	}
+}
+
 static void
 serve_stop(struct serve *s)
 {
@@ -311,17 +351,8 @@ serve_stop(struct serve *s)
 		kill(s->kids[i].pid, SIGKILL);
 	while (s->nkids > 0 && waitpid(-1, NULL, 0) > 0)
 		serve_reap(s);
-	/* The spawner leaves once nobody can ask it for anything. */
-	close(s->spawn_sock);
-	if (s->spawner > 0) {
-		for (i = 0; i < 20 && waitpid(s->spawner, NULL, WNOHANG) == 0;
-		     i++)
-			poll(NULL, 0, 50);
-		if (i == 20) {
-			kill(s->spawner, SIGKILL);
-			waitpid(s->spawner, NULL, 0);
-		}
-	}
+	serve_helper_stop(s->spawn_sock, s->spawner);
+	serve_helper_stop(s->lookup_sock, s->lookup);
 }
 
 static const struct args_opt serve_opts[] = {
@@ -354,19 +385,24 @@ serve_exec(struct cmd_ctx *ctx, struct args *args)
 	if ((r = store_open(ctx->paths->db, &st, &cause)) != STORE_OK)
 		return cmd_fail(ctx, r, cause);
 	store_close(st);
-	/* Before any secret is in memory: see spawn.h. */
+	/* Before any secret is in memory: see spawn.h and lookup.h. */
 	s.spawn_sock = spawn_start(child_main, (void *)ctx->paths, &s.spawner);
+	s.lookup_sock = lookup_start(ctx->paths->db, &s.lookup);
 	if (keys_secret_load(ctx->paths->secret, &secret, &cause) != KEYS_OK ||
 	    hostkey_load(ctx->paths->hostkey, &hostkey, &cause) != 0) {
 		kill(s.spawner, SIGKILL);
+		kill(s.lookup, SIGKILL);
 		return cmd_error(ctx, EX_CONFIG, "%s", cause);
 	}
 	s.cfg.secret = secret;
 	s.cfg.spawn_sock = s.spawn_sock;
+	s.cfg.lookup_sock = s.lookup_sock;
 	fp = hostkey_fingerprint(hostkey);
 	ssh_init();
 	s.bind = serve_bind(hostkey);
+	serve_warm_crypto();
 	serve_signals(&s);
+	serve_reap(&s); /* a helper that died before its SIGCHLD had a handler */
 	s.limits = limits_new(LIMITS_PENDING_MAX, LIMITS_PREFIX_MAX);
 	s.listen_fd = serve_listen(listen != NULL ? listen :
 						    SERVE_DEFAULT_LISTEN);

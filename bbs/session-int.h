@@ -34,7 +34,6 @@ struct session {
 	ssh_event event;
 	struct ssh_server_callbacks_struct server_cb;
 	struct ssh_channel_callbacks_struct chan_cb;
-	struct store *st; /* open only while logging in */
 
 	/* Authentication. */
 	int authed;

@@ -1,9 +1,10 @@
 /* bbs: ISC licence, see LICENSE. */
 /*
  * The session process: one per TCP connection (../shared/DESIGN.md,
- * "Processes"). It owns the libssh session and nothing else: the store is
- * open only while the client logs in, and the UI or command runs in a
- * child the spawner forks, whose terminal or pipes this process pumps.
+ * "Processes"). It owns the libssh session and nothing else: it never
+ * opens the store (the lookup process answers whose key is offered, see
+ * lookup.h), and the UI or command runs in a child the spawner forks,
+ * whose terminal or pipes this process pumps.
  *
  * Security rules kept here (notes/libssh-server.md, section 9):
  * - a login only from a VALID signature of a registered, unrevoked key;
@@ -29,6 +30,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "bbs/lookup.h"
 #include "bbs/session-int.h"
 #include "bbs/spawn.h"
 #include "keys/keys.h"
@@ -74,22 +76,6 @@ session_signals(void)
 	signal(SIGHUP, SIG_IGN);
 }
 
-/* Opens the store on first need; the listener never holds it across fork. */
-static int
-session_store(struct session *se)
-{
-	char *cause = NULL;
-
-	if (se->st != NULL)
-		return 0;
-	if (store_open(se->cfg->paths->db, &se->st, &cause) != STORE_OK) {
-		log_error("cannot open the store: %s", cause);
-		free(cause);
-		return -1;
-	}
-	return 0;
-}
-
 /* The identity hash of an offered key; -1 for a type we refuse. */
 static int
 session_key_hash(struct session *se, ssh_key pubkey, uint8_t h[KEYS_HASH_LEN])
@@ -116,7 +102,7 @@ session_auth_pubkey(ssh_session ssh, const char *user,
 {
 	struct session *se = userdata;
 	struct store_login login;
-	struct store_member *m = NULL;
+	enum store_role role;
 	uint8_t h[KEYS_HASH_LEN];
 
 	(void)ssh;
@@ -126,8 +112,8 @@ session_auth_pubkey(ssh_session ssh, const char *user,
 		return SSH_AUTH_DENIED;
 	if ((state != SSH_PUBLICKEY_STATE_NONE &&
 		state != SSH_PUBLICKEY_STATE_VALID) ||
-	    session_key_hash(se, pubkey, h) != 0 || session_store(se) != 0 ||
-	    store_login(se->st, h, &login) != STORE_OK) {
+	    session_key_hash(se, pubkey, h) != 0 ||
+	    lookup_key(se->cfg->lookup_sock, h, &login, &role) != 0) {
 		se->refused++;
 		explicit_bzero(h, sizeof h);
 		return SSH_AUTH_DENIED;
@@ -135,10 +121,7 @@ session_auth_pubkey(ssh_session ssh, const char *user,
 	explicit_bzero(h, sizeof h);
 	if (state == SSH_PUBLICKEY_STATE_NONE)
 		return SSH_AUTH_SUCCESS; /* only "this key would do": PK_OK */
-	if (store_member_get_id(se->st, login.member_id, &m) != STORE_OK)
-		return SSH_AUTH_DENIED;
-	se->role = m->role;
-	store_member_free(m);
+	se->role = role;
 	se->login = login;
 	se->authed = 1;
 	return SSH_AUTH_SUCCESS;
@@ -326,8 +309,6 @@ session_login(struct session *se, int notify_fd)
 	alarm(0);
 	timeout = SESSION_IO_TIMEOUT;
 	ssh_options_set(se->ssh, SSH_OPTIONS_TIMEOUT, &timeout);
-	store_close(se->st);
-	se->st = NULL;
 	return 0;
 }
 

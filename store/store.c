@@ -158,6 +158,26 @@ store_json_query(struct store *st, const char *sql, char **out)
 	return r;
 }
 
+/*
+ * Every bbs process is single-threaded and nobody reads SQLite's memory
+ * statistics, so SQLite need not take a mutex around each of the two
+ * thousand allocations of parsing the schema at every open. Set once,
+ * before SQLite initialises, in the first process to open a store (the
+ * listener, before it forks); later calls are refused by SQLite and
+ * harmless.
+ */
+static void
+store_configure(void)
+{
+	static int done;
+
+	if (done)
+		return;
+	done = 1;
+	sqlite3_config(SQLITE_CONFIG_SINGLETHREAD);
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 int
 store_open(const char *path, struct store **out, char **cause)
 {
@@ -168,6 +188,7 @@ store_open(const char *path, struct store **out, char **cause)
 	int r = STORE_ERR_INTERNAL;
 
 	*out = NULL;
+	store_configure();
 	st = xcalloc(1, sizeof *st);
 	st->path = xstrdup(path);
 	if (sqlite3_open_v2(path, &st->db,

@@ -116,8 +116,8 @@ wait_until() {
 }
 
 start_server() {
-	# The background job opens the log after this shell reads on: a log
-	# left by an earlier server of the test would give its port.
+	# Emptied here, not by the background job's redirection: a second
+	# server in one test must not be taken for up by the first's log.
 	: >"$T/server.log"
 	"$BBS" serve --listen 127.0.0.1:0 --data "$T/data" "$@" \
 		>>"$T/server.log" 2>&1 &

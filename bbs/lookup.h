@@ -1,0 +1,38 @@
+/* bbs: ISC licence, see LICENSE. */
+/*
+ * The key lookup process: forked by the listener after the spawner and
+ * before the host key or secret.key is loaded, it holds the server's one
+ * long-lived store connection and answers the session processes' only
+ * question, "whose key has this identity hash?". So a session process
+ * never opens the store: opening SQLite (parsing the schema, creating the
+ * WAL's files and removing them at close when no other connection is
+ * open) was about a fifth of a connection's CPU time (docs/PERFORMANCE.md).
+ * It learns nothing a session process could not read itself: it gets the
+ * keyed hash, never the key, and holds no secret.
+ */
+#ifndef BBS_LOOKUP_H
+#define BBS_LOOKUP_H
+
+#include <sys/types.h>
+
+#include <stdint.h>
+
+#include "keys/keys.h"
+#include "store/members.h"
+
+/*
+ * Forks the lookup process, which opens the store at path. Returns the
+ * socket session processes ask on (close-on-exec; every session process
+ * inherits it) and sets *pid; exits the program on failure.
+ */
+int lookup_start(const char *path, pid_t *pid);
+
+/*
+ * Asks whose key has identity hash h: 0 and *login, *role for a
+ * registered, unrevoked key; -1 for an unknown or revoked key, or when
+ * the lookup process did not answer within a few seconds.
+ */
+int lookup_key(int sock, const uint8_t h[KEYS_HASH_LEN],
+    struct store_login *login, enum store_role *role);
+
+#endif
