@@ -100,8 +100,8 @@ int store_reads_forget(struct store *st, int64_t member);
 int store_read_position(struct store *st, int64_t member, int64_t thread,
     int64_t *post);
 /*
- * The first unread post anywhere: boards in name order, threads by
- * activity; STORE_ERR_NOT_FOUND when all is read.
+ * The first unread post anywhere: the oldest board (by id) with anything
+ * unread, its oldest unread post; STORE_ERR_NOT_FOUND when all is read.
  */
 int store_unread_next(struct store *st, int64_t member, int64_t *thread,
     int64_t *post);

@@ -4,12 +4,24 @@
  * board name reaches the terminal through ui_draw_text(), which hands
  * ncurses only printable characters: no byte a member wrote can start an
  * escape sequence or reorder the screen (SPEC section 6).
+ *
+ * ASCII mode is a property of the member's terminal, like ncurses' own
+ * SCREEN, and this process serves one terminal: hence one static flag
+ * rather than a parameter on every call.
  */
 #include <string.h>
 #include <wchar.h>
 
 #include "ui/ui-int.h"
 #include "util/utf8.h"
+
+static int draw_ascii;
+
+void
+ui_draw_set_ascii(int on)
+{
+	draw_ascii = on;
+}
 
 /* Puts one printable code point; returns 0 on success. */
 static int
@@ -24,8 +36,8 @@ draw_cp(WINDOW *w, uint32_t cp, attr_t attr)
 }
 
 int
-ui_draw_text(WINDOW *w, int y, int x, int width, const char *s, size_t len,
-    attr_t attr)
+ui_draw_text(
+    WINDOW *w, int y, int x, int width, const char *s, size_t len, attr_t attr)
 {
 	size_t i = 0;
 	uint32_t cp;
@@ -54,9 +66,13 @@ ui_draw_text(WINDOW *w, int y, int x, int width, const char *s, size_t len,
 		cw = text_cp_width(cp);
 		if (col + cw > width)
 			break; /* never split a wide character at the edge */
-		if (cw == 0 && col == 0)
+		if (cw == 0 && (col == 0 || draw_ascii))
 			continue; /* a combining mark with nothing to combine */
-		if (draw_cp(w, cp, attr) == 0)
+		if (draw_ascii && cp > 0x7e) {
+			for (n = 0; n < cw; n++)
+				draw_cp(w, '?', attr);
+			col += cw;
+		} else if (draw_cp(w, cp, attr) == 0)
 			col += cw;
 	}
 	return col;
@@ -71,4 +87,23 @@ ui_draw_fill(WINDOW *w, int y, int x, int width, attr_t attr)
 		return;
 	for (i = 0; i < width; i++)
 		draw_cp(w, ' ', attr);
+}
+
+int
+ui_draw_right(WINDOW *w, int y, int end, int width, const char *s, attr_t attr)
+{
+	int used, x;
+	size_t len = strlen(s);
+
+	text_fit(s, len, width, &used);
+	x = end - used;
+	ui_draw_text(w, y, x, used, s, len, attr);
+	return x;
+}
+
+void
+ui_draw_rule(WINDOW *w, int y, int x, int width, attr_t attr)
+{
+	if (width > 0 && wmove(w, y, x) == OK)
+		whline(w, ACS_HLINE | attr, width);
 }

@@ -295,6 +295,17 @@ form_title(void *p)
 	return ((struct view_form *)p)->title;
 }
 
+/*
+ * Every key is the form's: the UI's own keys, and q while the terminal is
+ * too small, leave what was typed alone.
+ */
+static int
+form_typing(void *p)
+{
+	(void)p;
+	return 1;
+}
+
 static const struct ui_view ui_view_form = {
     .name = "form",
     .open = form_open,
@@ -304,6 +315,7 @@ static const struct ui_view ui_view_form = {
     .title = form_title,
     /* '?' is text here, so the bar is the form's help. */
     .keys = "Enter next/send  Tab move  Ctrl-D send  Esc abandon",
+    .typing = form_typing,
 };
 
 int

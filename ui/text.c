@@ -1,7 +1,9 @@
 /* bbs: ISC licence, see LICENSE. */
 /* Terminal text layout: widths, fitting and wrapping (see text.h). */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <wchar.h>
 
 #include "ui/text.h"
@@ -66,9 +68,48 @@ text_fit(const char *s, size_t len, int cols, int *used)
 	return i;
 }
 
+/* Columns cp takes drawn at column col: tabs go to the next stop. */
+static int
+text_cp_cols(uint32_t cp, int col)
+{
+	return cp == '\t' ? TEXT_TAB - col % TEXT_TAB : text_cp_width(cp);
+}
+
+int
+text_span_width(const char *s, size_t len)
+{
+	size_t i = 0;
+	uint32_t cp;
+	int w = 0;
+
+	while (i < len) {
+		i += text_next(s + i, len - i, &cp);
+		w += text_cp_cols(cp, w);
+	}
+	return w;
+}
+
+size_t
+text_col_offset(const char *s, size_t len, int col)
+{
+	size_t i = 0, n;
+	uint32_t cp;
+	int w = 0, cw;
+
+	while (i < len) {
+		n = text_next(s + i, len - i, &cp);
+		cw = text_cp_cols(cp, w);
+		if (w + cw > col && cw > 0)
+			return i;
+		w += cw;
+		i += n;
+	}
+	return len;
+}
+
 static void
-text_push(struct text_line **lines, size_t *n, size_t *cap, size_t off,
-    size_t len)
+text_push(
+    struct text_line **lines, size_t *n, size_t *cap, size_t off, size_t len)
 {
 	if (*n == *cap) {
 		*cap = *cap == 0 ? 16 : *cap * 2;
@@ -96,9 +137,10 @@ text_wrap(const char *s, int cols, struct text_line **lines, size_t *n)
 			start = i, w = 0, brk = 0;
 			continue;
 		}
-		cw = cp == '\t' ? TEXT_TAB - w % TEXT_TAB : text_cp_width(cp);
+		cw = text_cp_cols(cp, w);
 		if (w + cw > cols && i > start) {
-			/* Break after the last space, or here for a long word. */
+			/* Break after the last space, or here for a long word.
+			 */
 			if (brk > start) {
 				text_push(lines, n, &cap, start, brk - start);
 				i = start = brk;
@@ -116,4 +158,16 @@ text_wrap(const char *s, int cols, struct text_line **lines, size_t *n)
 	}
 	if (start < len || *n == 0)
 		text_push(lines, n, &cap, start, len - start);
+}
+
+void
+text_time(int64_t t, int narrow, char out[20])
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	if (gmtime_r(&tt, &tm) == NULL ||
+	    strftime(out, 20, narrow ? "%m-%d %H:%M" : "%Y-%m-%d %H:%M", &tm) ==
+	        0)
+		snprintf(out, 20, "?");
 }

@@ -31,6 +31,19 @@ int text_width(const char *s);
  */
 size_t text_fit(const char *s, size_t len, int cols, int *used);
 
+/*
+ * Columns the len bytes of s take when drawn from column 0, tabs expanded
+ * to the next stop (as the drawing code does).
+ */
+int text_span_width(const char *s, size_t len);
+
+/*
+ * The byte offset into the len bytes of s of the code point drawn at
+ * column col (tabs expanded): the first whose end passes col, or len if
+ * the text ends before it. A wide character covering col is chosen whole.
+ */
+size_t text_col_offset(const char *s, size_t len, int col);
+
 struct text_line {
 	size_t off; /* byte offset into the text */
 	size_t len; /* bytes, without the newline */
@@ -43,5 +56,11 @@ struct text_line {
  * *lines is the caller's to free; *n lines (at least one).
  */
 void text_wrap(const char *s, int cols, struct text_line **lines, size_t *n);
+
+/*
+ * A stored (coarse) time for people: "2026-11-21 14:00" in UTC, or
+ * "11-21 14:00" when narrow.
+ */
+void text_time(int64_t t, int narrow, char out[20]);
 
 #endif

@@ -33,9 +33,9 @@
 
 /* What a view's key handler did with a key. */
 enum ui_key_result {
-	UI_KEY_UNUSED,	/* not this view's: the UI may handle it */
-	UI_KEY_USED,	/* handled; redraw */
-	UI_KEY_CLOSE,	/* close this view */
+	UI_KEY_UNUSED, /* not this view's: the UI may handle it */
+	UI_KEY_USED,   /* handled; redraw */
+	UI_KEY_CLOSE,  /* close this view */
 };
 
 struct ui;
@@ -48,9 +48,17 @@ struct ui_help {
 
 /*
  * A view. open() returns its state (freed by close()); draw() fills the
- * body window; key() handles a key; reload() reloads after someone else
- * changed the database; title() names the place for the top bar. keys is
- * the bottom bar's hint and help the lines '?' shows.
+ * body window (and may ask for the cursor with ui_cursor()); key()
+ * handles a key; reload() reloads after someone else changed the database,
+ * and when the view is uncovered again; title() names the place for the
+ * top bar. keys is the bottom bar's hint (bar(), when set, overrides it)
+ * and help the lines '?' shows. While typing() says so (the editor, the
+ * search prompt), the view takes printable keys as text: only F1 and the
+ * keys it leaves unused reach the UI, and nothing closes it while the
+ * terminal is too small.
+ *
+ * Checklist for a new view: a ui/view-NAME.c exporting ui_view_NAME, a
+ * line in ui/meson.build, its keys in help[] and README.md "The board".
  */
 struct ui_view {
 	const char *name;
@@ -60,8 +68,10 @@ struct ui_view {
 	enum ui_key_result (*key)(struct ui *ui, void *v, int key);
 	void (*reload)(struct ui *ui, void *v);
 	const char *(*title)(void *v);
+	const char *(*bar)(void *v);
 	const char *keys;
 	const struct ui_help *help; /* NULL-key terminated */
+	int (*typing)(void *v);     /* NULL: never */
 	/*
 	 * Optional: writes to the terminal after doupdate(), outside
 	 * ncurses (OSC 8 hyperlinks, ui/link.h); the screen is repainted
@@ -77,13 +87,20 @@ struct ui_frame {
 
 /* Attributes by meaning, so monochrome terminals still tell them apart. */
 enum ui_attr {
-	UI_ATTR_BAR,	  /* top and bottom bars */
-	UI_ATTR_SELECT,	  /* the line under the cursor */
-	UI_ATTR_DIM,	  /* secondary text */
-	UI_ATTR_TITLE,	  /* headings */
-	UI_ATTR_UNREAD,	  /* unread markers */
-	UI_ATTR_WARN,	  /* messages that need attention */
+	UI_ATTR_BAR,    /* top and bottom bars */
+	UI_ATTR_SELECT, /* the line under the cursor */
+	UI_ATTR_DIM,    /* secondary text */
+	UI_ATTR_TITLE,  /* headings */
+	UI_ATTR_UNREAD, /* unread markers */
+	UI_ATTR_WARN,   /* messages that need attention */
 	UI_ATTR_COUNT,
+};
+
+/* Where ui_goto() goes once the current key is handled. */
+struct ui_goto {
+	int64_t thread; /* 0: nowhere */
+	int64_t post;   /* 0: the first unread */
+	int root;       /* rebuild the stack: boards, threads, pager */
 };
 
 struct ui {
@@ -94,9 +111,14 @@ struct ui {
 	WINDOW *top, *body, *bar;
 	int rows, cols;
 	int small; /* below UI_MIN_COLS x UI_MIN_ROWS */
+	int ascii; /* draw member text in plain ASCII */
 	attr_t attrs[UI_ATTR_COUNT];
 	struct ui_frame stack[UI_STACK_MAX];
 	int depth;
+	int uncovered;     /* a pop showed the view below again */
+	struct ui_goto go; /* asked for by a view or a key */
+	int cur_y, cur_x;  /* where a view wants the cursor; -1: hidden */
+	int cursor_shown;
 	char message[256]; /* shown in the bottom bar until the next key */
 	int64_t data_version;
 	int quit;
@@ -112,6 +134,17 @@ void ui_pop(struct ui *ui);
 void ui_message(struct ui *ui, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 attr_t ui_attr(const struct ui *ui, enum ui_attr a);
+/* Rows of the body window: what a page is in every view. */
+int ui_body_rows(const struct ui *ui);
+/* Shows the terminal's cursor at (y, x) of the body after this draw. */
+void ui_cursor(struct ui *ui, int y, int x);
+/*
+ * Opens thread at post (0: its first unread) once the current key is
+ * handled: in the pager on top if it shows that thread, else in a new
+ * pager pushed on top, or, with root, under the boards and the thread's
+ * board, so that q walks back up from where it lands.
+ */
+void ui_goto(struct ui *ui, int64_t thread, int64_t post, int root);
 
 /*
  * Draws member text at (y, x) in at most width columns through the one
@@ -119,10 +152,23 @@ attr_t ui_attr(const struct ui *ui, enum ui_attr a);
  * bytes show as U+FFFD, tabs expand, a wide character never straddles
  * the edge. Returns the columns drawn.
  */
-int ui_draw_text(WINDOW *w, int y, int x, int width, const char *s, size_t len,
-    attr_t attr);
+int ui_draw_text(
+    WINDOW *w, int y, int x, int width, const char *s, size_t len, attr_t attr);
 /* Clears the rest of line y from x with attr. */
 void ui_draw_fill(WINDOW *w, int y, int x, int width, attr_t attr);
+/*
+ * Draws member text (as ui_draw_text()) right-aligned in at most width
+ * columns ending at column end; returns the column it starts at.
+ */
+int ui_draw_right(
+    WINDOW *w, int y, int end, int width, const char *s, attr_t attr);
+/* A horizontal rule of width columns (ACS, so vt100 draws it too). */
+void ui_draw_rule(WINDOW *w, int y, int x, int width, attr_t attr);
+/*
+ * Plain ASCII: every character beyond ASCII is drawn as '?' (a wide one
+ * as "??"), for terminals that cannot show UTF-8. Layout is unchanged.
+ */
+void ui_draw_set_ascii(int on);
 
 /* A scrolling list: the selection, the first visible row, the length. */
 struct ui_list {
@@ -140,7 +186,36 @@ enum ui_key_result ui_list_key(struct ui_list *l, int key, int rows);
 void ui_list_clamp(struct ui_list *l, int rows);
 
 extern const struct ui_view ui_view_boards;
+extern const struct ui_view ui_view_threads;
+extern const struct ui_view ui_view_pager;
+extern const struct ui_view ui_view_editor;
+extern const struct ui_view ui_view_search;
 extern const struct ui_view ui_view_text;
+
+/* What ui_view_threads shows: a board, with a thread selected. */
+struct ui_threads_arg {
+	const char *board;
+	int64_t select; /* a thread id, or 0 */
+};
+
+/* What ui_view_pager shows: a thread, from a post. */
+struct ui_pager_arg {
+	int64_t thread;
+	int64_t post; /* 0: the first unread (or the first post) */
+};
+
+/* The thread a pager shows. */
+int64_t ui_pager_thread(void *pager);
+/* Moves a pager to post (0: the first unread) of its thread. */
+void ui_pager_goto(struct ui *ui, void *pager, int64_t post);
+
+/* What ui_view_editor writes: a new thread on board, or a reply. */
+struct ui_editor_arg {
+	const char *board; /* a new thread here, or NULL */
+	int64_t thread;    /* a reply to this thread */
+	const char *title; /* the thread's title (for the top bar) */
+	const char *quote; /* the text the reply starts with, or NULL */
+};
 
 /* What ui_view_text shows: a title and lines of text. */
 struct ui_text_arg {

@@ -1,8 +1,9 @@
 /* bbs: ISC licence, see LICENSE. */
 /*
  * The UI's screen loop: terminal set-up with fallbacks, the three windows,
- * the view stack, resizes, '?' help, and the once-a-second poll of the
- * database's data_version that brings others' posts without a keypress.
+ * the view stack, the keys every screen shares ('?', q, n, /), resizes,
+ * and the once-a-second poll of the database's data_version that brings
+ * others' posts without a keypress.
  */
 #include <errno.h>
 #include <signal.h>
@@ -12,10 +13,13 @@
 #include <string.h>
 #include <time.h>
 
+#include "store/threads.h"
 #include "ui/ui-int.h"
 #include "util/buf.h"
 #include "util/log.h"
 #include "util/xmalloc.h"
+
+#define UI_TYPEAHEAD 8192 /* keys handled before the next draw (a paste) */
 
 static volatile sig_atomic_t ui_stop;
 
@@ -73,6 +77,19 @@ ui_attr(const struct ui *ui, enum ui_attr a)
 	return ui->attrs[a];
 }
 
+int
+ui_body_rows(const struct ui *ui)
+{
+	return ui->rows > 3 ? ui->rows - 2 : 1;
+}
+
+void
+ui_cursor(struct ui *ui, int y, int x)
+{
+	ui->cur_y = y;
+	ui->cur_x = x;
+}
+
 /* (Re)creates the windows for the terminal's current size. */
 static void
 ui_layout(struct ui *ui)
@@ -83,10 +100,23 @@ ui_layout(struct ui *ui)
 	if (ui->top != NULL)
 		delwin(ui->top), delwin(ui->body), delwin(ui->bar);
 	ui->top = newwin(1, ui->cols, 0, 0);
-	ui->body = newwin(ui->rows > 2 ? ui->rows - 2 : 1, ui->cols, 1, 0);
+	ui->body = newwin(ui_body_rows(ui), ui->cols, 1, 0);
 	ui->bar = newwin(1, ui->cols, ui->rows > 1 ? ui->rows - 1 : 0, 0);
 	keypad(ui->body, TRUE);
+	/* Lets ncurses scroll the terminal for a line scroll, not repaint. */
+	idlok(ui->body, TRUE);
 	clearok(curscr, TRUE);
+}
+
+/*
+ * Terminals named vt52, vt100, vt220... predate UTF-8: members on one see
+ * plain ASCII until they press A.
+ */
+static int
+ui_term_ascii(const char *term)
+{
+	return term[0] == 'v' && term[1] == 't' && term[2] >= '0' &&
+	       term[2] <= '9';
 }
 
 static int
@@ -100,8 +130,8 @@ ui_screen_open(struct ui *ui, char *notice, size_t len)
 			fputs(ui_dumb_text, stdout);
 			return -1;
 		}
-		snprintf(notice, len, "Unknown terminal type '%s': drawing as "
-				      "xterm-256color.",
+		snprintf(notice, len,
+		    "Unknown terminal type '%s': drawing as xterm-256color.",
 		    term);
 		term = "xterm-256color";
 	}
@@ -114,6 +144,8 @@ ui_screen_open(struct ui *ui, char *notice, size_t len)
 	nonl();
 	set_escdelay(25);
 	curs_set(0);
+	ui->ascii = ui_term_ascii(term);
+	ui_draw_set_ascii(ui->ascii);
 	ui_colors(ui);
 	ui_layout(ui);
 	return 0;
@@ -134,8 +166,10 @@ ui_push(struct ui *ui, const struct ui_view *view, const void *arg)
 {
 	void *state;
 
-	if (ui->depth == UI_STACK_MAX)
+	if (ui->depth == UI_STACK_MAX) {
+		ui_message(ui, "Too many screens open: press q to go back.");
 		return -1;
+	}
 	if ((state = view->open(ui, arg)) == NULL)
 		return -1;
 	ui->stack[ui->depth++] = (struct ui_frame){ view, state };
@@ -151,40 +185,75 @@ ui_pop(struct ui *ui)
 		return;
 	f = &ui->stack[--ui->depth];
 	f->view->close(f->state);
+	ui->uncovered = 1;
 	if (ui->depth == 0)
 		ui->quit = 1;
+}
+
+void
+ui_goto(struct ui *ui, int64_t thread, int64_t post, int root)
+{
+	ui->go = (struct ui_goto){ thread, post, root };
+}
+
+/* Carries out a ui_goto(). */
+static void
+ui_goto_run(struct ui *ui)
+{
+	struct ui_goto go = ui->go;
+	struct ui_frame *f = &ui->stack[ui->depth - 1];
+	struct store_thread *t = NULL;
+	struct ui_threads_arg ta;
+	struct ui_pager_arg pa = { go.thread, go.post };
+
+	ui->go.thread = 0;
+	if (f->view == &ui_view_pager && ui_pager_thread(f->state) == go.thread)
+		ui_pager_goto(ui, f->state, go.post);
+	else if (!go.root)
+		ui_push(ui, &ui_view_pager, &pa);
+	else if (store_thread_get(ui->st, go.thread, ui->me->id, &t) != 0)
+		ui_message(ui, "That thread is gone.");
+	else {
+		while (ui->depth > 1)
+			ui_pop(ui);
+		ta.board = t->board;
+		ta.select = t->id;
+		if (ui_push(ui, &ui_view_threads, &ta) == 0)
+			ui_push(ui, &ui_view_pager, &pa);
+	}
+	store_thread_free(t);
 }
 
 static void
 ui_draw_bars(struct ui *ui, const struct ui_frame *f)
 {
-	attr_t bar = ui_attr(ui, UI_ATTR_BAR);
+	attr_t bar = ui_attr(ui, UI_ATTR_BAR), a;
+	const char *keys;
 	struct buf b;
-	int x;
+	int x, right;
 
 	buf_init(&b);
-	buf_printf(&b, " bbs > %s", f->view->title(f->state));
+	buf_printf(
+	    &b, "%s (%s) ", ui->me->pseudonym, store_role_name(ui->me->role));
+	right = text_width(b.data);
 	werase(ui->top);
-	x = ui_draw_text(ui->top, 0, 0, ui->cols, b.data, b.len, bar);
+	ui_draw_fill(ui->top, 0, 0, ui->cols, bar);
+	/* Where you are first; who you are when there is room. */
+	if (right + 20 > ui->cols)
+		right = 0;
+	else
+		ui_draw_right(ui->top, 0, ui->cols, right, b.data, bar);
 	buf_reset(&b);
-	buf_printf(&b, "%s (%s) ", ui->me->pseudonym,
-	    store_role_name(ui->me->role));
-	if (x + (int)b.len < ui->cols) {
-		ui_draw_fill(ui->top, 0, x, ui->cols - x - (int)b.len, bar);
-		ui_draw_text(ui->top, 0, ui->cols - (int)b.len, (int)b.len,
-		    b.data, b.len, bar);
-	} else
-		ui_draw_fill(ui->top, 0, x, ui->cols - x, bar);
+	buf_printf(&b, " bbs > %s", f->view->title(f->state));
+	ui_draw_text(ui->top, 0, 0, ui->cols - right - 1, b.data, b.len, bar);
 	werase(ui->bar);
 	buf_reset(&b);
-	buf_printf(&b, " %s", ui->message[0] != '\0' ? ui->message :
-						      f->view->keys);
-	x = ui_draw_text(ui->bar, 0, 0, ui->cols, b.data, b.len,
-	    ui->message[0] != '\0' ? ui_attr(ui, UI_ATTR_WARN) | A_REVERSE :
-				     bar);
-	ui_draw_fill(ui->bar, 0, x, ui->cols - x,
-	    ui->message[0] != '\0' ? ui_attr(ui, UI_ATTR_WARN) | A_REVERSE :
-				     bar);
+	keys = f->view->bar != NULL ? f->view->bar(f->state) : f->view->keys;
+	buf_printf(&b, " %s", ui->message[0] != '\0' ? ui->message : keys);
+	a = ui->message[0] != '\0' ? ui_attr(ui, UI_ATTR_WARN) | A_REVERSE
+	                           : bar;
+	x = ui_draw_text(ui->bar, 0, 0, ui->cols, b.data, b.len, a);
+	ui_draw_fill(ui->bar, 0, x, ui->cols - x, a);
 	buf_free(&b);
 	wnoutrefresh(ui->top);
 	wnoutrefresh(ui->bar);
@@ -193,16 +262,26 @@ ui_draw_bars(struct ui *ui, const struct ui_frame *f)
 static void
 ui_draw_small(struct ui *ui)
 {
-	static const char msg[] = "Terminal too small: need 40x12";
+	char msg[64];
 	WINDOW *w = ui->body;
 
 	werase(ui->top);
 	werase(ui->bar);
 	werase(w);
-	ui_draw_text(w, 0, 0, ui->cols, msg, sizeof msg - 1, A_BOLD);
+	snprintf(msg, sizeof msg, "Terminal too small: %dx%d, need %dx%d",
+	    ui->cols, ui->rows, UI_MIN_COLS, UI_MIN_ROWS);
+	ui_draw_text(w, 0, 0, ui->cols, msg, strlen(msg), A_BOLD);
 	wnoutrefresh(ui->top);
-	wnoutrefresh(w);
 	wnoutrefresh(ui->bar);
+	wnoutrefresh(w);
+}
+
+/* Shows or hides the terminal's cursor, saying so only on a change. */
+static void
+ui_cursor_show(struct ui *ui, int on)
+{
+	if (ui->cursor_shown != on && curs_set(on) != ERR)
+		ui->cursor_shown = on;
 }
 
 static void
@@ -211,6 +290,7 @@ ui_draw(struct ui *ui)
 	struct ui_frame *f = &ui->stack[ui->depth - 1];
 	int rows, cols;
 
+	ui->cur_y = -1;
 	/* What an overlay wrote stays until repainted: repaint it all. */
 	if (ui->overlaid != NULL &&
 	    (ui->overlaid != f->view || ui->overlaid_depth != ui->depth))
@@ -221,9 +301,13 @@ ui_draw(struct ui *ui)
 		werase(ui->body);
 		getmaxyx(ui->body, rows, cols);
 		f->view->draw(ui, f->state, ui->body, rows, cols);
-		wnoutrefresh(ui->body);
 		ui_draw_bars(ui, f);
+		/* The body goes last so the terminal's cursor ends there. */
+		if (ui->cur_y >= 0)
+			wmove(ui->body, ui->cur_y, ui->cur_x);
+		wnoutrefresh(ui->body);
 	}
+	ui_cursor_show(ui, ui->cur_y >= 0);
 	doupdate();
 	ui->overlaid = NULL;
 	if (!ui->small && f->view->overlay != NULL) {
@@ -233,10 +317,28 @@ ui_draw(struct ui *ui)
 	}
 }
 
-static const char *
-ui_help_keys(void)
+/* Does the view on top take printable keys as text just now? */
+static int
+ui_typing(const struct ui_frame *f)
 {
-	return "q back/quit  ? help  arrows j k PgUp PgDn Home End g G move";
+	return f->view->typing != NULL && f->view->typing(f->state);
+}
+
+static const struct ui_help ui_global_help[] = {
+	{ "n", "next unread post, anywhere (oldest board first)" },
+	{ "/", "search titles and bodies" },
+	{ "A", "plain ASCII drawing on or off" },
+	{ "? F1", "this help" },
+	{ "q", "back, or quit from the first screen" },
+	{ "Ctrl-L", "redraw the screen" },
+	{ NULL, NULL },
+};
+
+static void
+ui_help_add(struct buf *b, const struct ui_help *h)
+{
+	for (; h != NULL && h->key != NULL; h++)
+		buf_printf(b, "  %-14s %s\n", h->key, h->text);
 }
 
 /* '?': the keys of the view on top, as a text view. */
@@ -244,21 +346,129 @@ static void
 ui_help(struct ui *ui)
 {
 	const struct ui_view *v = ui->stack[ui->depth - 1].view;
-	const struct ui_help *h;
 	struct ui_text_arg arg;
 	struct buf b;
+	char title[64];
 
 	buf_init(&b);
-	for (h = v->help; h != NULL && h->key != NULL; h++)
-		buf_printf(&b, "%-12s %s\n", h->key, h->text);
-	buf_printf(&b, "\n%-12s %s\n%-12s %s\n%-12s %s\n", "?",
-	    "this help", "q", "back, or quit from the first screen", "Ctrl-L",
-	    "redraw the screen");
-	buf_printf(&b, "%-12s %s\n", "moving", ui_help_keys());
-	arg.title = "help";
+	buf_printf(&b, "Keys on this screen:\n\n");
+	ui_help_add(&b, v->help);
+	if (!ui_typing(&ui->stack[ui->depth - 1])) {
+		buf_printf(&b, "\nKeys on every screen:\n\n");
+		ui_help_add(&b, ui_global_help);
+	} else
+		buf_printf(&b, "  %-14s %s\n", "F1", "this help");
+	buf_printf(&b, "\nArrows, PgUp and PgDn scroll this help; any "
+	               "other key closes it.");
+	snprintf(title, sizeof title, "help: %s", v->name);
+	arg.title = title;
 	arg.text = b.data;
 	ui_push(ui, &ui_view_text, &arg);
 	buf_free(&b);
+}
+
+/* n: the oldest unread post anywhere. */
+static void
+ui_next_unread(struct ui *ui)
+{
+	int64_t thread, post;
+	int r;
+
+	r = store_unread_next(ui->st, ui->me->id, &thread, &post);
+	if (r == STORE_ERR_NOT_FOUND)
+		ui_message(ui, "Nothing unread.");
+	else if (r != STORE_OK)
+		ui_message(ui, "Cannot look for unread posts; try again.");
+	else
+		ui_goto(ui, thread, post, 1);
+}
+
+/* /: the search view, reusing one already open below. */
+static void
+ui_search(struct ui *ui)
+{
+	int i;
+
+	for (i = ui->depth - 1; i > 0; i--) {
+		if (ui->stack[i].view == &ui_view_search)
+			break;
+	}
+	if (i > 0) {
+		while (ui->depth > i + 1)
+			ui_pop(ui);
+		ui->stack[i].view->key(ui, ui->stack[i].state, '/');
+	} else
+		ui_push(ui, &ui_view_search, NULL);
+}
+
+/* Keys every screen shares, when the view on top did not use them. */
+static void
+ui_key_global(struct ui *ui, const struct ui_frame *f, int key)
+{
+	if (key == UI_KEY(KEY_F(1)))
+		ui_help(ui);
+	else if (ui_typing(f))
+		return;
+	else if (key == 'q')
+		ui_pop(ui);
+	else if (key == '?')
+		ui_help(ui);
+	else if (key == 'n')
+		ui_next_unread(ui);
+	else if (key == '/')
+		ui_search(ui);
+	else if (key == 'A') {
+		ui->ascii = !ui->ascii;
+		ui_draw_set_ascii(ui->ascii);
+		ui_message(ui, "Plain ASCII %s.", ui->ascii ? "on" : "off");
+	}
+}
+
+/* After a key: a pending goto, then a reload of an uncovered view. */
+static void
+ui_key_after(struct ui *ui)
+{
+	struct ui_frame *f;
+
+	if (ui->go.thread != 0 && ui->depth > 0) {
+		ui_goto_run(ui);
+		ui->uncovered = 0; /* what it shows is fresh */
+	}
+	if (ui->uncovered && ui->depth > 0) {
+		f = &ui->stack[ui->depth - 1];
+		if (f->view->reload != NULL)
+			f->view->reload(ui, f->state);
+	}
+	ui->uncovered = 0;
+}
+
+static void
+ui_key(struct ui *ui, int key)
+{
+	struct ui_frame *f = &ui->stack[ui->depth - 1];
+	enum ui_key_result r;
+
+	if (key == UI_KEY(KEY_RESIZE)) {
+		ui_layout(ui);
+		return;
+	}
+	if (key == UI_CTRL('l')) {
+		clearok(curscr, TRUE);
+		return;
+	}
+	ui->message[0] = '\0';
+	if (ui->small) {
+		/* Nothing is drawn, so only leaving works; never a draft. */
+		if (key == 'q' && !ui_typing(f))
+			ui_pop(ui);
+		return;
+	}
+	r = f->view->key(ui, f->state, key);
+	if (r == UI_KEY_CLOSE)
+		ui_pop(ui);
+	else if (r == UI_KEY_UNUSED)
+		ui_key_global(ui, f, key);
+	ui_key_after(ui);
 }
 
 /* Notices others' changes; 1 if anything did change. */
@@ -266,21 +476,26 @@ static int
 ui_poll(struct ui *ui)
 {
 	struct store_login login;
+	struct store_member *me;
+	struct ui_frame *f;
 	int64_t v;
-	int i;
 
 	if (store_data_version(ui->st, &v) != STORE_OK || v == ui->data_version)
 		return 0;
 	ui->data_version = v;
-	if (store_login_refresh(ui->st, ui->cfg->key_row, &login) !=
-	    STORE_OK) {
+	if (store_login_refresh(ui->st, ui->cfg->key_row, &login) != STORE_OK) {
 		ui->quit = 1; /* the key was revoked */
 		return 0;
 	}
-	for (i = 0; i < ui->depth; i++) {
-		if (ui->stack[i].view->reload != NULL)
-			ui->stack[i].view->reload(ui, ui->stack[i].state);
+	/* A sysop may have changed this member's role meanwhile. */
+	if (store_member_get_id(ui->st, ui->cfg->member_id, &me) == STORE_OK) {
+		store_member_free(ui->me);
+		ui->me = me;
 	}
+	/* Views below reload when uncovered (ui_key_after()). */
+	f = &ui->stack[ui->depth - 1];
+	if (f->view->reload != NULL)
+		f->view->reload(ui, f->state);
 	return 1;
 }
 
@@ -293,46 +508,48 @@ ui_ms(void)
 	return (int64_t)t.tv_sec * 1000 + t.tv_nsec / 1000000;
 }
 
-static void
-ui_key(struct ui *ui, int key)
+/* One key from the body window: 0 and *key, or -1 when none came. */
+static int
+ui_read_key(struct ui *ui, int timeout_ms, int *key)
 {
-	struct ui_frame *f = &ui->stack[ui->depth - 1];
-	enum ui_key_result r = UI_KEY_UNUSED;
-
-	ui->message[0] = '\0';
-	if (key == UI_KEY(KEY_RESIZE)) {
-		ui_layout(ui);
-		return;
-	}
-	if (key == UI_CTRL('l')) {
-		clearok(curscr, TRUE);
-		return;
-	}
-	if (!ui->small)
-		r = f->view->key(ui, f->state, key);
-	if (r == UI_KEY_CLOSE || (r == UI_KEY_UNUSED && key == 'q'))
-		ui_pop(ui);
-	else if (r == UI_KEY_UNUSED && key == '?' && !ui->small)
-		ui_help(ui);
-}
-
-static void
-ui_loop(struct ui *ui)
-{
-	int64_t last = ui_ms();
 	wint_t wch;
 	int r;
 
+	wtimeout(ui->body, timeout_ms);
+	r = wget_wch(ui->body, &wch);
+	if (r == KEY_CODE_YES)
+		*key = UI_KEY((int)wch);
+	else if (r == OK)
+		*key = (int)wch;
+	else
+		return -1;
+	return 0;
+}
+
+/*
+ * Draws, then sleeps in the terminal read until a key or the next poll is
+ * due: the process wakes about once a second when idle, never spins.
+ * Keys already waiting (a paste, a held key) are all handled before the
+ * next draw, so a long paste costs one redraw, not one per character.
+ */
+static void
+ui_loop(struct ui *ui)
+{
+	int64_t last = ui_ms(), wait;
+	int key, n;
+
 	while (!ui->quit && !ui_stop) {
 		ui_draw(ui);
-		wtimeout(ui->body, UI_POLL_MS);
-		r = wget_wch(ui->body, &wch);
+		wait = UI_POLL_MS - (ui_ms() - last);
+		if (ui_read_key(ui, wait > 0 ? (int)wait : 0, &key) == 0) {
+			ui_key(ui, key);
+			for (n = 0; n < UI_TYPEAHEAD && !ui->quit && !ui_stop &&
+			            ui_read_key(ui, 0, &key) == 0;
+			     n++)
+				ui_key(ui, key);
+		}
 		if (ui_stop)
 			break;
-		if (r == KEY_CODE_YES)
-			ui_key(ui, UI_KEY((int)wch));
-		else if (r == OK)
-			ui_key(ui, (int)wch);
 		if (ui_ms() - last >= UI_POLL_MS) {
 			ui_poll(ui);
 			last = ui_ms();
@@ -351,6 +568,7 @@ ui_run(const struct ui_config *cfg)
 	memset(&ui, 0, sizeof ui);
 	ui.cfg = cfg;
 	ui.st = cfg->st;
+	ui.cursor_shown = -1;
 	/* Our handlers, set before ncurses looks, so it installs none. */
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = ui_sigterm;
@@ -373,6 +591,8 @@ ui_run(const struct ui_config *cfg)
 	}
 	while (ui.depth > 0)
 		ui_pop(&ui);
+	if (ui.top != NULL)
+		delwin(ui.top), delwin(ui.body), delwin(ui.bar);
 	endwin();
 	delscreen(ui.screen);
 	store_member_free(ui.me);

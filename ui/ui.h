@@ -15,7 +15,7 @@ struct ui_config {
 	struct store *st;  /* open, with the moderation log's crypto */
 	int64_t member_id; /* who is logged in */
 	int64_t key_row;   /* with which key */
-	int offered;	   /* keys the client offered, this one included */
+	int offered;       /* keys the client offered, this one included */
 	const char *term;  /* TERM from the pty request */
 };
 

@@ -1,16 +1,19 @@
 /* bbs: ISC licence, see LICENSE. */
 /*
- * The first screen: the boards, with their titles and thread counts.
+ * The first screen: the boards, with their titles, thread counts and the
+ * member's unread posts on each. Enter opens a board's threads.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "store/threads.h"
 #include "ui/ui-int.h"
 #include "util/xmalloc.h"
 
 struct view_boards {
 	struct store_board *boards;
+	int64_t *unread; /* per board */
 	size_t n;
 	struct ui_list list;
 };
@@ -18,12 +21,26 @@ struct view_boards {
 static void
 boards_load(struct ui *ui, struct view_boards *v)
 {
+	int64_t sel = v->n > 0 ? v->boards[v->list.sel].id : 0;
+	size_t i;
+
 	store_boards_free(v->boards, v->n);
+	free(v->unread);
 	v->boards = NULL;
+	v->unread = NULL;
 	v->n = 0;
 	if (store_boards_list(ui->st, &v->boards, &v->n) != STORE_OK)
-		ui_message(ui, "cannot read the boards; try again");
+		ui_message(ui, "Cannot read the boards; try again.");
+	if (v->n > 0)
+		v->unread = xcalloc(v->n, sizeof *v->unread);
+	for (i = 0; i < v->n; i++) {
+		store_board_unread(
+		    ui->st, ui->me->id, v->boards[i].id, &v->unread[i]);
+		if (v->boards[i].id == sel)
+			v->list.sel = (int)i; /* the same board stays chosen */
+	}
 	v->list.n = (int)v->n;
+	ui_list_clamp(&v->list, ui_body_rows(ui) - 1);
 }
 
 static void *
@@ -42,53 +59,81 @@ boards_close(void *p)
 	struct view_boards *v = p;
 
 	store_boards_free(v->boards, v->n);
+	free(v->unread);
 	free(v);
+}
+
+/* Columns: name, title, then threads and new right-aligned. */
+static void
+boards_row(
+    struct ui *ui, struct view_boards *v, WINDOW *w, int y, int cols, size_t i)
+{
+	struct store_board *b = &v->boards[i];
+	int namew = cols < 60 ? 12 : 16, x;
+	attr_t a = (int)i == v->list.sel ? ui_attr(ui, UI_ATTR_SELECT) : 0;
+	char num[24];
+
+	ui_draw_fill(w, y, 0, cols, a);
+	ui_draw_text(w, y, 1, namew, b->name, strlen(b->name), a | A_BOLD);
+	if (v->unread[i] > 0) {
+		snprintf(num, sizeof num, "%lld", (long long)v->unread[i]);
+		ui_draw_right(
+		    w, y, cols - 1, 5, num, a | ui_attr(ui, UI_ATTR_UNREAD));
+	}
+	snprintf(num, sizeof num, "%lld", (long long)b->threads);
+	ui_draw_right(w, y, cols - 7, 7, num, a);
+	x = namew + 2;
+	ui_draw_text(w, y, x, cols - 16 - x, b->title, strlen(b->title), a);
 }
 
 static void
 boards_draw(struct ui *ui, void *p, WINDOW *w, int rows, int cols)
 {
 	struct view_boards *v = p;
-	struct store_board *b;
-	char count[32];
-	int y, x, namew = 16, cw;
-	attr_t a;
+	attr_t h = ui_attr(ui, UI_ATTR_TITLE);
+	int y;
 
 	ui_list_clamp(&v->list, rows - 1);
-	ui_draw_text(w, 0, 1, cols - 1, "Boards", 6,
-	    ui_attr(ui, UI_ATTR_TITLE));
+	ui_draw_text(w, 0, 1, cols - 16, "Board", 5, h);
+	ui_draw_right(w, 0, cols - 7, 7, "Threads", h);
+	ui_draw_right(w, 0, cols - 1, 5, "New", h);
 	if (v->n == 0)
-		ui_draw_text(w, 2, 1, cols - 1, "No boards yet.", 14,
+		ui_draw_text(w, 2, 1, cols - 2, "No boards yet.", 14,
 		    ui_attr(ui, UI_ATTR_DIM));
-	if (cols < 60)
-		namew = 12;
-	for (y = 0; y < rows - 1 && v->list.top + y < (int)v->n; y++) {
-		b = &v->boards[v->list.top + y];
-		a = v->list.top + y == v->list.sel ?
-		    ui_attr(ui, UI_ATTR_SELECT) :
-		    A_NORMAL;
-		ui_draw_fill(w, y + 1, 0, cols, a);
-		x = 1 + ui_draw_text(w, y + 1, 1, namew, b->name,
-			    strlen(b->name), a | A_BOLD);
-		cw = snprintf(count, sizeof count, "%lld thread%s",
-		    (long long)b->threads, b->threads == 1 ? "" : "s");
-		ui_draw_text(w, y + 1, cols - cw - 1, cw, count, (size_t)cw, a);
-		x = 2 + namew;
-		ui_draw_text(w, y + 1, x, cols - x - cw - 3, b->title,
-		    strlen(b->title), a);
-	}
+	for (y = 0; y < rows - 1 && v->list.top + y < (int)v->n; y++)
+		boards_row(ui, v, w, y + 1, cols, (size_t)(v->list.top + y));
 }
 
 static enum ui_key_result
 boards_key(struct ui *ui, void *p, int key)
 {
 	struct view_boards *v = p;
+	struct ui_threads_arg arg = { NULL, 0 };
+	struct store_board *b = v->n > 0 ? &v->boards[v->list.sel] : NULL;
 
-	if (key == 'p') {
+	switch (key) {
+	case '\r':
+	case '\n':
+	case UI_KEY(KEY_ENTER):
+	case UI_KEY(KEY_RIGHT):
+	case 'l':
+		if (b == NULL)
+			return UI_KEY_USED;
+		arg.board = b->name;
+		ui_push(ui, &ui_view_threads, &arg);
+		return UI_KEY_USED;
+	case 'p':
 		ui_push(ui, &ui_view_pins, NULL);
 		return UI_KEY_USED;
+	case 'm':
+		if (b == NULL)
+			return UI_KEY_USED;
+		if (store_board_mark_read(ui->st, ui->me->id, b->id) != 0)
+			ui_message(ui, "Cannot mark it read; try again.");
+		boards_load(ui, v);
+		return UI_KEY_USED;
 	}
-	return ui_list_key(&v->list, key, ui->rows - 3);
+	return ui_list_key(&v->list, key, ui_body_rows(ui) - 1);
 }
 
 static void
@@ -105,8 +150,12 @@ boards_title(void *p)
 }
 
 static const struct ui_help boards_help[] = {
-	{ "j k arrows", "choose a board" },
+	{ "Enter l Right", "open the board's threads" },
+	{ "m", "mark every post on the board read" },
 	{ "p", "the pin board: links, memes, events" },
+	{ "j k Up Down", "choose a board" },
+	{ "PgUp PgDn", "a page up or down (also Ctrl-B Ctrl-F, space)" },
+	{ "g G Home End", "the first or the last board" },
 	{ NULL, NULL },
 };
 
@@ -118,6 +167,7 @@ const struct ui_view ui_view_boards = {
 	.key = boards_key,
 	.reload = boards_reload,
 	.title = boards_title,
-	.keys = "q quit  ? help  j/k move  p pins",
+	.keys = "? help  q quit  Enter open  n next unread  p pins  / search  "
+	        "m mark read",
 	.help = boards_help,
 };

@@ -6,7 +6,7 @@
  * Punycode, so a look-alike stands out), followed by the link as written
  * when that differs. Where the terminal may support it, the ASCII lines
  * are also written over as an OSC 8 hyperlink (ui/link.h), after
- * doupdate(). Also here: a pin's discussion thread, shown as a page.
+ * doupdate(). Also here: opening a pin's discussion thread in the pager.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -20,8 +20,6 @@
 #include "util/buf.h"
 #include "util/log.h"
 #include "util/xmalloc.h"
-
-#define PIN_POSTS_PAGE 200 /* posts read at a time for a discussion */
 
 struct pin_line {
 	size_t off; /* into text */
@@ -333,69 +331,25 @@ const struct ui_view ui_view_pin = {
     .overlay = pin_overlay,
 };
 
-/* The thread's posts as text, oldest first; *last the last post's id. */
-static void
-pin_thread_text(struct ui *ui, int64_t thread, struct buf *b, int64_t *last)
-{
-	struct store_post *posts = NULL;
-	char when[24];
-	size_t n, i, total = 0;
-
-	*last = 0;
-	do {
-		if (store_posts_page(ui->st, thread, *last, 0, PIN_POSTS_PAGE,
-		        &posts, &n) != STORE_OK)
-			break;
-		for (i = 0; i < n; i++) {
-			pin_time(posts[i].created, when);
-			buf_printf(b, "%s, %s\n%s%s%s\n\n", posts[i].author,
-			    when,
-			    posts[i].hidden != NULL ? "[hidden by sysop: " : "",
-			    posts[i].hidden != NULL ? posts[i].hidden
-			                            : posts[i].body,
-			    posts[i].hidden != NULL ? "]" : "");
-			*last = posts[i].id;
-		}
-		store_posts_free(posts, n);
-		total += n;
-	} while (n == PIN_POSTS_PAGE && total < STORE_LIMIT_MAX);
-}
-
 void
 ui_pin_discuss(struct ui *ui, int64_t pin)
 {
-	struct store_thread *t = NULL;
-	struct ui_text_arg arg;
-	char *cause = NULL, *title;
-	int64_t thread, last;
-	struct buf b;
+	char *cause = NULL;
+	int64_t thread;
 	int created;
 
 	if (store_pin_thread(ui->st, ui->me->id, pin, &thread, &created,
-	        &cause) != STORE_OK ||
-	    store_thread_get(ui->st, thread, ui->me->id, &t) != STORE_OK) {
+	        &cause) != STORE_OK) {
 		ui_message(ui, "%s",
 		    cause != NULL ? cause : "cannot open the discussion");
 		free(cause);
 		return;
 	}
-	if (created)
+	if (created) {
 		pin_changed(ui);
-	buf_init(&b);
-	pin_thread_text(ui, thread, &b, &last);
-	buf_printf(&b,
-	    "Thread %lld on the board %s. Reply there, or: ssh "
-	    "HOST reply %lld",
-	    (long long)thread, t->board, (long long)thread);
-	xasprintf(&title, "%s: %s", t->board, t->title);
-	arg.title = title;
-	arg.text = b.data;
-	if (ui_push(ui, &ui_view_text, &arg) == 0 && last > 0)
-		store_read_mark(ui->st, ui->me->id, thread, last);
-	if (created)
 		ui_message(
 		    ui, "started the discussion of pin #%lld", (long long)pin);
-	free(title);
-	buf_free(&b);
-	store_thread_free(t);
+	}
+	/* The thread in the pager, where it can be read and replied to. */
+	ui_goto(ui, thread, 0, 0);
 }

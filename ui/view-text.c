@@ -62,7 +62,7 @@ static enum ui_key_result
 text_key(struct ui *ui, void *p, int key)
 {
 	struct view_text *v = p;
-	int rows = ui->rows - 2;
+	int rows = ui_body_rows(ui);
 
 	switch (key) {
 	case UI_KEY(KEY_DOWN):
@@ -116,6 +116,6 @@ const struct ui_view ui_view_text = {
 	.draw = text_draw,
 	.key = text_key,
 	.title = text_title,
-	.keys = "q close  arrows/PgUp/PgDn scroll",
+	.keys = "q close  arrows PgUp PgDn scroll",
 	.help = text_help,
 };

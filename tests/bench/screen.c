@@ -3,7 +3,7 @@
  * screen: the program OpenSSH's sshd runs (ForceCommand) in the benchmark,
  * so that sshd is measured doing what bbs does: one ncurses screen on a
  * pty, the same text as bbs's first screen (a top bar, a list of boards,
- * a bottom bar that ends with "j/k move"), drawn once, then waiting for
+ * a bottom bar that ends with "m mark read"), drawn once, then waiting for
  * 'q'. It reads no database: it stands for the least a server must run.
  */
 #include <locale.h>
@@ -48,12 +48,20 @@ main(void)
 	body = newwin(LINES - 2, COLS, 1, 0);
 	bar = newwin(1, COLS, LINES - 1, 0);
 	keypad(body, TRUE);
-	mvwaddstr(body, 0, 1, "Boards");
-	mvwaddstr(body, 1, 1, "announcements   Announcements from the sysops");
-	mvwaddstr(body, 2, 1, "general         General discussion");
+	/* As ui/view-boards.c lays it out: counts right-aligned. */
+	mvwaddstr(body, 0, 1, "Board");
+	mvwaddstr(body, 0, COLS - 14, "Threads");
+	mvwaddstr(body, 0, COLS - 4, "New");
+	mvwaddstr(body, 1, 1, "announcements    Announcements from the sysops");
+	mvwaddstr(body, 1, COLS - 8, "0");
+	mvwaddstr(body, 2, 1, "general          General discussion");
+	mvwaddstr(body, 2, COLS - 8, "0");
 	wnoutrefresh(body);
 	screen_bar(top, " bbs > boards", "alice (member) ", bar_attr);
-	screen_bar(bar, " q quit  ? help  j/k move", NULL, bar_attr);
+	screen_bar(bar,
+	    " ? help  q quit  Enter open  n next unread  p pins  / search  "
+	    "m mark read",
+	    NULL, bar_attr);
 	doupdate();
 	/* Bounded: a benchmark client sends 'q' at once. */
 	for (i = 0; i < 100000; i++) {

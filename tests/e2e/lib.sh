@@ -13,6 +13,15 @@
 #   screen                     the window's text (capture-pane -p)
 #   wait_screen SECS PATTERN   polls the screen for an extended regex
 #   keys ARGS...               tmux send-keys
+#   resize W H                 resizes the window
+#   use_session NAME           the session screen, keys... act on (default:
+#                              the last one started)
+#   screen_has PATTERN         the screen matches an extended regex now
+#   line_has N PATTERN         line N of the screen (1: the top) matches
+#   pane_dead                  the client in the session has exited
+#   ui NAME W H KEY [VAR=VAL...]  the board in tmux session NAME: the
+#                              real ssh -t with KEY, environment VAR=VAL
+#   db SQL                     sqlite3 on the test's database
 #   probe ARGS...              tests/e2e/probe.py (paramiko) on the port
 #   fail MSG / check DESC CMD  report; the trap cleans up and keeps the
 #                              logs only when something failed
@@ -25,6 +34,9 @@ SERVER_PID=
 PORT=
 TMUX_SOCK=bbs-e2e-$$
 E2E_FAILED=0
+# The session the tmux helpers act on: the last one started, or another
+# named with use_session NAME.
+TMUX_TARGET=
 export LC_ALL=C.UTF-8
 # Debian's python3 (with python3-paramiko), whatever else is first in PATH.
 PY=/usr/bin/python3
@@ -49,6 +61,10 @@ check() {
 e2e_cleanup() {
 	status=$?
 	[ "$E2E_FAILED" -eq 0 ] || status=1
+	if [ "$status" -ne 0 ] && [ -n "$TMUX_TARGET" ]; then
+		echo "--- screen of $TMUX_TARGET ---" >&2
+		screen >&2 2>/dev/null
+	fi
 	tmux -L "$TMUX_SOCK" kill-server 2>/dev/null
 	if [ -n "$SERVER_PID" ]; then
 		kill -KILL "$SERVER_PID" 2>/dev/null
@@ -154,9 +170,6 @@ as() {
 	ssh -F "$T/ssh_config" -i "$T/$name" bbs "$@"
 }
 
-# The session the helpers below act on: the last one started, or another
-# named with use_session NAME.
-TMUX_TARGET=
 
 tmux_start() {
 	name=$1 w=$2 h=$3
@@ -192,6 +205,30 @@ keys() {
 
 resize() {
 	tmux -L "$TMUX_SOCK" resize-window -t "$TMUX_TARGET" -x "$1" -y "$2"
+}
+
+screen_has() {
+	screen | grep -qE -- "$1"
+}
+
+line_has() {
+	screen | sed -n "${1}p" | grep -qE -- "$2"
+}
+
+pane_dead() {
+	tmux -L "$TMUX_SOCK" list-panes -t "$TMUX_TARGET" -F '#{pane_dead}' |
+		grep -q 1
+}
+
+ui() {
+	name=$1 w=$2 h=$3 key=$4
+	shift 4
+	tmux_start "$name" "$w" "$h" \
+		env "$@" ssh -t -F "$T/ssh_config" -i "$T/$key" bbs
+}
+
+db() {
+	sqlite3 -bail "$T/data/bbs.db" "$@"
 }
 
 probe() {

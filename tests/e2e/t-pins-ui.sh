@@ -20,7 +20,7 @@ as bob pin 'https://example.org/march?utm_campaign=x&day=sat' --tag protest \
 # tmux's TERM inside the pane is "screen": a terminal that may take OSC 8.
 tmux_start ui 80 24 "ssh -t -F $T/ssh_config -i $T/alice bbs"
 tmux -L "$TMUX_SOCK" pipe-pane -t "$TMUX_TARGET" -o "cat >>'$T/raw'"
-check "the boards come up" wait_screen 15 'Boards'
+check "the boards come up" wait_screen 15 '^ Board '
 check "the boards name the pin board key" wait_screen 5 'p pins'
 keys p
 check "p opens the pin board" wait_screen 5 'Pin board: hot \(1\)'
@@ -100,7 +100,7 @@ tmux -L "$TMUX_SOCK" kill-session -t ui
 : >"$T/raw"
 tmux_start vt 80 24 "TERM=vt100 ssh -t -F $T/ssh_config -i $T/alice bbs"
 tmux -L "$TMUX_SOCK" pipe-pane -t "$TMUX_TARGET" -o "cat >>'$T/raw'"
-wait_screen 15 'Boards' || fail "boards on vt100"
+wait_screen 15 '^ Board ' || fail "boards on vt100"
 keys p
 wait_screen 5 'Pin board' || fail "pin board on vt100"
 keys Enter

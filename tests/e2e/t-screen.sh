@@ -13,7 +13,7 @@ ssh_t="ssh -F $T/ssh_config -i $T/alice -t bbs"
 
 tmux_start main 80 24 "$ssh_t; echo EXIT=\$? >$T/exit"
 check "the first screen shows the pseudonym" wait_screen 10 'alice \(member\)'
-check "... and the boards" wait_screen 5 'general +General talk +0 threads'
+check "... and the boards" wait_screen 5 '^ general +General talk +0$'
 check "no key-offer notice for a client that offered one key" \
 	sh -c "! tmux -L $TMUX_SOCK capture-pane -p -t main | grep -q 'more than one public key'"
 
@@ -21,11 +21,11 @@ resize 100 30
 check "a resize to 100x30 redraws at that width" \
 	wait_screen 5 '^ bbs > boards {60,}alice \(member\)$'
 check "... and height (the key bar on line 30)" \
-	sh -c "tmux -L $TMUX_SOCK capture-pane -p -t main | sed -n 30p | grep -q 'q quit'"
+	wait_until 5 line_has 30 'q quit'
 resize 40 12
 check "40x12 still shows the board" wait_screen 5 'general'
 check "... with the key bar on line 12" \
-	sh -c "tmux -L $TMUX_SOCK capture-pane -p -t main | sed -n 12p | grep -q 'q quit'"
+	wait_until 5 line_has 12 'q quit'
 resize 39 11
 check "39x11 says the terminal is too small" wait_screen 5 'Terminal too small'
 resize 80 24

@@ -10,7 +10,7 @@
 #include "util/utf8.h"
 
 #define CJK "\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e" /* three wide */
-#define EMOJI "\xf0\x9f\x98\x80"		  /* one wide */
+#define EMOJI "\xf0\x9f\x98\x80"                   /* one wide */
 
 static void
 test_width(void)
@@ -21,9 +21,13 @@ test_width(void)
 	ASSERT_INT_EQ(text_width("abc"), 3);
 	ASSERT_INT_EQ(text_width(CJK), 6);
 	ASSERT_INT_EQ(text_width(EMOJI "x"), 3);
-	ASSERT_INT_EQ(text_width("a\x1b" "b"), 3);      /* ESC shows as '?' */
-	ASSERT_INT_EQ(text_width("a\xe2\x80\xae" "b"), 2); /* RLO dropped */
-	ASSERT_INT_EQ(text_width("\xff"), 1);		 /* U+FFFD */
+	ASSERT_INT_EQ(text_width("a\x1b"
+	                         "b"),
+	    3); /* ESC shows as '?' */
+	ASSERT_INT_EQ(text_width("a\xe2\x80\xae"
+	                         "b"),
+	    2);                               /* RLO dropped */
+	ASSERT_INT_EQ(text_width("\xff"), 1); /* U+FFFD */
 	TEST_DONE();
 
 	TEST_START("text: fitting never splits a wide character");
@@ -33,6 +37,21 @@ test_width(void)
 	ASSERT_INT_EQ(used, 0);
 	ASSERT_INT_EQ(text_fit("ab" EMOJI, 6, 3, &used), 2);
 	ASSERT_INT_EQ(text_fit("ab" EMOJI, 6, 4, &used), 6);
+	/* A combining mark stays with its letter at the edge. */
+	ASSERT_INT_EQ(text_fit("e\xcc\x81x", 4, 1, &used), 3);
+	ASSERT_INT_EQ(used, 1);
+	TEST_DONE();
+
+	TEST_START("text: spans expand tabs; columns map back to bytes");
+	ASSERT_INT_EQ(text_span_width("a\tb", 3), 9);
+	ASSERT_INT_EQ(text_span_width(CJK "\t", strlen(CJK) + 1), 8);
+	ASSERT_INT_EQ(text_span_width("ab", 1), 1);
+	ASSERT_INT_EQ(text_col_offset(CJK, strlen(CJK), 0), 0);
+	ASSERT_INT_EQ(text_col_offset(CJK, strlen(CJK), 1), 0); /* inside */
+	ASSERT_INT_EQ(text_col_offset(CJK, strlen(CJK), 2), 3);
+	ASSERT_INT_EQ(text_col_offset(CJK, strlen(CJK), 9), strlen(CJK));
+	ASSERT_INT_EQ(text_col_offset("a\tb", 3, 5), 1); /* in the tab */
+	ASSERT_INT_EQ(text_col_offset("a\tb", 3, 8), 2);
 	TEST_DONE();
 }
 
@@ -62,10 +81,20 @@ test_wrap(void)
 	expect_wrap("hello world", 8, "hello |world");
 	expect_wrap("a\n\nb", 8, "a||b");
 	expect_wrap("abcdefghij", 4, "abcd|efgh|ij");
-	expect_wrap(CJK CJK, 5, "\xe6\x97\xa5\xe6\x9c\xac|"
-				"\xe8\xaa\x9e\xe6\x97\xa5|"
-				"\xe6\x9c\xac\xe8\xaa\x9e");
+	expect_wrap(CJK CJK, 5,
+	    "\xe6\x97\xa5\xe6\x9c\xac|"
+	    "\xe8\xaa\x9e\xe6\x97\xa5|"
+	    "\xe6\x9c\xac\xe8\xaa\x9e");
 	expect_wrap("\tx", 4, "\t|x");
+	expect_wrap("ab " EMOJI "cd", 4, "ab |" EMOJI "cd");
+	expect_wrap(EMOJI EMOJI EMOJI, 5, EMOJI EMOJI "|" EMOJI);
+	/* Controls measure as the '?' they are drawn as; bidi as nothing. */
+	expect_wrap("\x1b[2Jabc", 4, "\x1b[2J|abc");
+	expect_wrap("ab\xe2\x80\xae"
+	            "cd",
+	    4,
+	    "ab\xe2\x80\xae"
+	    "cd");
 	TEST_DONE();
 }
 
@@ -73,8 +102,11 @@ static void
 test_sanitise(void)
 {
 	char *s;
-	const char hostile[] = "a\x1b]52;c;ZXZpbA==\x07" "b\x1b[2J"
-			       "c\xc2\x9b" "31m\xe2\x80\xae" "d\te\nf\xff";
+	const char hostile[] = "a\x1b]52;c;ZXZpbA==\x07"
+	                       "b\x1b[2J"
+	                       "c\xc2\x9b"
+	                       "31m\xe2\x80\xae"
+	                       "d\te\nf\xff";
 
 	TEST_START("utf8: the sanitiser leaves no control, C1 or bidi");
 	s = utf8_sanitize(hostile, sizeof hostile - 1, UTF8_KEEP_NL);
@@ -87,11 +119,11 @@ test_sanitise(void)
 	TEST_DONE();
 
 	TEST_START("utf8: strict decoding");
-	ASSERT_INT_EQ(utf8_valid("\xc0\x80", 2), 0);	 /* overlong NUL */
-	ASSERT_INT_EQ(utf8_valid("\xe0\x80\xaf", 3), 0); /* overlong '/' */
-	ASSERT_INT_EQ(utf8_valid("\xed\xa0\x80", 3), 0); /* surrogate */
+	ASSERT_INT_EQ(utf8_valid("\xc0\x80", 2), 0);         /* overlong NUL */
+	ASSERT_INT_EQ(utf8_valid("\xe0\x80\xaf", 3), 0);     /* overlong '/' */
+	ASSERT_INT_EQ(utf8_valid("\xed\xa0\x80", 3), 0);     /* surrogate */
 	ASSERT_INT_EQ(utf8_valid("\xf4\x90\x80\x80", 4), 0); /* > U+10FFFF */
-	ASSERT_INT_EQ(utf8_valid("\xe6\x97", 2), 0);	     /* truncated */
+	ASSERT_INT_EQ(utf8_valid("\xe6\x97", 2), 0);         /* truncated */
 	ASSERT_INT_EQ(utf8_valid(CJK EMOJI "a", strlen(CJK EMOJI "a")), 1);
 	ASSERT_INT_EQ(utf8_count(CJK EMOJI "a"), 5);
 	TEST_DONE();

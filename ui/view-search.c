@@ -1,0 +1,281 @@
+/* bbs: ISC licence, see LICENSE. */
+/*
+ * Search: a query line, then the hits the store's full-text index finds
+ * in titles and bodies (each word is searched for as a quoted term, never
+ * as FTS5 syntax), best match first. Enter opens a hit's post in its
+ * thread; / asks again.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/threads.h"
+#include "ui/edit.h"
+#include "ui/ui-int.h"
+#include "util/utf8.h"
+#include "util/xmalloc.h"
+
+#define SEARCH_LIMIT 100
+#define SEARCH_LABEL "Search: "
+#define SEARCH_ROWS 2 /* a hit takes two rows: its place, its snippet */
+
+struct view_search {
+	struct edit q;
+	int typing; /* the query line has the cursor */
+	char *ran;  /* the query the hits are for, or NULL */
+	struct store_hit *hits;
+	size_t n;
+	struct ui_list list; /* over hits, not rows */
+};
+
+/* Runs the query in v->ran; keeps the selection's index. */
+static void
+search_run(struct ui *ui, struct view_search *v)
+{
+	char *s;
+	size_t i;
+	int r;
+
+	store_hits_free(v->hits, v->n);
+	v->hits = NULL;
+	v->n = 0;
+	r = store_search(ui->st, v->ran, SEARCH_LIMIT, &v->hits, &v->n);
+	if (r == STORE_ERR_USAGE)
+		ui_message(ui, "Type a word to search for.");
+	else if (r != STORE_OK)
+		ui_message(ui, "The search failed; try again.");
+	/* A snippet spans lines; it is shown on one. */
+	for (i = 0; i < v->n; i++) {
+		s = utf8_sanitize(
+		    v->hits[i].snippet, strlen(v->hits[i].snippet), 0);
+		free(v->hits[i].snippet);
+		v->hits[i].snippet = s;
+	}
+	v->list.n = (int)v->n;
+	ui_list_clamp(&v->list, 1);
+}
+
+static void *
+search_open(struct ui *ui, const void *arg)
+{
+	struct view_search *v = xcalloc(1, sizeof *v);
+
+	(void)ui;
+	(void)arg;
+	edit_init(&v->q, NULL, 1, 1024);
+	v->typing = 1;
+	return v;
+}
+
+static void
+search_close(void *p)
+{
+	struct view_search *v = p;
+
+	edit_free(&v->q);
+	store_hits_free(v->hits, v->n);
+	free(v->ran);
+	free(v);
+}
+
+static void
+search_draw_hit(struct ui *ui, WINDOW *w, int y, int cols,
+    const struct store_hit *h, int sel)
+{
+	attr_t a = sel ? ui_attr(ui, UI_ATTR_SELECT) : 0;
+	char where[96], when[20];
+	int x;
+
+	ui_draw_fill(w, y, 0, cols, a);
+	ui_draw_fill(w, y + 1, 0, cols, a);
+	text_time(h->created, 1, when);
+	snprintf(where, sizeof where, "%s  %s", h->board, when);
+	x = ui_draw_right(
+	    w, y, cols - 1, cols / 3, where, a | ui_attr(ui, UI_ATTR_DIM));
+	x = 1 + ui_draw_text(
+	            w, y, 1, x - 2, h->title, strlen(h->title), a | A_BOLD);
+	ui_draw_text(
+	    w, y, x, cols / 3, " by ", 4, a | ui_attr(ui, UI_ATTR_DIM));
+	ui_draw_text(w, y, x + 4, cols / 4, h->author, strlen(h->author), a);
+	ui_draw_text(w, y + 1, 3, cols - 4, h->snippet, strlen(h->snippet),
+	    a | ui_attr(ui, UI_ATTR_DIM));
+}
+
+static void
+search_draw(struct ui *ui, void *p, WINDOW *w, int rows, int cols)
+{
+	struct view_search *v = p;
+	int lw = (int)sizeof SEARCH_LABEL - 1, per = (rows - 2) / SEARCH_ROWS;
+	size_t from = edit_hscroll(&v->q, cols - lw - 2), i;
+	char info[64];
+
+	ui_draw_text(
+	    w, 0, 1, lw, SEARCH_LABEL, (size_t)lw, ui_attr(ui, UI_ATTR_TITLE));
+	ui_draw_text(w, 0, 1 + lw, cols - lw - 2, v->q.s + from,
+	    v->q.len - from, A_BOLD);
+	if (v->typing)
+		ui_cursor(ui, 0,
+		    1 + lw + text_span_width(v->q.s + from, v->q.cur - from));
+	ui_draw_rule(w, 1, 0, cols, ui_attr(ui, UI_ATTR_DIM));
+	if (v->ran != NULL) {
+		snprintf(info, sizeof info, " %zu hit%s ", v->n,
+		    v->n == 1 ? "" : "s");
+		ui_draw_text(w, 1, 2, cols - 4, info, strlen(info),
+		    ui_attr(ui, UI_ATTR_DIM));
+	}
+	ui_list_clamp(&v->list, per > 0 ? per : 1);
+	for (i = 0; (int)i < per && v->list.top + (int)i < (int)v->n; i++)
+		search_draw_hit(ui, w, 2 + (int)i * SEARCH_ROWS, cols,
+		    &v->hits[v->list.top + (int)i],
+		    !v->typing && v->list.top + (int)i == v->list.sel);
+}
+
+/* Keys while the query line has the cursor. */
+static enum ui_key_result
+search_key_query(struct ui *ui, struct view_search *v, int key)
+{
+	switch (key) {
+	case '\r':
+	case '\n':
+	case UI_KEY(KEY_ENTER):
+		if (v->q.s[strspn(v->q.s, " ")] == '\0') {
+			ui_message(ui, "Type a word to search for.");
+			return UI_KEY_USED;
+		}
+		free(v->ran);
+		v->ran = xstrdup(v->q.s);
+		v->list.sel = v->list.top = 0;
+		search_run(ui, v);
+		v->typing = v->n == 0;
+		return UI_KEY_USED;
+	case UI_ESC:
+		if (v->ran == NULL)
+			return UI_KEY_CLOSE;
+		v->typing = 0;
+		return UI_KEY_USED;
+	case UI_KEY(KEY_DOWN):
+		v->typing = v->n == 0;
+		return UI_KEY_USED;
+	case UI_KEY(KEY_LEFT):
+		edit_left(&v->q);
+		return UI_KEY_USED;
+	case UI_KEY(KEY_RIGHT):
+		edit_right(&v->q);
+		return UI_KEY_USED;
+	case UI_KEY(KEY_HOME):
+	case UI_CTRL('a'):
+		edit_first(&v->q);
+		return UI_KEY_USED;
+	case UI_KEY(KEY_END):
+	case UI_CTRL('e'):
+		edit_last(&v->q);
+		return UI_KEY_USED;
+	case UI_KEY(KEY_BACKSPACE):
+	case 0x7f:
+	case UI_CTRL('h'):
+		edit_backspace(&v->q);
+		return UI_KEY_USED;
+	case UI_KEY(KEY_DC):
+		edit_delete(&v->q);
+		return UI_KEY_USED;
+	case UI_CTRL('u'):
+		edit_first(&v->q);
+		edit_kill(&v->q);
+		return UI_KEY_USED;
+	}
+	if ((key & UI_FN) || key < 0x20 || (key >= 0x7f && key < 0xa0))
+		return UI_KEY_UNUSED;
+	edit_insert_cp(&v->q, (uint32_t)key);
+	return UI_KEY_USED;
+}
+
+static enum ui_key_result
+search_key(struct ui *ui, void *p, int key)
+{
+	struct view_search *v = p;
+	int per = (ui_body_rows(ui) - 2) / SEARCH_ROWS;
+
+	if (v->typing)
+		return search_key_query(ui, v, key);
+	switch (key) {
+	case '/':
+		v->typing = 1;
+		edit_last(&v->q);
+		return UI_KEY_USED;
+	case '\r':
+	case '\n':
+	case UI_KEY(KEY_ENTER):
+	case UI_KEY(KEY_RIGHT):
+	case 'l':
+		if (v->n > 0)
+			ui_goto(ui, v->hits[v->list.sel].thread,
+			    v->hits[v->list.sel].post, 0);
+		return UI_KEY_USED;
+	case UI_KEY(KEY_LEFT):
+	case 'h':
+		return UI_KEY_CLOSE;
+	case UI_KEY(KEY_UP):
+	case 'k':
+		if (v->list.sel == 0) {
+			v->typing = 1; /* up from the first hit: the query */
+			return UI_KEY_USED;
+		}
+		break;
+	}
+	return ui_list_key(&v->list, key, per > 0 ? per : 1);
+}
+
+static void
+search_reload(struct ui *ui, void *p)
+{
+	struct view_search *v = p;
+
+	if (v->ran != NULL)
+		search_run(ui, v);
+}
+
+static int
+search_typing(void *p)
+{
+	return ((struct view_search *)p)->typing;
+}
+
+static const char *
+search_bar(void *p)
+{
+	return ((struct view_search *)p)->typing
+	           ? "Enter search  Esc back  F1 help"
+	           : "? help  q back  Enter open  / new search  n next unread";
+}
+
+static const char *
+search_title(void *p)
+{
+	(void)p;
+	return "search";
+}
+
+static const struct ui_help search_help[] = {
+	{ "Enter", "search (on the query line) or open the chosen hit" },
+	{ "/", "a new search (Up from the first hit too)" },
+	{ "Esc", "from the query line back to the hits, or out" },
+	{ "Ctrl-U", "clear the query line" },
+	{ "j k Up Down", "choose a hit" },
+	{ "PgUp PgDn", "a page up or down (also Ctrl-B Ctrl-F, space)" },
+	{ "g G Home End", "the first or the last hit" },
+	{ "h Left", "back" },
+	{ NULL, NULL },
+};
+
+const struct ui_view ui_view_search = {
+	.name = "search",
+	.open = search_open,
+	.close = search_close,
+	.draw = search_draw,
+	.key = search_key,
+	.reload = search_reload,
+	.title = search_title,
+	.bar = search_bar,
+	.help = search_help,
+	.typing = search_typing,
+};
