@@ -94,8 +94,8 @@ config_set_exec(struct cmd_ctx *ctx, struct args *args)
 	char *cause = NULL;
 	int r;
 
-	r = store_setting_set(ctx->st, args_pos(args, 0), args_pos(args, 1),
-	    &cause);
+	r = store_setting_set(
+	    ctx->st, args_pos(args, 0), args_pos(args, 1), &cause);
 	return r == STORE_OK ? 0 : cmd_fail(ctx, r, cause);
 }
 

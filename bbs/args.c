@@ -51,8 +51,8 @@ args_slot(struct args *a, const char *name)
 }
 
 static int
-args_add(struct args *a, const struct args_opt *o, const char *value,
-    char **cause)
+args_add(
+    struct args *a, const struct args_opt *o, const char *value, char **cause)
 {
 	struct args_value *v = args_slot(a, o->name);
 
@@ -114,13 +114,13 @@ args_parse(const struct args_opt *opts, int argc, char *const *argv,
 				return -1;
 			}
 		} else if (!only_pos && argv[i][0] == '-' &&
-		    argv[i][1] != '\0') {
+		           argv[i][1] != '\0') {
 			xasprintf(cause, "unknown option '%s'", argv[i]);
 			args_free(a);
 			return -1;
 		} else {
-			a->pos = xreallocarray(a->pos, a->npos + 1,
-			    sizeof *a->pos);
+			a->pos =
+			    xreallocarray(a->pos, a->npos + 1, sizeof *a->pos);
 			a->pos[a->npos++] = argv[i];
 		}
 	}

@@ -34,8 +34,8 @@ int args_has(const struct args *a, const char *name);
 /* The option's value (the last one given), or NULL. */
 const char *args_get(const struct args *a, const char *name);
 /* Every value of a ARGS_MULTI option, in order: *out borrowed from a. */
-size_t args_get_all(const struct args *a, const char *name,
-    const char *const **out);
+size_t args_get_all(
+    const struct args *a, const char *name, const char *const **out);
 size_t args_count(const struct args *a);
 /* Positional word i (0-based), borrowed from a. */
 const char *args_pos(const struct args *a, size_t i);

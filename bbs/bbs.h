@@ -15,9 +15,9 @@
 
 struct bbs_paths {
 	char *dir;
-	char *db;	  /* bbs.db */
-	char *hostkey;	  /* host_ed25519 */
-	char *secret;	  /* secret.key */
+	char *db;         /* bbs.db */
+	char *hostkey;    /* host_ed25519 */
+	char *secret;     /* secret.key */
 	char *modlog_key; /* modlog.key */
 };
 
@@ -33,8 +33,7 @@ void bbs_paths_free(struct bbs_paths *p);
  * Opens the store at p->db with the moderation log's hashing and signing
  * (modlog.key, loaded on first use). *out is closed with bbs_store_close().
  */
-int bbs_store_open(const struct bbs_paths *p, struct store **out,
-    char **cause);
+int bbs_store_open(const struct bbs_paths *p, struct store **out, char **cause);
 void bbs_store_close(struct store *st);
 
 /* The exit status for a STORE_ERR_* (0 for STORE_OK). */

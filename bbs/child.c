@@ -19,7 +19,7 @@ static int
 child_login(struct cmd_ctx *ctx, const struct spawn_req *req)
 {
 	if (store_login_refresh(ctx->st, req->key_row, &ctx->login) !=
-		STORE_OK ||
+	        STORE_OK ||
 	    ctx->login.member_id != req->member_id ||
 	    store_member_get_id(ctx->st, req->member_id, &ctx->me) != STORE_OK)
 		return -1;

@@ -23,8 +23,9 @@ board_post_role(struct cmd_ctx *ctx, struct args *args, int *out)
 	if (pr == NULL)
 		return 0;
 	if (store_role_parse(pr, &role) != 0 || role == STORE_ROLE_BOT)
-		return cmd_error(ctx, EX_USAGE, "unknown --post-role '%s' "
-						"(member or sysop)",
+		return cmd_error(ctx, EX_USAGE,
+		    "unknown --post-role '%s' "
+		    "(member or sysop)",
 		    pr);
 	*out = (int)role;
 	return 0;
@@ -54,8 +55,9 @@ board_edit_exec(struct cmd_ctx *ctx, struct args *args)
 	if ((r = board_post_role(ctx, args, &role)) != 0)
 		return r;
 	if (role < 0 && args_get(args, "title") == NULL)
-		return cmd_error(ctx, EX_USAGE, "nothing to change: give "
-						"--title or --post-role");
+		return cmd_error(ctx, EX_USAGE,
+		    "nothing to change: give "
+		    "--title or --post-role");
 	cmd_store_actor(ctx, &a);
 	r = store_board_edit(ctx->st, &a, args_pos(args, 0),
 	    args_get(args, "title"), role, &cause);

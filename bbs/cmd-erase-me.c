@@ -20,12 +20,13 @@ erase_exec(struct cmd_ctx *ctx, struct args *args)
 	int r;
 
 	if (!args_has(args, "yes"))
-		return cmd_error(ctx, EX_USAGE, "this removes %s for good%s; "
-						"add --yes to do it",
+		return cmd_error(ctx, EX_USAGE,
+		    "this removes %s for good%s; "
+		    "add --yes to do it",
 		    ctx->me->pseudonym,
 		    args_has(args, "posts") ? " with every post" : "");
-	r = store_member_erase(ctx->st, ctx->me->id, args_has(args, "posts"),
-	    &cause);
+	r = store_member_erase(
+	    ctx->st, ctx->me->id, args_has(args, "posts"), &cause);
 	if (r != STORE_OK)
 		return cmd_fail(ctx, r, cause);
 	fprintf(ctx->out, "erased\n");
@@ -36,7 +37,7 @@ const struct cmd cmd_erase_me = {
 	.name = "erase-me",
 	.usage = "[--posts] [--yes]",
 	.summary = "remove your keys and pseudonym for good (--posts: and "
-		   "your posts)",
+	           "your posts)",
 	.opts = erase_opts,
 	.min_args = 0,
 	.max_args = 0,

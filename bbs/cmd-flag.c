@@ -26,8 +26,8 @@ flag_exec(struct cmd_ctx *ctx, struct args *args)
 		return r;
 	if (args_get(args, "reason") == NULL)
 		return cmd_error(ctx, EX_USAGE, "a flag needs --reason");
-	r = store_flag_add(ctx->st, ctx->me->id, post, args_get(args, "reason"),
-	    &id, &cause);
+	r = store_flag_add(
+	    ctx->st, ctx->me->id, post, args_get(args, "reason"), &id, &cause);
 	return r == STORE_OK ? 0 : cmd_fail(ctx, r, cause);
 }
 
@@ -97,8 +97,8 @@ dismiss_exec(struct cmd_ctx *ctx, struct args *args)
 	if ((r = cmd_parse_id(ctx, args_pos(args, 0), "flag", &flag)) != 0)
 		return r;
 	cmd_store_actor(ctx, &a);
-	r = store_flag_dismiss(ctx->st, &a, flag, args_get(args, "reason"),
-	    &cause);
+	r = store_flag_dismiss(
+	    ctx->st, &a, flag, args_get(args, "reason"), &cause);
 	return r == STORE_OK ? 0 : cmd_fail(ctx, r, cause);
 }
 

@@ -17,7 +17,7 @@ help_one(struct cmd_ctx *ctx, const char *want)
 	for (c = cmd_table; *c != NULL; c++) {
 		if (strcmp((*c)->name, want) != 0 &&
 		    !(strncmp((*c)->name, want, len) == 0 &&
-			(*c)->name[len] == ' '))
+		        (*c)->name[len] == ' '))
 			continue;
 		if (!cmd_allowed(ctx, *c))
 			continue;
@@ -54,7 +54,7 @@ help_exec(struct cmd_ctx *ctx, struct args *args)
 			    (*c)->summary);
 	}
 	fprintf(ctx->out, "Run 'help COMMAND' for its options; 'ssh -t' "
-			  "opens the board.\n");
+	                  "opens the board.\n");
 	return 0;
 }
 
@@ -63,10 +63,10 @@ const struct cmd cmd_help = {
 	.usage = "[COMMAND]",
 	.summary = "list the commands this key may run, or show one",
 	.help = "Without COMMAND, one line for each command this key may run.\n"
-		"With it, that command's usage, options, output and exit\n"
-		"statuses; 'help key' shows every 'key ...' command.\n"
-		"Exit: 0; 64 for a command this key may not run or that\n"
-		"does not exist.\n",
+	        "With it, that command's usage, options, output and exit\n"
+	        "statuses; 'help key' shows every 'key ...' command.\n"
+	        "Exit: 0; 64 for a command this key may not run or that\n"
+	        "does not exist.\n",
 	.flags = CMD_BOT,
 	.min_args = 0,
 	.max_args = 2,

@@ -24,10 +24,10 @@ hide_run(struct cmd_ctx *ctx, struct args *args, int hide)
 	if (hide && args_get(args, "reason") == NULL)
 		return cmd_error(ctx, EX_USAGE, "hiding a post needs --reason");
 	cmd_store_actor(ctx, &a);
-	r = hide ? store_post_hide(ctx->st, &a, post, args_get(args, "reason"),
-		       &cause) :
-		   store_post_unhide(ctx->st, &a, post,
-		       args_get(args, "reason"), &cause);
+	r = hide ? store_post_hide(
+	               ctx->st, &a, post, args_get(args, "reason"), &cause)
+	         : store_post_unhide(
+	               ctx->st, &a, post, args_get(args, "reason"), &cause);
 	return r == STORE_OK ? 0 : cmd_fail(ctx, r, cause);
 }
 

@@ -43,7 +43,7 @@ key_read_line(FILE *in, char **line, char **cause)
 			continue;
 		if (found++) {
 			xasprintf(cause, "more than one key line on standard "
-					 "input");
+			                 "input");
 			goto fail;
 		}
 		*line = xstrdup(buf);
@@ -68,7 +68,7 @@ key_parse(const char *line, struct keys_pubkey **k, char **cause)
 	if (keys_pubkey_parse_line(line, k, cause) != KEYS_OK)
 		return -1;
 	if (ssh_pki_import_pubkey_base64((*k)->b64,
-		ssh_key_type_from_name((*k)->type), &probe) != SSH_OK) {
+	        ssh_key_type_from_name((*k)->type), &probe) != SSH_OK) {
 		xasprintf(cause, "libssh cannot use this %s key", (*k)->type);
 		keys_pubkey_free(*k);
 		*k = NULL;
@@ -88,18 +88,20 @@ key_add_check_sysop(struct cmd_ctx *ctx, const char *name, int role)
 	if (ctx->console)
 		return 0;
 	if ((r = store_member_get(ctx->st, name, &m)) == STORE_ERR_NOT_FOUND)
-		return role == STORE_ROLE_SYSOP ?
-		    cmd_error(ctx, EX_NOPERM, "new sysops are made with "
-					      "'role', not 'key add'") :
-		    0;
+		return role == STORE_ROLE_SYSOP
+		           ? cmd_error(ctx, EX_NOPERM,
+		                 "new sysops are made with "
+		                 "'role', not 'key add'")
+		           : 0;
 	if (r != STORE_OK)
 		return cmd_fail(ctx, r, NULL);
 	self = m->id == ctx->me->id;
-	r = m->role == STORE_ROLE_SYSOP && !self ?
-	    cmd_error(ctx, EX_NOPERM, "only %s or the console may add keys "
-				      "to a sysop",
-		m->pseudonym) :
-	    0;
+	r = m->role == STORE_ROLE_SYSOP && !self
+	        ? cmd_error(ctx, EX_NOPERM,
+	              "only %s or the console may add keys "
+	              "to a sysop",
+	              m->pseudonym)
+	        : 0;
 	store_member_free(m);
 	return r;
 }
@@ -127,8 +129,9 @@ key_add_exec(struct cmd_ctx *ctx, struct args *args)
 	nk.role = -1;
 	if (role != NULL) {
 		if (store_role_parse(role, &rv) != 0)
-			return cmd_error(ctx, EX_USAGE, "unknown role '%s' "
-							"(member, sysop or bot)",
+			return cmd_error(ctx, EX_USAGE,
+			    "unknown role '%s' "
+			    "(member, sysop or bot)",
 			    role);
 		nk.role = (int)rv;
 	}
@@ -150,7 +153,8 @@ key_add_exec(struct cmd_ctx *ctx, struct args *args)
 	nk.hash = hash;
 	nk.key_id = id;
 	nk.label = args_get(args, "label");
-	nk.nboards = args_get_all(args, "board", (const char *const **)&nk.boards);
+	nk.nboards =
+	    args_get_all(args, "board", (const char *const **)&nk.boards);
 	nk.actor = ctx->console ? NULL : ctx->me->pseudonym;
 	if ((r = store_key_add(ctx->st, &nk, &cause)) != STORE_OK) {
 		status = cmd_fail(ctx, r, cause);
@@ -171,18 +175,19 @@ out:
 const struct cmd cmd_key_add = {
 	.name = "key add",
 	.usage = "PSEUDONYM [--role member|sysop|bot] [--board NAME]... "
-		 "[--label TEXT] < KEY.pub",
+	         "[--label TEXT] < KEY.pub",
 	.summary = "register a public key for a pseudonym; prints the key id",
-	.help = "Reads one OpenSSH public key line from standard input; only a\n"
-		"keyed hash of it is stored. A new pseudonym becomes a member\n"
-		"(or a bot with --role bot; --board names a board a bot may\n"
-		"post on). Over SSH a sysop may not make a sysop (that is\n"
-		"'role') nor add a key to another sysop; a key added to\n"
-		"someone else's existing pseudonym is on the moderation log.\n"
-		"Prints the new key's id.\n"
-		"Exit: 0; 64 for bad arguments; 65 for a missing or unusable\n"
-		"key, or one already registered; 66 for an unknown --board;\n"
-		"77 for what a sysop may not do over SSH.\n",
+	.help =
+	    "Reads one OpenSSH public key line from standard input; only a\n"
+	    "keyed hash of it is stored. A new pseudonym becomes a member\n"
+	    "(or a bot with --role bot; --board names a board a bot may\n"
+	    "post on). Over SSH a sysop may not make a sysop (that is\n"
+	    "'role') nor add a key to another sysop; a key added to\n"
+	    "someone else's existing pseudonym is on the moderation log.\n"
+	    "Prints the new key's id.\n"
+	    "Exit: 0; 64 for bad arguments; 65 for a missing or unusable\n"
+	    "key, or one already registered; 66 for an unknown --board;\n"
+	    "77 for what a sysop may not do over SSH.\n",
 	.flags = CMD_SYSOP,
 	.opts = key_add_opts,
 	.min_args = 1,
@@ -264,7 +269,7 @@ const struct cmd cmd_key_revoke = {
 	.name = "key revoke",
 	.usage = "KEY_ID [--reason TEXT]",
 	.summary = "revoke a key: it never logs in again (logged; another "
-		   "sysop's key takes two sysops)",
+	           "sysop's key takes two sysops)",
 	.flags = CMD_SYSOP,
 	.opts = key_revoke_opts,
 	.min_args = 1,

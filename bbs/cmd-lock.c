@@ -11,8 +11,8 @@ static const struct args_opt lock_opts[] = {
 };
 
 static int
-thread_flag_run(struct cmd_ctx *ctx, struct args *args,
-    enum store_thread_flag flag, int on)
+thread_flag_run(
+    struct cmd_ctx *ctx, struct args *args, enum store_thread_flag flag, int on)
 {
 	struct store_actor a;
 	int64_t thread;
@@ -22,8 +22,8 @@ thread_flag_run(struct cmd_ctx *ctx, struct args *args,
 	if ((r = cmd_parse_id(ctx, args_pos(args, 0), "thread", &thread)) != 0)
 		return r;
 	cmd_store_actor(ctx, &a);
-	r = store_thread_set(ctx->st, &a, thread, flag, on,
-	    args_get(args, "reason"), &cause);
+	r = store_thread_set(
+	    ctx->st, &a, thread, flag, on, args_get(args, "reason"), &cause);
 	return r == STORE_OK ? 0 : cmd_fail(ctx, r, cause);
 }
 
@@ -65,7 +65,5 @@ unsticky_exec(struct cmd_ctx *ctx, struct args *args)
 
 THREAD_FLAG_CMD(lock, "stop replies to a thread", lock_exec);
 THREAD_FLAG_CMD(unlock, "allow replies to a thread again", unlock_exec);
-THREAD_FLAG_CMD(sticky, "keep a thread at the top of its board",
-    sticky_exec);
-THREAD_FLAG_CMD(unsticky, "let a thread sink with the others",
-    unsticky_exec);
+THREAD_FLAG_CMD(sticky, "keep a thread at the top of its board", sticky_exec);
+THREAD_FLAG_CMD(unsticky, "let a thread sink with the others", unsticky_exec);

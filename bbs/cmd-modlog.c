@@ -84,7 +84,7 @@ const struct cmd cmd_modlog = {
 	.name = "modlog",
 	.usage = "[--limit N] [--json] [--verify]",
 	.summary = "the moderation log, newest first: id, time, actor, act, "
-		   "target, reason",
+	           "target, reason",
 	.flags = CMD_BOT,
 	.opts = modlog_opts,
 	.min_args = 0,

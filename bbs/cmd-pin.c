@@ -18,11 +18,11 @@
 #define PIN_STDIN_MAX 65536
 
 static const struct args_opt pin_opts[] = {
-    {"tag", ARGS_VALUE | ARGS_MULTI},
-    {"caption", ARGS_VALUE},
-    {"expires", ARGS_VALUE},
-    {"json", 0},
-    {NULL, 0},
+	{ "tag", ARGS_VALUE | ARGS_MULTI },
+	{ "caption", ARGS_VALUE },
+	{ "expires", ARGS_VALUE },
+	{ "json", 0 },
+	{ NULL, 0 },
 };
 
 /* Standard input to its end, at most PIN_STDIN_MAX bytes; -1 past it. */
@@ -92,12 +92,12 @@ pin_exec(struct cmd_ctx *ctx, struct args *args)
 }
 
 const struct cmd cmd_pin = {
-    .name = "pin",
-    .usage = "URL [--tag TAG]... [--caption TEXT] [--expires YYYY-MM-DD] "
-             "[--json]",
-    .summary = "pin a link (caption from --caption or standard input)",
-    .opts = pin_opts,
-    .min_args = 1,
-    .max_args = 1,
-    .exec = pin_exec,
+	.name = "pin",
+	.usage = "URL [--tag TAG]... [--caption TEXT] [--expires YYYY-MM-DD] "
+	         "[--json]",
+	.summary = "pin a link (caption from --caption or standard input)",
+	.opts = pin_opts,
+	.min_args = 1,
+	.max_args = 1,
+	.exec = pin_exec,
 };

@@ -20,12 +20,12 @@
 #define PINS_LIMIT 50
 
 static const struct args_opt pins_opts[] = {
-    {"tag", ARGS_VALUE},
-    {"sort", ARGS_VALUE},
-    {"all", 0},
-    {"limit", ARGS_VALUE},
-    {"json", 0},
-    {NULL, 0},
+	{ "tag", ARGS_VALUE },
+	{ "sort", ARGS_VALUE },
+	{ "all", 0 },
+	{ "limit", ARGS_VALUE },
+	{ "json", 0 },
+	{ NULL, 0 },
 };
 
 /* The query the options ask for; the exit status after a usage error. */
@@ -89,12 +89,12 @@ pins_exec(struct cmd_ctx *ctx, struct args *args)
 }
 
 const struct cmd cmd_pins = {
-    .name = "pins",
-    .usage = "[--tag TAG] [--sort hot|new] [--all] [--limit N] [--json]",
-    .summary = "the pin board, hot first (--all: with expired pins)",
-    .flags = CMD_BOT,
-    .opts = pins_opts,
-    .min_args = 0,
-    .max_args = 0,
-    .exec = pins_exec,
+	.name = "pins",
+	.usage = "[--tag TAG] [--sort hot|new] [--all] [--limit N] [--json]",
+	.summary = "the pin board, hot first (--all: with expired pins)",
+	.flags = CMD_BOT,
+	.opts = pins_opts,
+	.min_args = 0,
+	.max_args = 0,
+	.exec = pins_exec,
 };

@@ -50,10 +50,10 @@ post_exec(struct cmd_ctx *ctx, struct args *args)
 	int r, status;
 
 	if ((r = store_board_get(ctx->st, args_pos(args, 0), &b)) != 0)
-		return r == STORE_ERR_NOT_FOUND ?
-		    cmd_error(
-		        ctx, EX_NOINPUT, "no board '%s'", args_pos(args, 0)) :
-		    cmd_fail(ctx, r, NULL);
+		return r == STORE_ERR_NOT_FOUND
+		           ? cmd_error(ctx, EX_NOINPUT, "no board '%s'",
+		                 args_pos(args, 0))
+		           : cmd_fail(ctx, r, NULL);
 	/* Refuse before reading a body that could not be posted. */
 	if ((status = cmd_may_post(ctx, b, NULL)) != 0 ||
 	    (status = cmd_read_input(ctx, &in, &len)) != 0)

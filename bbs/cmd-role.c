@@ -24,8 +24,9 @@ cmd_role_exec(struct cmd_ctx *ctx, struct args *args)
 	int r, pending = 0;
 
 	if (store_role_parse(name, &role) != 0 || role == STORE_ROLE_BOT)
-		return cmd_error(ctx, EX_USAGE, "unknown role '%s' (member or "
-						"sysop)",
+		return cmd_error(ctx, EX_USAGE,
+		    "unknown role '%s' (member or "
+		    "sysop)",
 		    name);
 	cmd_store_actor(ctx, &a);
 	r = store_role_set(ctx->st, &a, args_pos(args, 0), role,
@@ -41,7 +42,7 @@ const struct cmd cmd_role = {
 	.name = "role",
 	.usage = "PSEUDONYM member|sysop [--reason TEXT]",
 	.summary = "change a member's role (logged; demoting another sysop "
-		   "takes two sysops)",
+	           "takes two sysops)",
 	.flags = CMD_SYSOP,
 	.opts = role_opts,
 	.min_args = 2,

@@ -57,7 +57,7 @@ search_exec(struct cmd_ctx *ctx, struct args *args)
 			cmd_put_json(ctx, json);
 		free(json);
 	} else if ((r = store_search(ctx->st, q.data, limit, &h, &n)) ==
-	    STORE_OK) {
+	           STORE_OK) {
 		search_put(ctx, h, n);
 		store_hits_free(h, n);
 	}

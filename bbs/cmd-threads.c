@@ -45,10 +45,10 @@ threads_exec(struct cmd_ctx *ctx, struct args *args)
 		return status;
 	/* An empty listing must not hide a misspelt board. */
 	if ((r = store_board_get(ctx->st, args_pos(args, 0), &b)) != 0)
-		return r == STORE_ERR_NOT_FOUND ?
-		    cmd_error(
-		        ctx, EX_NOINPUT, "no board '%s'", args_pos(args, 0)) :
-		    cmd_fail(ctx, r, NULL);
+		return r == STORE_ERR_NOT_FOUND
+		           ? cmd_error(ctx, EX_NOINPUT, "no board '%s'",
+		                 args_pos(args, 0))
+		           : cmd_fail(ctx, r, NULL);
 	if (args_has(args, "json")) {
 		if ((r = store_threads_json(ctx->st, b->name, limit, &json)) ==
 		    STORE_OK)

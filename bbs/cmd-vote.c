@@ -11,8 +11,8 @@
 #include "store/pins.h"
 
 static const struct args_opt vote_opts[] = {
-    {"json", 0},
-    {NULL, 0},
+	{ "json", 0 },
+	{ NULL, 0 },
 };
 
 /* A positive decimal id, nothing else; 0 if s is not one. */
@@ -57,11 +57,11 @@ vote_exec(struct cmd_ctx *ctx, struct args *args)
 }
 
 const struct cmd cmd_vote = {
-    .name = "vote",
-    .usage = "PIN_ID [--json]",
-    .summary = "vote for a pin (once); prints its score",
-    .opts = vote_opts,
-    .min_args = 1,
-    .max_args = 1,
-    .exec = vote_exec,
+	.name = "vote",
+	.usage = "PIN_ID [--json]",
+	.summary = "vote for a pin (once); prints its score",
+	.opts = vote_opts,
+	.min_args = 1,
+	.max_args = 1,
+	.exec = vote_exec,
 };

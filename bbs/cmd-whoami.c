@@ -32,9 +32,9 @@ const struct cmd cmd_whoami = {
 	.usage = "[--json]",
 	.summary = "your pseudonym and role",
 	.help = "Prints PSEUDONYM ROLE on one line, e.g. \"alice member\".\n"
-		"--json: {pseudonym, role, key_id}, key_id being the key\n"
-		"this connection logged in with.\n"
-		"Exit: 0.\n",
+	        "--json: {pseudonym, role, key_id}, key_id being the key\n"
+	        "this connection logged in with.\n"
+	        "Exit: 0.\n",
 	.flags = CMD_BOT,
 	.opts = whoami_opts,
 	.min_args = 0,

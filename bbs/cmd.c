@@ -64,8 +64,8 @@ cmd_error(struct cmd_ctx *ctx, int status, const char *fmt, ...)
 	/* Messages quote what the client sent: never let it reach a terminal
 	 * raw. */
 	safe = utf8_sanitize(msg, strlen(msg), 0);
-	fprintf(ctx->err, "%s: %s\n",
-	    ctx->cmd != NULL ? ctx->cmd->name : "bbs", safe);
+	fprintf(ctx->err, "%s: %s\n", ctx->cmd != NULL ? ctx->cmd->name : "bbs",
+	    safe);
 	free(safe);
 	free(msg);
 	return status;
@@ -106,8 +106,8 @@ cmd_describe(FILE *f, const char *prog, const struct cmd *c)
 const char *
 cmd_actor(const struct cmd_ctx *ctx)
 {
-	return ctx->console || ctx->me == NULL ? STORE_ACTOR_CONSOLE :
-						 ctx->me->pseudonym;
+	return ctx->console || ctx->me == NULL ? STORE_ACTOR_CONSOLE
+	                                       : ctx->me->pseudonym;
 }
 
 void
@@ -153,7 +153,8 @@ cmd_put_body(struct cmd_ctx *ctx, const char *s)
 	do {
 		nl = strchr(line, '\n');
 		fprintf(ctx->out, "    %.*s\n",
-		    (int)(nl != NULL ? (size_t)(nl - line) : strlen(line)), line);
+		    (int)(nl != NULL ? (size_t)(nl - line) : strlen(line)),
+		    line);
 		line = nl + 1;
 	} while (nl != NULL);
 	free(safe);
@@ -186,8 +187,8 @@ cmd_put_json(struct cmd_ctx *ctx, const char *json)
 }
 
 int
-cmd_parse_id(struct cmd_ctx *ctx, const char *word, const char *what,
-    int64_t *out)
+cmd_parse_id(
+    struct cmd_ctx *ctx, const char *word, const char *what, int64_t *out)
 {
 	char *end;
 	long long v;
@@ -219,8 +220,8 @@ cmd_opt_limit(struct cmd_ctx *ctx, struct args *args, int def, int *out)
 	if (v[0] == '\0' || v[strspn(v, "0123456789")] != '\0' ||
 	    strlen(v) > 9 || (n = strtoll(v, NULL, 10)) < 1 ||
 	    n > STORE_LIMIT_MAX)
-		return cmd_error(ctx, EX_USAGE, "--limit must be 1 to %d",
-		    STORE_LIMIT_MAX);
+		return cmd_error(
+		    ctx, EX_USAGE, "--limit must be 1 to %d", STORE_LIMIT_MAX);
 	*out = (int)n;
 	return 0;
 }
@@ -265,8 +266,9 @@ cmd_bot_refuse(struct cmd_ctx *ctx, const char *board)
 	buf_init(&list);
 	for (b = ctx->boards; b != NULL && *b != NULL; b++)
 		buf_printf(&list, "%s%s", list.len > 0 ? ", " : "", *b);
-	status = cmd_error(ctx, EX_NOPERM, "this bot key may not post on %s "
-					   "(%s%s)",
+	status = cmd_error(ctx, EX_NOPERM,
+	    "this bot key may not post on %s "
+	    "(%s%s)",
 	    board, list.len > 0 ? "only on " : "it may post nowhere",
 	    list.len > 0 ? list.data : "");
 	buf_free(&list);
@@ -290,13 +292,12 @@ cmd_may_post(struct cmd_ctx *ctx, const struct store_board *b,
 		}
 		if (p == NULL || *p == NULL)
 			return cmd_bot_refuse(ctx, b->name);
-	} else if (role != STORE_ROLE_SYSOP &&
-	    b->post_role == STORE_ROLE_SYSOP)
-		return cmd_error(ctx, EX_NOPERM, "only sysops may post on %s",
-		    b->name);
+	} else if (role != STORE_ROLE_SYSOP && b->post_role == STORE_ROLE_SYSOP)
+		return cmd_error(
+		    ctx, EX_NOPERM, "only sysops may post on %s", b->name);
 	if (t != NULL && t->locked && role != STORE_ROLE_SYSOP)
-		return cmd_error(ctx, EX_NOPERM, "thread %lld is locked",
-		    (long long)t->id);
+		return cmd_error(
+		    ctx, EX_NOPERM, "thread %lld is locked", (long long)t->id);
 	return 0;
 }
 
@@ -351,18 +352,18 @@ cmd_dispatch(struct cmd_ctx *ctx, const struct cmd *const *table,
 	if (argc == 0)
 		return cmd_error(ctx, EX_USAGE, "no command; try 'help'");
 	if ((c = cmd_find(table, argc, argv, &used)) == NULL)
-		return cmd_error(ctx, EX_USAGE, "unknown command '%s'",
-		    argv[0]);
+		return cmd_error(
+		    ctx, EX_USAGE, "unknown command '%s'", argv[0]);
 	ctx->cmd = c;
 	if (!cmd_allowed(ctx, c))
 		return cmd_error(ctx, EX_NOPERM, "%s",
-		    ctx->me != NULL && ctx->me->role == STORE_ROLE_BOT ?
-			"bot keys may not run this command" :
-			"only sysops may run this command");
+		    ctx->me != NULL && ctx->me->role == STORE_ROLE_BOT
+		        ? "bot keys may not run this command"
+		        : "only sysops may run this command");
 	/* One line on stderr (SPEC section 9), the usage folded in. */
 	if (args_parse(c->opts, argc - used, argv + used, &a, &cause) != 0) {
-		status = cmd_error(ctx, EX_USAGE, "%s (usage: %s%s%s %s)", cause,
-		    prog, *prog != '\0' ? " " : "", c->name, c->usage);
+		status = cmd_error(ctx, EX_USAGE, "%s (usage: %s%s%s %s)",
+		    cause, prog, *prog != '\0' ? " " : "", c->name, c->usage);
 		free(cause);
 		return status;
 	}
@@ -373,9 +374,10 @@ cmd_dispatch(struct cmd_ctx *ctx, const struct cmd *const *table,
 	}
 	n = args_count(a);
 	if (n < (size_t)c->min_args || n > (size_t)c->max_args) {
-		status = cmd_error(ctx, EX_USAGE, "%s arguments (usage: %s%s%s %s)",
-		    n < (size_t)c->min_args ? "missing" : "too many", prog,
-		    *prog != '\0' ? " " : "", c->name, c->usage);
+		status =
+		    cmd_error(ctx, EX_USAGE, "%s arguments (usage: %s%s%s %s)",
+		        n < (size_t)c->min_args ? "missing" : "too many", prog,
+		        *prog != '\0' ? " " : "", c->name, c->usage);
 		args_free(a);
 		return status;
 	}

@@ -29,8 +29,8 @@
 struct cmd_ctx {
 	struct store *st;
 	const struct bbs_paths *paths;
-	const struct cmd *cmd;	 /* the command running */
-	int console;		 /* local administration: the "console" sysop */
+	const struct cmd *cmd;   /* the command running */
+	int console;             /* local administration: the "console" sysop */
 	struct store_member *me; /* NULL for the console */
 	struct store_login login;
 	char **boards; /* a bot key's boards, NULL-terminated; else NULL */
@@ -44,7 +44,7 @@ struct cmd {
 	const char *help;    /* more for `help NAME` and --help, or NULL */
 	int flags;
 	const struct args_opt *opts; /* NULL-name terminated, or NULL */
-	int min_args;		     /* positional words */
+	int min_args;                /* positional words */
 	int max_args;
 	int (*exec)(struct cmd_ctx *ctx, struct args *args);
 };
@@ -124,15 +124,14 @@ void cmd_put_json(struct cmd_ctx *ctx, const char *json);
  * Parses an id (a thread's, a post's): decimal digits only, 1 to INT64_MAX.
  * Returns 0, or EX_USAGE after saying "'WORD' is not a WHAT id".
  */
-int cmd_parse_id(struct cmd_ctx *ctx, const char *word, const char *what,
-    int64_t *out);
+int cmd_parse_id(
+    struct cmd_ctx *ctx, const char *word, const char *what, int64_t *out);
 
 /*
  * The --limit option: def when absent, else 1 to STORE_LIMIT_MAX. Returns
  * 0, or EX_USAGE after saying what is wrong.
  */
-int cmd_opt_limit(struct cmd_ctx *ctx, struct args *args, int def,
-    int *out);
+int cmd_opt_limit(struct cmd_ctx *ctx, struct args *args, int def, int *out);
 
 /*
  * Reads standard input to end of file for a body (and a title line): at

@@ -81,8 +81,8 @@ bbs_crypto_load(struct bbs_crypto *c)
 }
 
 static int
-bbs_crypto_sign(void *ctx, const uint8_t hash[STORE_HASH_LEN],
-    uint8_t sig[STORE_SIG_LEN])
+bbs_crypto_sign(
+    void *ctx, const uint8_t hash[STORE_HASH_LEN], uint8_t sig[STORE_SIG_LEN])
 {
 	struct bbs_crypto *c = ctx;
 

@@ -29,8 +29,7 @@ hostkey_generate(const char *path, char **cause)
 		goto out;
 	}
 	/* umask(077) is set at start, so the file is created 0600. */
-	if (ssh_pki_export_privkey_file(key, NULL, NULL, NULL, tmp) !=
-	    SSH_OK) {
+	if (ssh_pki_export_privkey_file(key, NULL, NULL, NULL, tmp) != SSH_OK) {
 		xasprintf(cause, "cannot write %s", tmp);
 		goto out;
 	}
@@ -72,8 +71,9 @@ hostkey_load(const char *path, ssh_key *out, char **cause)
 		return -1;
 	}
 	if ((sb.st_mode & 077) != 0) {
-		xasprintf(cause, "%s may be read by others (mode %04o); chmod "
-				 "600 it",
+		xasprintf(cause,
+		    "%s may be read by others (mode %04o); chmod "
+		    "600 it",
 		    path, (unsigned)(sb.st_mode & 07777));
 		return -1;
 	}
@@ -98,8 +98,8 @@ hostkey_fingerprint(ssh_key key)
 	size_t len = 0;
 	char *fp, *copy;
 
-	if (ssh_get_publickey_hash(key, SSH_PUBLICKEY_HASH_SHA256, &hash,
-		&len) != 0)
+	if (ssh_get_publickey_hash(
+	        key, SSH_PUBLICKEY_HASH_SHA256, &hash, &len) != 0)
 		return xstrdup("SHA256:?");
 	fp = ssh_get_fingerprint_hash(SSH_PUBLICKEY_HASH_SHA256, hash, len);
 	ssh_clean_pubkey_hash(&hash);

@@ -45,11 +45,11 @@ limits_free(struct limits *l)
 }
 
 void
-limits_prefix(const struct sockaddr *sa, socklen_t len,
-    struct limits_prefix *out)
+limits_prefix(
+    const struct sockaddr *sa, socklen_t len, struct limits_prefix *out)
 {
-	static const uint8_t mapped[12] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-		0xff, 0xff };
+	static const uint8_t mapped[12] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff,
+		0xff };
 	const struct sockaddr_in6 *s6 = (const struct sockaddr_in6 *)sa;
 	const struct sockaddr_in *s4 = (const struct sockaddr_in *)sa;
 	const uint8_t *a;

@@ -27,8 +27,8 @@ struct limits *limits_new(size_t pending_max, size_t prefix_max);
 void limits_free(struct limits *l);
 
 /* The source network of a peer address. */
-void limits_prefix(const struct sockaddr *sa, socklen_t len,
-    struct limits_prefix *out);
+void limits_prefix(
+    const struct sockaddr *sa, socklen_t len, struct limits_prefix *out);
 
 /* 1 if one more pending connection from p is allowed, else 0. */
 int limits_admit(const struct limits *l, const struct limits_prefix *p);

@@ -46,8 +46,8 @@ lookup_recv(int sock, struct lookup_req *req, int *reply_fd)
 		struct cmsghdr hdr;
 		char buf[CMSG_SPACE(sizeof(int))];
 	} cbuf;
-	struct iovec iov = {req, sizeof *req};
-	struct msghdr msg = {0};
+	struct iovec iov = { req, sizeof *req };
+	struct msghdr msg = { 0 };
 	struct cmsghdr *c;
 	ssize_t n;
 
@@ -101,7 +101,7 @@ lookup_loop(int sock, struct store *st)
 	int fd, r;
 
 	for (;;) {
-		pfd = (struct pollfd){sock, POLLIN, 0};
+		pfd = (struct pollfd){ sock, POLLIN, 0 };
 		if (poll(&pfd, 1, -1) == -1) {
 			if (errno == EINTR)
 				continue;
@@ -160,8 +160,8 @@ lookup_key(int sock, const uint8_t h[KEYS_HASH_LEN], struct store_login *login,
 	} cbuf;
 	struct lookup_req req;
 	struct lookup_reply rep;
-	struct iovec iov = {&req, sizeof req};
-	struct msghdr msg = {0};
+	struct iovec iov = { &req, sizeof req };
+	struct msghdr msg = { 0 };
 	struct cmsghdr *c;
 	struct pollfd pfd;
 	int sv[2], r = -1;
@@ -185,7 +185,7 @@ lookup_key(int sock, const uint8_t h[KEYS_HASH_LEN], struct store_login *login,
 	}
 	close(sv[1]);
 	sv[1] = -1;
-	pfd = (struct pollfd){sv[0], POLLIN, 0};
+	pfd = (struct pollfd){ sv[0], POLLIN, 0 };
 	if (poll(&pfd, 1, LOOKUP_REPLY_MS) != 1 ||
 	    recv(sv[0], &rep, sizeof rep, 0) != (ssize_t)sizeof rep) {
 		log_error("the lookup process did not answer");

@@ -44,9 +44,9 @@ pump_flush(struct pump_out *o)
 
 	if (len == 0)
 		return;
-	n = o->stderr_ ? ssh_channel_write_stderr(chan, o->pending.data,
-			     (uint32_t)len) :
-			 ssh_channel_write(chan, o->pending.data, (uint32_t)len);
+	n = o->stderr_
+	        ? ssh_channel_write_stderr(chan, o->pending.data, (uint32_t)len)
+	        : ssh_channel_write(chan, o->pending.data, (uint32_t)len);
 	if (n > 0)
 		buf_consume(&o->pending, (size_t)n);
 }
@@ -89,12 +89,12 @@ pump_watch(struct pump_out *o)
 	if (o->pending.len > 0)
 		pump_flush(o);
 	want = o->fd != -1 && o->pending.len == 0 &&
-	    ssh_channel_window_size(o->se->chan) > 0;
+	       ssh_channel_window_size(o->se->chan) > 0;
 	if (want == o->watched)
 		return;
 	if (want)
-		ssh_event_add_fd(o->se->event, o->fd, POLLIN, pump_out_readable,
-		    o);
+		ssh_event_add_fd(
+		    o->se->event, o->fd, POLLIN, pump_out_readable, o);
 	else
 		ssh_event_remove_fd(o->se->event, o->watched_fd);
 	o->watched = want;
@@ -175,8 +175,8 @@ pump_terminate(struct session *se, time_t *since)
 			kill(-se->child, SIGTERM);
 	}
 	if (se->status_fd != -1 &&
-	    now - *since >= (se->start == START_SHELL ? PUMP_TERM_GRACE :
-							PUMP_EXEC_GRACE))
+	    now - *since >=
+	        (se->start == START_SHELL ? PUMP_TERM_GRACE : PUMP_EXEC_GRACE))
 		kill(-se->child, SIGKILL);
 }
 
@@ -187,8 +187,8 @@ pump_run(struct session *se)
 	int status_watched = -1, i;
 
 	while (se->status_fd != -1 || se->out[0].fd != -1 ||
-	    se->out[1].fd != -1 || se->out[0].pending.len > 0 ||
-	    se->out[1].pending.len > 0) {
+	       se->out[1].fd != -1 || se->out[0].pending.len > 0 ||
+	       se->out[1].pending.len > 0) {
 		for (i = 0; i < 2; i++)
 			pump_watch(&se->out[i]);
 		if (se->status_fd != -1 && status_watched == -1) {
@@ -205,7 +205,8 @@ pump_run(struct session *se)
 		    ssh_channel_is_closed(se->chan)) {
 			log_debug("client gone: status %d, channel %s",
 			    ssh_get_status(se->ssh),
-			    ssh_channel_is_closed(se->chan) ? "closed" : "open");
+			    ssh_channel_is_closed(se->chan) ? "closed"
+			                                    : "open");
 			if (se->status_fd != -1)
 				kill(-se->child, SIGHUP);
 			return -1;
@@ -222,8 +223,8 @@ pump_run(struct session *se)
 		ssh_event_remove_fd(se->event, status_watched);
 	if (terminating) {
 		if (se->start == START_SHELL)
-			ssh_channel_write(se->chan, pump_notice,
-			    sizeof pump_notice - 1);
+			ssh_channel_write(
+			    se->chan, pump_notice, sizeof pump_notice - 1);
 		return EX_TEMPFAIL;
 	}
 	return se->exit_code;

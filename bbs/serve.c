@@ -2,10 +2,9 @@
 /*
  * bbs serve: the listener. It forks the spawner and the key lookup process
  * before touching any secret, loads secret.key and the host key, listens,
- * and for every
- * connection that the pre-authentication limits admit forks a session
- * process (session.c). It never speaks SSH itself and never opens the
- * store across a fork. SIGTERM or SIGINT: stop accepting, ask every
+ * and for every connection that the pre-authentication limits admit forks a
+ * session process (session.c). It never speaks SSH itself and never opens
+ * the store across a fork. SIGTERM or SIGINT: stop accepting, ask every
  * session to finish (interactive ones tell their member), wait at most a
  * few seconds, exit 0.
  */
@@ -129,8 +128,8 @@ serve_listen(const char *spec)
 	memset(&hints, 0, sizeof hints);
 	hints.ai_socktype = SOCK_STREAM;
 	hints.ai_flags = AI_PASSIVE | AI_NUMERICSERV;
-	if ((rc = getaddrinfo(*host != '\0' ? host : NULL, port, &hints,
-		 &res)) != 0)
+	if ((rc = getaddrinfo(
+	         *host != '\0' ? host : NULL, port, &hints, &res)) != 0)
 		fatalx("--listen %s: %s", spec, gai_strerror(rc));
 	fd = socket(res->ai_family, res->ai_socktype | SOCK_CLOEXEC, 0);
 	if (fd == -1)
@@ -144,9 +143,10 @@ serve_listen(const char *spec)
 	free(host);
 	if (getsockname(fd, (struct sockaddr *)&ss, &sl) == 0 &&
 	    getnameinfo((struct sockaddr *)&ss, sl, hbuf, sizeof hbuf, pbuf,
-		sizeof pbuf, NI_NUMERICHOST | NI_NUMERICSERV) == 0)
-		log_info("listening on %s%s%s:%s", ss.ss_family == AF_INET6 ?
-		    "[" : "", hbuf, ss.ss_family == AF_INET6 ? "]" : "", pbuf);
+	        sizeof pbuf, NI_NUMERICHOST | NI_NUMERICSERV) == 0)
+		log_info("listening on %s%s%s:%s",
+		    ss.ss_family == AF_INET6 ? "[" : "", hbuf,
+		    ss.ss_family == AF_INET6 ? "]" : "", pbuf);
 	return fd;
 }
 
@@ -167,18 +167,19 @@ serve_bind(ssh_key hostkey)
 
 	if ((bind = ssh_bind_new()) == NULL)
 		fatalx("ssh_bind_new failed");
-	/* Never read /etc/ssh/libssh_server_config: it could change all this. */
+	/* Never read /etc/ssh/libssh_server_config: it could change this. */
 	serve_bind_opt(bind, SSH_BIND_OPTIONS_PROCESS_CONFIG, &no);
 	serve_bind_opt(bind, SSH_BIND_OPTIONS_LOG_VERBOSITY, &verbosity);
 	serve_bind_opt(bind, SSH_BIND_OPTIONS_IMPORT_KEY, hostkey); /* owns */
-	serve_bind_opt(bind, SSH_BIND_OPTIONS_HOSTKEY_ALGORITHMS, "ssh-ed25519");
+	serve_bind_opt(
+	    bind, SSH_BIND_OPTIONS_HOSTKEY_ALGORITHMS, "ssh-ed25519");
 	serve_bind_opt(bind, SSH_BIND_OPTIONS_KEY_EXCHANGE, SERVE_KEX);
 	serve_bind_opt(bind, SSH_BIND_OPTIONS_CIPHERS_C_S, SERVE_CIPHERS);
 	serve_bind_opt(bind, SSH_BIND_OPTIONS_CIPHERS_S_C, SERVE_CIPHERS);
 	serve_bind_opt(bind, SSH_BIND_OPTIONS_HMAC_C_S, SERVE_MACS);
 	serve_bind_opt(bind, SSH_BIND_OPTIONS_HMAC_S_C, SERVE_MACS);
-	serve_bind_opt(bind, SSH_BIND_OPTIONS_PUBKEY_ACCEPTED_KEY_TYPES,
-	    SERVE_USER_KEYS);
+	serve_bind_opt(
+	    bind, SSH_BIND_OPTIONS_PUBKEY_ACCEPTED_KEY_TYPES, SERVE_USER_KEYS);
 	/* "SSH-2.0-bbs": no library version for scanners. */
 	serve_bind_opt(bind, SSH_BIND_OPTIONS_BANNER, "bbs");
 	return bind;
@@ -263,8 +264,8 @@ serve_reap(struct serve *s)
 			serve_stopping = 1;
 			continue;
 		}
-		log_debug("session process %ld ended (status %d)", (long)pid,
-		    status);
+		log_debug(
+		    "session process %ld ended (status %d)", (long)pid, status);
 		limits_done(s->limits, pid);
 		for (i = 0; i < s->nkids; i++) {
 			if (s->kids[i].pid != pid)
@@ -345,7 +346,7 @@ serve_stop(struct serve *s)
 		serve_poll(s, 100);
 		clock_gettime(CLOCK_MONOTONIC, &t);
 		ms = (t.tv_sec - t0.tv_sec) * 1000 +
-		    (t.tv_nsec - t0.tv_nsec) / 1000000;
+		     (t.tv_nsec - t0.tv_nsec) / 1000000;
 	}
 	for (i = 0; i < s->nkids; i++)
 		kill(s->kids[i].pid, SIGKILL);
@@ -378,8 +379,9 @@ serve_exec(struct cmd_ctx *ctx, struct args *args)
 	s.cfg.paths = ctx->paths;
 	s.cfg.login_grace = grace != NULL ? atoi(grace) : SERVE_LOGIN_GRACE;
 	if (s.cfg.login_grace < 1 || s.cfg.login_grace > 600)
-		return cmd_error(ctx, EX_USAGE, "--login-grace is 1 to 600 "
-						"seconds");
+		return cmd_error(ctx, EX_USAGE,
+		    "--login-grace is 1 to 600 "
+		    "seconds");
 	log_init("serve", args_has(args, "debug") ? LOG_DEBUG : LOG_INFO);
 	/* Migrate now, so sessions never race to, and close before forking. */
 	if ((r = store_open(ctx->paths->db, &st, &cause)) != STORE_OK)
@@ -402,10 +404,11 @@ serve_exec(struct cmd_ctx *ctx, struct args *args)
 	s.bind = serve_bind(hostkey);
 	serve_warm_crypto();
 	serve_signals(&s);
-	serve_reap(&s); /* a helper that died before its SIGCHLD had a handler */
+	/* A helper that died before its SIGCHLD had a handler. */
+	serve_reap(&s);
 	s.limits = limits_new(LIMITS_PENDING_MAX, LIMITS_PREFIX_MAX);
-	s.listen_fd = serve_listen(listen != NULL ? listen :
-						    SERVE_DEFAULT_LISTEN);
+	s.listen_fd =
+	    serve_listen(listen != NULL ? listen : SERVE_DEFAULT_LISTEN);
 	log_info("host key %s", fp);
 	free(fp);
 	while (!serve_stopping)
@@ -424,8 +427,9 @@ serve_exec(struct cmd_ctx *ctx, struct args *args)
 const struct cmd admin_serve = {
 	.name = "serve",
 	.usage = "[--listen HOST:PORT] [--login-grace SECONDS]",
-	.summary = "run the server in the foreground (default " SERVE_DEFAULT_LISTEN
-		   ")",
+	.summary =
+	    "run the server in the foreground (default " SERVE_DEFAULT_LISTEN
+	    ")",
 	.opts = serve_opts,
 	.min_args = 0,
 	.max_args = 0,

@@ -18,9 +18,9 @@
 /* Child output waiting for the client's window. */
 struct pump_out {
 	struct session *se;
-	int fd;	     /* -1 at end of file */
-	int stderr_; /* goes out as extended data */
-	int watched;	/* registered with the event loop... */
+	int fd;         /* -1 at end of file */
+	int stderr_;    /* goes out as extended data */
+	int watched;    /* registered with the event loop... */
 	int watched_fd; /* ...under this fd */
 	struct buf pending;
 };

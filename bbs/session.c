@@ -37,9 +37,9 @@
 #include "util/log.h"
 #include "util/xmalloc.h"
 
-#define SESSION_MAX_AUTH 10    /* refused authentication attempts */
+#define SESSION_MAX_AUTH 10     /* refused authentication attempts */
 #define SESSION_MAX_REQUESTS 30 /* authentication requests of any kind */
-#define SESSION_IO_TIMEOUT 10  /* seconds a blocking libssh call may take */
+#define SESSION_IO_TIMEOUT 10   /* seconds a blocking libssh call may take */
 #define SESSION_COLS_MAX 500
 #define SESSION_ROWS_MAX 300
 #define SESSION_CLOSE_MS 2000 /* how long the client gets to close */
@@ -111,7 +111,7 @@ session_auth_pubkey(ssh_session ssh, const char *user,
 	    se->refused >= SESSION_MAX_AUTH)
 		return SSH_AUTH_DENIED;
 	if ((state != SSH_PUBLICKEY_STATE_NONE &&
-		state != SSH_PUBLICKEY_STATE_VALID) ||
+	        state != SSH_PUBLICKEY_STATE_VALID) ||
 	    session_key_hash(se, pubkey, h) != 0 ||
 	    lookup_key(se->cfg->lookup_sock, h, &login, &role) != 0) {
 		se->refused++;
@@ -139,18 +139,23 @@ session_pty_request(ssh_session ssh, ssh_channel chan, const char *term,
 		return -1;
 	/* A hostile TERM never reaches ncurses; the UI falls back. */
 	for (i = 0; i < len; i++) {
-		if (!strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-			    "0123456789._+-",
-			term[i]))
+		if (!strchr(
+		        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+		        "0123456789._+-",
+		        term[i]))
 			break;
 	}
 	snprintf(se->term, sizeof se->term, "%s",
 	    len > 0 && len < sizeof se->term && i == len ? term : "unknown");
 	/* ssh -tt without a local tty asks for 0x0. */
-	se->ws.ws_col = (unsigned short)(cols <= 0 ? 80 :
-	    cols > SESSION_COLS_MAX ? SESSION_COLS_MAX : cols);
-	se->ws.ws_row = (unsigned short)(rows <= 0 ? 24 :
-	    rows > SESSION_ROWS_MAX ? SESSION_ROWS_MAX : rows);
+	se->ws.ws_col =
+	    (unsigned short)(cols <= 0                 ? 80
+	                     : cols > SESSION_COLS_MAX ? SESSION_COLS_MAX
+	                                               : cols);
+	se->ws.ws_row =
+	    (unsigned short)(rows <= 0                 ? 24
+	                     : rows > SESSION_ROWS_MAX ? SESSION_ROWS_MAX
+	                                               : rows);
 	if (openpty(&se->pty_master, &se->pty_slave, NULL, NULL, &se->ws) !=
 	    0) {
 		log_error("openpty: %s", strerror(errno));
@@ -172,10 +177,10 @@ session_window_change(ssh_session ssh, ssh_channel chan, int cols, int rows,
 	(void)ssh, (void)chan, (void)px, (void)py;
 	if (se->pty_master == -1 || cols <= 0 || rows <= 0)
 		return -1;
-	se->ws.ws_col = (unsigned short)(cols > SESSION_COLS_MAX ?
-		SESSION_COLS_MAX : cols);
-	se->ws.ws_row = (unsigned short)(rows > SESSION_ROWS_MAX ?
-		SESSION_ROWS_MAX : rows);
+	se->ws.ws_col =
+	    (unsigned short)(cols > SESSION_COLS_MAX ? SESSION_COLS_MAX : cols);
+	se->ws.ws_row =
+	    (unsigned short)(rows > SESSION_ROWS_MAX ? SESSION_ROWS_MAX : rows);
 	/* The kernel sends SIGWINCH to the UI; ncurses makes KEY_RESIZE. */
 	return ioctl(se->pty_master, TIOCSWINSZ, &se->ws) == 0 ? 0 : -1;
 }
@@ -193,8 +198,8 @@ session_shell_request(ssh_session ssh, ssh_channel chan, void *userdata)
 }
 
 static int
-session_exec_request(ssh_session ssh, ssh_channel chan, const char *command,
-    void *userdata)
+session_exec_request(
+    ssh_session ssh, ssh_channel chan, const char *command, void *userdata)
 {
 	struct session *se = userdata;
 
@@ -280,7 +285,7 @@ static int
 session_gone(struct session *se)
 {
 	return (ssh_get_status(se->ssh) & (SSH_CLOSED | SSH_CLOSED_ERROR)) ||
-	    (se->chan != NULL && ssh_channel_is_closed(se->chan));
+	       (se->chan != NULL && ssh_channel_is_closed(se->chan));
 }
 
 /* Runs the protocol until a logged-in client has asked for shell or exec. */
@@ -355,8 +360,8 @@ session_spawn(struct session *se)
 		}
 		fds[0] = p[0][0], fds[1] = p[1][1], fds[2] = p[2][1];
 	}
-	se->status_fd = spawn_request(se->cfg->spawn_sock, req, fds,
-	    &se->child);
+	se->status_fd =
+	    spawn_request(se->cfg->spawn_sock, req, fds, &se->child);
 	if (se->status_fd == -1)
 		goto out;
 	if (req->ctty) {
@@ -391,12 +396,12 @@ session_serve(struct session *se)
 {
 	if (se->start == START_SHELL && se->role == STORE_ROLE_BOT) {
 		session_say(se, "bbs: this key may only run commands; "
-				"try: ssh HOST help");
+		                "try: ssh HOST help");
 		return EX_NOPERM;
 	}
 	if (se->start == START_SHELL && se->pty_master == -1) {
 		session_say(se, "bbs: no terminal; use ssh -t to open the "
-				"board, or run a command: ssh HOST help");
+		                "board, or run a command: ssh HOST help");
 		return EX_USAGE;
 	}
 	if (session_spawn(se) != 0) {
@@ -423,10 +428,11 @@ session_close(struct session *se, int status)
 		clock_gettime(CLOCK_MONOTONIC, &t0);
 		t = t0;
 		while (!se->peer_closed &&
-		    !(ssh_get_status(se->ssh) & (SSH_CLOSED | SSH_CLOSED_ERROR)) &&
-		    (t.tv_sec - t0.tv_sec) * 1000 +
-			    (t.tv_nsec - t0.tv_nsec) / 1000000 <
-			SESSION_CLOSE_MS) {
+		       !(ssh_get_status(se->ssh) &
+		           (SSH_CLOSED | SSH_CLOSED_ERROR)) &&
+		       (t.tv_sec - t0.tv_sec) * 1000 +
+		               (t.tv_nsec - t0.tv_nsec) / 1000000 <
+		           SESSION_CLOSE_MS) {
 			ssh_event_dopoll(se->event, 100);
 			clock_gettime(CLOCK_MONOTONIC, &t);
 		}
@@ -435,8 +441,8 @@ session_close(struct session *se, int status)
 }
 
 void
-session_run(ssh_bind bind, int fd, int notify_fd,
-    const struct session_config *cfg)
+session_run(
+    ssh_bind bind, int fd, int notify_fd, const struct session_config *cfg)
 {
 	struct session se;
 	int status = -1;

@@ -17,7 +17,7 @@ struct keys_secret;
 struct session_config {
 	const struct bbs_paths *paths;
 	const struct keys_secret *secret;
-	int spawn_sock;	  /* requests to the spawner */
+	int spawn_sock;   /* requests to the spawner */
 	int lookup_sock;  /* key lookups (lookup.h) */
 	int login_grace;  /* seconds to authenticate */
 	unsigned long id; /* connection number, for logs */

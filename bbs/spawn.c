@@ -188,8 +188,8 @@ spawn_handle(int sock, spawn_main_fn child_main, void *arg)
 		spawn_child_exec(req, fds, child_main, arg);
 	else {
 		spawn_send(fds[0], SPAWN_MSG_PID, pid);
-		spawn.kids = xreallocarray(spawn.kids, spawn.n + 1,
-		    sizeof *spawn.kids);
+		spawn.kids =
+		    xreallocarray(spawn.kids, spawn.n + 1, sizeof *spawn.kids);
 		spawn.kids[spawn.n++] = (struct spawn_child){ pid, fds[0] };
 		fds[0] = -1;
 	}
@@ -216,8 +216,8 @@ spawn_loop(int sock, spawn_main_fn child_main, void *arg)
 		pfd[0] = (struct pollfd){ spawn_sigpipe[0], POLLIN, 0 };
 		pfd[1] = (struct pollfd){ open ? sock : -1, POLLIN, 0 };
 		for (i = 0; i < spawn.n; i++)
-			pfd[2 + i] = (struct pollfd){ spawn.kids[i].status_fd,
-				0, 0 };
+			pfd[2 + i] =
+			    (struct pollfd){ spawn.kids[i].status_fd, 0, 0 };
 		if (poll(pfd, np, -1) == -1) {
 			if (errno == EINTR)
 				continue;
@@ -283,8 +283,7 @@ spawn_start(spawn_main_fn child_main, void *arg, pid_t *pid)
 }
 
 int
-spawn_request(int sock, const struct spawn_req *req, const int *fds,
-    pid_t *pid)
+spawn_request(int sock, const struct spawn_req *req, const int *fds, pid_t *pid)
 {
 	union {
 		struct cmsghdr hdr;

@@ -24,10 +24,10 @@ enum spawn_kind {
 
 struct spawn_req {
 	uint32_t kind;
-	uint32_t ctty;	   /* 1: one fd, a pty slave; else stdin/out/err */
+	uint32_t ctty; /* 1: one fd, a pty slave; else stdin/out/err */
 	int64_t member_id;
 	int64_t key_row;
-	int32_t offered;   /* keys the client offered, the accepted one too */
+	int32_t offered; /* keys the client offered, the accepted one too */
 	char key_id[16];
 	char term[64];
 	char command[WORDS_LINE_MAX + 1];
@@ -49,8 +49,8 @@ int spawn_start(spawn_main_fn child_main, void *arg, pid_t *pid);
  * spawn_read_status() later reads how the child ended, and sets *pid; -1
  * on failure. The caller still owns and closes fds.
  */
-int spawn_request(int sock, const struct spawn_req *req, const int *fds,
-    pid_t *pid);
+int spawn_request(
+    int sock, const struct spawn_req *req, const int *fds, pid_t *pid);
 
 /*
  * Reads the wait status of the child from its status socket once it is

@@ -34,8 +34,8 @@ words_split(const char *line, char ***argv, int *argc, char **cause)
 	*argc = 0;
 	*cause = NULL;
 	if (strlen(line) > WORDS_LINE_MAX) {
-		xasprintf(cause, "command line longer than %d bytes",
-		    WORDS_LINE_MAX);
+		xasprintf(
+		    cause, "command line longer than %d bytes", WORDS_LINE_MAX);
 		return -1;
 	}
 	buf_init(&w);
@@ -74,7 +74,7 @@ words_split(const char *line, char ***argv, int *argc, char **cause)
 			if (*p == '"')
 				state = W_WORD;
 			else if (*p == '\\' && p[1] != '\0' &&
-			    strchr("$`\"\\\n", p[1]) != NULL) {
+			         strchr("$`\"\\\n", p[1]) != NULL) {
 				if (*++p != '\n')
 					buf_addc(&w, *p);
 			} else

@@ -9,7 +9,7 @@
 #define BBS_WORDS_H
 
 #define WORDS_LINE_MAX 8192 /* longest command line accepted */
-#define WORDS_MAX 256	    /* most words */
+#define WORDS_MAX 256       /* most words */
 
 /*
  * Splits line. Blanks (space, tab, newline) separate words; a backslash

@@ -28,11 +28,11 @@
 enum keys_err {
 	KEYS_OK = 0,
 	KEYS_ERR_INTERNAL = -1,
-	KEYS_ERR_FORMAT = -2,	 /* not "TYPE BASE64 [COMMENT]" */
-	KEYS_ERR_TYPE = -3,	 /* a key type we do not accept */
-	KEYS_ERR_WEAK = -4,	 /* RSA outside 2048..16384 bits */
-	KEYS_ERR_IO = -5,	 /* reading or creating a key file */
-	KEYS_ERR_BAD_FILE = -6,	 /* wrong size, or readable by others */
+	KEYS_ERR_FORMAT = -2,    /* not "TYPE BASE64 [COMMENT]" */
+	KEYS_ERR_TYPE = -3,      /* a key type we do not accept */
+	KEYS_ERR_WEAK = -4,      /* RSA outside 2048..16384 bits */
+	KEYS_ERR_IO = -5,        /* reading or creating a key file */
+	KEYS_ERR_BAD_FILE = -6,  /* wrong size, or readable by others */
 	KEYS_ERR_SIGNATURE = -7, /* a signature does not verify */
 };
 
@@ -44,11 +44,11 @@ int keys_init(void);
 
 /* A parsed public key. The comment of a key line is never kept. */
 struct keys_pubkey {
-	char *type;	/* "ssh-ed25519", "ecdsa-sha2-nistp256", ... */
-	uint8_t *blob;	/* the wire-format public key */
+	char *type;    /* "ssh-ed25519", "ecdsa-sha2-nistp256", ... */
+	uint8_t *blob; /* the wire-format public key */
 	size_t bloblen;
-	char *b64;	/* the blob in base64, as read */
-	unsigned bits;	/* RSA modulus bits; 256 for ed25519 */
+	char *b64;     /* the blob in base64, as read */
+	unsigned bits; /* RSA modulus bits; 256 for ed25519 */
 };
 
 /*
@@ -59,12 +59,12 @@ struct keys_pubkey {
  * error *cause (the caller frees it) says what is wrong in one line.
  * On success *out is the caller's, freed with keys_pubkey_free().
  */
-int keys_pubkey_parse_line(const char *line, struct keys_pubkey **out,
-    char **cause);
+int keys_pubkey_parse_line(
+    const char *line, struct keys_pubkey **out, char **cause);
 
 /* As above for a key type name and its base64 blob (e.g. from libssh). */
-int keys_pubkey_parse(const char *type, const char *b64,
-    struct keys_pubkey **out, char **cause);
+int keys_pubkey_parse(
+    const char *type, const char *b64, struct keys_pubkey **out, char **cause);
 
 void keys_pubkey_free(struct keys_pubkey *k);
 
@@ -76,8 +76,7 @@ struct keys_secret;
  * file of the wrong size or one that group or others may read. *out is the
  * caller's, freed (and wiped) with keys_secret_free().
  */
-int keys_secret_load(const char *path, struct keys_secret **out,
-    char **cause);
+int keys_secret_load(const char *path, struct keys_secret **out, char **cause);
 void keys_secret_free(struct keys_secret *s);
 
 /* The keyed BLAKE2b-256 identity hash of a public key. */
@@ -88,23 +87,22 @@ void keys_identity(const struct keys_secret *s, const struct keys_pubkey *k,
  * The printable key id of an identity hash: KEYS_ID_LEN characters of
  * lowercase base32 from its first bytes, NUL-terminated.
  */
-void keys_id_format(const uint8_t hash[KEYS_HASH_LEN],
-    char out[KEYS_ID_LEN + 1]);
+void keys_id_format(
+    const uint8_t hash[KEYS_HASH_LEN], char out[KEYS_ID_LEN + 1]);
 
 /* modlog.key: the Ed25519 key that signs the moderation log. */
 struct keys_signer;
 
-int keys_signer_load(const char *path, struct keys_signer **out,
-    char **cause);
+int keys_signer_load(const char *path, struct keys_signer **out, char **cause);
 void keys_signer_free(struct keys_signer *s);
-void keys_signer_sign(const struct keys_signer *s, const void *msg,
-    size_t len, uint8_t sig[KEYS_SIG_LEN]);
-void keys_signer_public(const struct keys_signer *s,
-    uint8_t pk[KEYS_PUBLIC_LEN]);
+void keys_signer_sign(const struct keys_signer *s, const void *msg, size_t len,
+    uint8_t sig[KEYS_SIG_LEN]);
+void keys_signer_public(
+    const struct keys_signer *s, uint8_t pk[KEYS_PUBLIC_LEN]);
 
 /* 0 when sig is pk's signature of msg, else KEYS_ERR_SIGNATURE. */
-int keys_verify(const uint8_t pk[KEYS_PUBLIC_LEN], const void *msg,
-    size_t len, const uint8_t sig[KEYS_SIG_LEN]);
+int keys_verify(const uint8_t pk[KEYS_PUBLIC_LEN], const void *msg, size_t len,
+    const uint8_t sig[KEYS_SIG_LEN]);
 
 /* Unkeyed BLAKE2b-256, for the moderation log's hash chain. */
 void keys_hash(const void *msg, size_t len, uint8_t out[KEYS_HASH_LEN]);

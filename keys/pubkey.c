@@ -156,7 +156,7 @@ parse_blob(struct keys_pubkey *k, char **cause)
 		r = parse_rsa(&w, k, cause);
 	else {
 		xasprintf(cause, "unsupported key type (use ed25519, ECDSA or "
-				 "RSA of 2048 bits or more)");
+		                 "RSA of 2048 bits or more)");
 		return KEYS_ERR_TYPE;
 	}
 	if (r == KEYS_OK && w.left != 0) {
@@ -182,8 +182,8 @@ type_is_sane(const char *type)
 }
 
 int
-keys_pubkey_parse(const char *type, const char *b64, struct keys_pubkey **out,
-    char **cause)
+keys_pubkey_parse(
+    const char *type, const char *b64, struct keys_pubkey **out, char **cause)
 {
 	struct keys_pubkey *k = NULL;
 	size_t b64len = strlen(b64), binlen;
@@ -204,7 +204,7 @@ keys_pubkey_parse(const char *type, const char *b64, struct keys_pubkey **out,
 	k->type = xstrdup(type);
 	k->blob = xmalloc(b64len);
 	if (sodium_base642bin(k->blob, b64len, b64, b64len, NULL, &binlen, &end,
-		sodium_base64_VARIANT_ORIGINAL) != 0 ||
+	        sodium_base64_VARIANT_ORIGINAL) != 0 ||
 	    end != b64 + b64len || binlen == 0) {
 		xasprintf(cause, "key data is not valid base64");
 		goto out;
@@ -222,8 +222,7 @@ out:
 }
 
 int
-keys_pubkey_parse_line(const char *line, struct keys_pubkey **out,
-    char **cause)
+keys_pubkey_parse_line(const char *line, struct keys_pubkey **out, char **cause)
 {
 	char *copy, *type, *b64, *save = NULL;
 	int r;

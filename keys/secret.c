@@ -117,8 +117,9 @@ secret_file_load(const char *path, uint8_t *out, size_t len, char **cause)
 	if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode))
 		xasprintf(cause, "%s is not a regular file", path);
 	else if ((sb.st_mode & 077) != 0)
-		xasprintf(cause, "%s may be read by others (mode %04o); "
-				 "chmod 600 it",
+		xasprintf(cause,
+		    "%s may be read by others (mode %04o); "
+		    "chmod 600 it",
 		    path, (unsigned)(sb.st_mode & 07777));
 	else if ((n = read(fd, out, len + 1)) != (ssize_t)len)
 		xasprintf(cause, "%s is not %zu bytes long", path, len);
@@ -162,8 +163,8 @@ void
 keys_identity(const struct keys_secret *s, const struct keys_pubkey *k,
     uint8_t out[KEYS_HASH_LEN])
 {
-	crypto_generichash(out, KEYS_HASH_LEN, k->blob, k->bloblen, s->key,
-	    KEYS_SECRET_LEN);
+	crypto_generichash(
+	    out, KEYS_HASH_LEN, k->blob, k->bloblen, s->key, KEYS_SECRET_LEN);
 }
 
 void

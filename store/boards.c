@@ -55,7 +55,7 @@ store_board_get(struct store *st, const char *name, struct store_board **out)
 
 	*out = NULL;
 	if ((r = store_prepare(st, &stmt,
-		 "SELECT " BOARD_COLUMNS " FROM boards b WHERE b.name = ?")) !=
+	         "SELECT " BOARD_COLUMNS " FROM boards b WHERE b.name = ?")) !=
 	    STORE_OK)
 		return r;
 	sqlite3_bind_text(stmt, 1, name, -1, SQLITE_STATIC);
@@ -81,7 +81,7 @@ store_boards_list(struct store *st, struct store_board **out, size_t *n)
 	*out = NULL;
 	*n = 0;
 	if ((r = store_prepare(st, &stmt,
-		 "SELECT " BOARD_COLUMNS " FROM boards b ORDER BY b.name")) !=
+	         "SELECT " BOARD_COLUMNS " FROM boards b ORDER BY b.name")) !=
 	    STORE_OK)
 		return r;
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
@@ -126,19 +126,19 @@ store_board_create(struct store *st, const char *actor, const char *name,
 		store_cause(cause, "who may post is member or sysop");
 		return STORE_ERR_USAGE;
 	}
-	if ((r = store_text_line(title == NULL ? "" : title, BOARD_TITLE_MAX,
-		 1, "the title", &t, cause)) != STORE_OK)
+	if ((r = store_text_line(title == NULL ? "" : title, BOARD_TITLE_MAX, 1,
+	         "the title", &t, cause)) != STORE_OK)
 		return r;
 	if ((r = store_begin(st)) != STORE_OK)
 		goto out;
 	if ((r = store_prepare(st, &stmt,
-		 "INSERT INTO boards (name, title, post_role, created)"
-		 " VALUES (?, ?, ?, ?)")) != STORE_OK)
+	         "INSERT INTO boards (name, title, post_role, created)"
+	         " VALUES (?, ?, ?, ?)")) != STORE_OK)
 		goto out;
 	sqlite3_bind_text(stmt, 1, name, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 2, t, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 3, store_role_name(post_role), -1,
-	    SQLITE_STATIC);
+	sqlite3_bind_text(
+	    stmt, 3, store_role_name(post_role), -1, SQLITE_STATIC);
 	sqlite3_bind_int64(stmt, 4, store_now(st));
 	if ((rc = sqlite3_step(stmt)) == SQLITE_DONE)
 		r = store_modlog_append(st, actor, "board-create", name, NULL);

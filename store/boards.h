@@ -15,8 +15,8 @@ struct store_board {
 
 void store_board_free(struct store_board *b);
 void store_boards_free(struct store_board *b, size_t n);
-int store_board_get(struct store *st, const char *name,
-    struct store_board **out);
+int store_board_get(
+    struct store *st, const char *name, struct store_board **out);
 /* Every board, by name. */
 int store_boards_list(struct store *st, struct store_board **out, size_t *n);
 /* [{name, title, threads, post_role}] as JSON. */

@@ -13,22 +13,22 @@
 #include "util/utf8.h"
 
 static int
-name_check(const char *what, const char *name, size_t min, size_t max,
-    char **cause)
+name_check(
+    const char *what, const char *name, size_t min, size_t max, char **cause)
 {
 	size_t i, len = strlen(name);
 
 	if (len < min || len > max) {
-		store_cause(cause, "%s must be %zu to %zu characters", what,
-		    min, max);
+		store_cause(
+		    cause, "%s must be %zu to %zu characters", what, min, max);
 		return STORE_ERR_INVALID;
 	}
 	for (i = 0; i < len; i++) {
 		if (!isascii((unsigned char)name[i]) ||
 		    (!isalnum((unsigned char)name[i]) && name[i] != '_' &&
-			name[i] != '-')) {
-			store_cause(cause, "%s may hold only A-Z a-z 0-9 _ -",
-			    what);
+		        name[i] != '-')) {
+			store_cause(
+			    cause, "%s may hold only A-Z a-z 0-9 _ -", what);
 			return STORE_ERR_INVALID;
 		}
 	}
@@ -49,7 +49,8 @@ store_board_name_check(const char *name, char **cause)
 	if ((r = name_check("a board name", name, 1, 32, cause)) != 0)
 		return r;
 	if (!isalnum((unsigned char)name[0])) {
-		store_cause(cause, "a board name starts with a letter or digit");
+		store_cause(
+		    cause, "a board name starts with a letter or digit");
 		return STORE_ERR_INVALID;
 	}
 	return STORE_OK;
@@ -61,8 +62,7 @@ store_board_name_check(const char *name, char **cause)
  * if keep_nl and keep_tab say so and otherwise become spaces.
  */
 static int
-text_copy(struct buf *b, const char *in, size_t len, int keep_nl,
-    int keep_tab)
+text_copy(struct buf *b, const char *in, size_t len, int keep_nl, int keep_tab)
 {
 	uint32_t cp;
 	size_t i = 0;
@@ -142,8 +142,9 @@ store_text_line(const char *in, size_t max, int allow_empty, const char *what,
 		b.data[b.len] = '\0';
 	*out = xstrdup(b.data == NULL ? "" : b.data + start);
 	if ((n = utf8_count(*out)) > max) {
-		store_cause(cause, "%s is too long (%zu characters, at most %zu)",
-		    what, n, max);
+		store_cause(cause,
+		    "%s is too long (%zu characters, at most %zu)", what, n,
+		    max);
 		free(*out);
 		*out = NULL;
 		goto out;

@@ -27,8 +27,8 @@ erase_exec(struct store *st, const char *sql, int64_t member)
 }
 
 int
-store_member_erase(struct store *st, int64_t member, int with_posts,
-    char **cause)
+store_member_erase(
+    struct store *st, int64_t member, int with_posts, char **cause)
 {
 	static const char *const posts[] = {
 		"DELETE FROM posts WHERE author_id = ?",

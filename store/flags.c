@@ -30,14 +30,15 @@ store_flag_add(struct store *st, int64_t member, int64_t post,
 	int r, rc;
 
 	if ((r = store_text_line(reason == NULL ? "" : reason, FLAG_REASON_MAX,
-		 0, "the reason", &why, cause)) != STORE_OK)
+	         0, "the reason", &why, cause)) != STORE_OK)
 		return r;
 	if ((r = store_begin(st)) != STORE_OK)
 		goto out;
-	if ((r = store_rate_take(st, member, "flag", "rate_posts", cause)) != 0 ||
+	if ((r = store_rate_take(st, member, "flag", "rate_posts", cause)) !=
+	        0 ||
 	    (r = store_prepare(st, &stmt,
-		 "INSERT INTO flags (post_id, reason, created)"
-		 " SELECT id, ?, ? FROM posts WHERE id = ?")) != STORE_OK)
+	         "INSERT INTO flags (post_id, reason, created)"
+	         " SELECT id, ?, ? FROM posts WHERE id = ?")) != STORE_OK)
 		goto out;
 	sqlite3_bind_text(stmt, 1, why, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(stmt, 2, store_now(st));
@@ -60,7 +61,7 @@ out:
 }
 
 #define FLAGS_SQL                                                              \
-	"SELECT f.id, f.post_id, p.thread_id, f.reason, f.created"            \
+	"SELECT f.id, f.post_id, p.thread_id, f.reason, f.created"             \
 	" FROM flags f JOIN posts p ON p.id = f.post_id"                       \
 	" WHERE NOT f.closed ORDER BY f.id"
 
@@ -104,31 +105,33 @@ store_flags_json(struct store *st, char **out)
 {
 	return store_json_query(st,
 	    "SELECT json_group_array(json_object('id', id, 'post', post,"
-	    " 'thread', thread, 'reason', reason, 'created', "
-	    STORE_SQL_TIME("created") ")) FROM (SELECT f.id AS id, f.post_id"
-	    " AS post, p.thread_id AS thread, f.reason AS reason, f.created AS"
-	    " created FROM flags f JOIN posts p ON p.id = f.post_id"
-	    " WHERE NOT f.closed ORDER BY f.id)",
+	    " 'thread', thread, 'reason', reason, 'created', " STORE_SQL_TIME(
+	        "created") ")) FROM (SELECT f.id AS id, f.post_id"
+	                   " AS post, p.thread_id AS thread, f.reason AS "
+	                   "reason, f.created AS"
+	                   " created FROM flags f JOIN posts p ON p.id = "
+	                   "f.post_id"
+	                   " WHERE NOT f.closed ORDER BY f.id)",
 	    out);
 }
 
 int
-store_flag_dismiss(struct store *st, const struct store_actor *a,
-    int64_t flag, const char *reason, char **cause)
+store_flag_dismiss(struct store *st, const struct store_actor *a, int64_t flag,
+    const char *reason, char **cause)
 {
 	sqlite3_stmt *stmt = NULL;
 	char *why = NULL, target[32];
 	int r, rc, changed = 0;
 
 	if ((r = store_text_line(reason == NULL ? "" : reason, FLAG_REASON_MAX,
-		 1, "the reason", &why, cause)) != STORE_OK)
+	         1, "the reason", &why, cause)) != STORE_OK)
 		return r;
 	if ((r = store_begin(st)) != STORE_OK)
 		goto out;
 	if ((r = store_actor_check(st, a, cause)) != STORE_OK ||
 	    (r = store_prepare(st, &stmt,
-		 "UPDATE flags SET closed = 1 WHERE id = ? AND NOT closed")) !=
-	    STORE_OK)
+	         "UPDATE flags SET closed = 1 WHERE id = ? AND NOT closed")) !=
+	        STORE_OK)
 		goto out;
 	sqlite3_bind_int64(stmt, 1, flag);
 	if ((rc = sqlite3_step(stmt)) != SQLITE_DONE)
@@ -139,7 +142,8 @@ store_flag_dismiss(struct store *st, const struct store_actor *a,
 	}
 	snprintf(target, sizeof target, "flag %lld", (long long)flag);
 	if (r == STORE_OK)
-		r = store_modlog_append(st, a->name, "flag-dismiss", target, why);
+		r = store_modlog_append(
+		    st, a->name, "flag-dismiss", target, why);
 	if (r == STORE_OK)
 		r = store_commit(st);
 out:

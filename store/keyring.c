@@ -27,13 +27,16 @@ key_owner(struct store *st, const struct store_key_new *k, int64_t *id,
 	r = store_member_get(st, k->pseudonym, &m);
 	if (r == STORE_OK) {
 		if (strcmp(m->pseudonym, k->pseudonym) != 0) {
-			store_cause(cause, "pseudonym '%s' is taken as '%s' "
-					   "(names are unique ignoring case)",
+			store_cause(cause,
+			    "pseudonym '%s' is taken as '%s' "
+			    "(names are unique ignoring case)",
 			    k->pseudonym, m->pseudonym);
 			r = STORE_ERR_EXISTS;
-		} else if (k->role >= 0 && (enum store_role)k->role != m->role) {
-			store_cause(cause, "%s is a %s; change roles with "
-					   "'bbs member role'",
+		} else if (k->role >= 0 &&
+		           (enum store_role)k->role != m->role) {
+			store_cause(cause,
+			    "%s is a %s; change roles with "
+			    "'bbs member role'",
 			    m->pseudonym, store_role_name(m->role));
 			r = STORE_ERR_INVALID;
 		} else {
@@ -49,8 +52,8 @@ key_owner(struct store *st, const struct store_key_new *k, int64_t *id,
 	role = k->role >= 0 ? (enum store_role)k->role : STORE_ROLE_MEMBER;
 	*role_out = role;
 	if ((r = store_prepare(st, &stmt,
-		 "INSERT INTO members (pseudonym, role, created)"
-		 " VALUES (?, ?, ?)")) != STORE_OK)
+	         "INSERT INTO members (pseudonym, role, created)"
+	         " VALUES (?, ?, ?)")) != STORE_OK)
 		return r;
 	sqlite3_bind_text(stmt, 1, k->pseudonym, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 2, store_role_name(role), -1, SQLITE_STATIC);
@@ -71,8 +74,8 @@ key_insert(struct store *st, const struct store_key_new *k, int64_t member,
 	int r, rc;
 
 	if ((r = store_prepare(st, &stmt,
-		 "INSERT INTO keys (member_id, hash, key_id, label, created)"
-		 " VALUES (?, ?, ?, ?, ?)")) != STORE_OK)
+	         "INSERT INTO keys (member_id, hash, key_id, label, created)"
+	         " VALUES (?, ?, ?, ?, ?)")) != STORE_OK)
 		return r;
 	sqlite3_bind_int64(stmt, 1, member);
 	sqlite3_bind_blob(stmt, 2, k->hash, STORE_HASH_LEN, SQLITE_STATIC);
@@ -92,8 +95,8 @@ key_insert(struct store *st, const struct store_key_new *k, int64_t member,
 }
 
 static int
-key_boards_insert(struct store *st, int64_t row, const struct store_key_new *k,
-    char **cause)
+key_boards_insert(
+    struct store *st, int64_t row, const struct store_key_new *k, char **cause)
 {
 	struct store_board *b;
 	sqlite3_stmt *stmt;
@@ -103,13 +106,13 @@ key_boards_insert(struct store *st, int64_t row, const struct store_key_new *k,
 	for (i = 0; i < k->nboards && r == STORE_OK; i++) {
 		if ((r = store_board_get(st, k->boards[i], &b)) != STORE_OK) {
 			if (r == STORE_ERR_NOT_FOUND)
-				store_cause(cause, "no board '%s'",
-				    k->boards[i]);
+				store_cause(
+				    cause, "no board '%s'", k->boards[i]);
 			return r;
 		}
 		if ((r = store_prepare(st, &stmt,
-			 "INSERT OR IGNORE INTO key_boards (key_id, board_id)"
-			 " VALUES (?, ?)")) == STORE_OK) {
+		         "INSERT OR IGNORE INTO key_boards (key_id, board_id)"
+		         " VALUES (?, ?)")) == STORE_OK) {
 			sqlite3_bind_int64(stmt, 1, row);
 			sqlite3_bind_int64(stmt, 2, b->id);
 			if (sqlite3_step(stmt) != SQLITE_DONE)
@@ -131,24 +134,23 @@ store_key_add(struct store *st, const struct store_key_new *k, char **cause)
 
 	if ((r = store_pseudonym_check(k->pseudonym, cause)) != STORE_OK)
 		return r;
-	if ((r = store_text_line(k->label == NULL ? "" : k->label, LABEL_MAX,
-		 1, "the label", &label, cause)) != STORE_OK)
+	if ((r = store_text_line(k->label == NULL ? "" : k->label, LABEL_MAX, 1,
+	         "the label", &label, cause)) != STORE_OK)
 		return r;
 	if ((r = store_begin(st)) != STORE_OK) {
 		free(label);
 		return r;
 	}
 	if ((r = key_owner(st, k, &member, &existed, &role, cause)) ==
-		STORE_OK &&
+	        STORE_OK &&
 	    k->nboards > 0 && role != STORE_ROLE_BOT) {
 		store_cause(cause, "--board applies to bot keys only");
 		r = STORE_ERR_USAGE;
 	}
 	if (r == STORE_OK &&
 	    (r = key_insert(st, k, member, label, &row, cause)) == STORE_OK &&
-	    (r = key_boards_insert(st, row, k, cause)) == STORE_OK &&
-	    existed && k->actor != NULL &&
-	    strcasecmp(k->actor, k->pseudonym) != 0) {
+	    (r = key_boards_insert(st, row, k, cause)) == STORE_OK && existed &&
+	    k->actor != NULL && strcasecmp(k->actor, k->pseudonym) != 0) {
 		xasprintf(&target, "%s (%s)", k->key_id, k->pseudonym);
 		r = store_modlog_append(st, k->actor, "key-add", target, NULL);
 	}
@@ -164,7 +166,7 @@ store_key_add(struct store *st, const struct store_key_new *k, char **cause)
 #define KEY_LIST_SQL                                                           \
 	"SELECT k.key_id, m.pseudonym, m.role, k.label,"                       \
 	" coalesce((SELECT group_concat(name, ',') FROM (SELECT b.name"        \
-	"   FROM key_boards kb JOIN boards b ON b.id = kb.board_id"           \
+	"   FROM key_boards kb JOIN boards b ON b.id = kb.board_id"            \
 	"   WHERE kb.key_id = k.id ORDER BY b.name)), '') AS boards,"          \
 	" k.revoked FROM keys k JOIN members m ON m.id = k.member_id"          \
 	" ORDER BY m.pseudonym, k.id"
@@ -207,8 +209,8 @@ store_keys_list(struct store *st, struct store_key **out, size_t *n)
 		    (const char *)sqlite3_column_text(stmt, 0));
 		e->pseudonym = store_column_text(stmt, 1);
 		role = STORE_ROLE_MEMBER;
-		store_role_parse((const char *)sqlite3_column_text(stmt, 2),
-		    &role);
+		store_role_parse(
+		    (const char *)sqlite3_column_text(stmt, 2), &role);
 		e->role = role;
 		e->label = store_column_text(stmt, 3);
 		e->boards = store_column_text(stmt, 4);
@@ -249,9 +251,9 @@ store_key_boards(struct store *st, int64_t key_row, char ***out)
 
 	*out = NULL;
 	if ((r = store_prepare(st, &stmt,
-		 "SELECT b.name FROM key_boards kb JOIN boards b"
-		 " ON b.id = kb.board_id WHERE kb.key_id = ? ORDER BY b.name")) !=
-	    STORE_OK)
+	         "SELECT b.name FROM key_boards kb JOIN boards b"
+	         " ON b.id = kb.board_id WHERE kb.key_id = ? ORDER BY "
+	         "b.name")) != STORE_OK)
 		return r;
 	sqlite3_bind_int64(stmt, 1, key_row);
 	v = xcalloc(1, sizeof *v);

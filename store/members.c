@@ -74,8 +74,8 @@ member_lookup(struct store *st, const char *sql, const char *s, int64_t id,
 }
 
 int
-store_member_get(struct store *st, const char *pseudonym,
-    struct store_member **out)
+store_member_get(
+    struct store *st, const char *pseudonym, struct store_member **out)
 {
 	return member_lookup(st,
 	    "SELECT " MEMBER_COLUMNS " FROM members m WHERE m.pseudonym = ?",
@@ -86,8 +86,8 @@ int
 store_member_get_id(struct store *st, int64_t id, struct store_member **out)
 {
 	return member_lookup(st,
-	    "SELECT " MEMBER_COLUMNS " FROM members m WHERE m.id = ?", NULL,
-	    id, out);
+	    "SELECT " MEMBER_COLUMNS " FROM members m WHERE m.id = ?", NULL, id,
+	    out);
 }
 
 int
@@ -101,8 +101,8 @@ store_members_list(struct store *st, struct store_member **out, size_t *n)
 	*out = NULL;
 	*n = 0;
 	if ((r = store_prepare(st, &stmt,
-		 "SELECT " MEMBER_COLUMNS " FROM members m"
-		 " ORDER BY m.pseudonym")) != STORE_OK)
+	         "SELECT " MEMBER_COLUMNS " FROM members m"
+	         " ORDER BY m.pseudonym")) != STORE_OK)
 		return r;
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		if (len == cap) {
@@ -136,8 +136,8 @@ store_members_json(struct store *st, char **out)
 
 /* Binds the key (a hash if h, else the row) and reads its login. */
 static int
-login_lookup(struct store *st, const char *sql, const uint8_t *h,
-    int64_t row, struct store_login *out)
+login_lookup(struct store *st, const char *sql, const uint8_t *h, int64_t row,
+    struct store_login *out)
 {
 	sqlite3_stmt *stmt;
 	int r, rc;
@@ -163,8 +163,8 @@ login_lookup(struct store *st, const char *sql, const uint8_t *h,
 }
 
 int
-store_login(struct store *st, const uint8_t h[STORE_HASH_LEN],
-    struct store_login *out)
+store_login(
+    struct store *st, const uint8_t h[STORE_HASH_LEN], struct store_login *out)
 {
 	return login_lookup(st,
 	    "SELECT member_id, id, key_id FROM keys"
@@ -173,8 +173,7 @@ store_login(struct store *st, const uint8_t h[STORE_HASH_LEN],
 }
 
 int
-store_login_refresh(struct store *st, int64_t key_row,
-    struct store_login *out)
+store_login_refresh(struct store *st, int64_t key_row, struct store_login *out)
 {
 	return login_lookup(st,
 	    "SELECT member_id, id, key_id FROM keys"
@@ -190,9 +189,9 @@ store_whoami_json(struct store *st, int64_t key_row, char **out)
 
 	*out = NULL;
 	if ((r = store_prepare(st, &stmt,
-		 "SELECT json_object('pseudonym', m.pseudonym, 'role', m.role,"
-		 " 'key_id', k.key_id) FROM keys k JOIN members m"
-		 " ON m.id = k.member_id WHERE k.id = ?")) != STORE_OK)
+	         "SELECT json_object('pseudonym', m.pseudonym, 'role', m.role,"
+	         " 'key_id', k.key_id) FROM keys k JOIN members m"
+	         " ON m.id = k.member_id WHERE k.id = ?")) != STORE_OK)
 		return r;
 	sqlite3_bind_int64(stmt, 1, key_row);
 	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW)

@@ -20,13 +20,12 @@ void store_member_free(struct store_member *m);
 void store_members_free(struct store_member *m, size_t n);
 
 /* Looks a member up by pseudonym, ignoring case. */
-int store_member_get(struct store *st, const char *pseudonym,
-    struct store_member **out);
-int store_member_get_id(struct store *st, int64_t id,
-    struct store_member **out);
+int store_member_get(
+    struct store *st, const char *pseudonym, struct store_member **out);
+int store_member_get_id(
+    struct store *st, int64_t id, struct store_member **out);
 /* Every member, by pseudonym. */
-int store_members_list(struct store *st, struct store_member **out,
-    size_t *n);
+int store_members_list(struct store *st, struct store_member **out, size_t *n);
 /* [{pseudonym, role, keys}] as JSON text. */
 int store_members_json(struct store *st, char **out);
 
@@ -41,15 +40,15 @@ struct store_login {
  * Finds the member owning the key with identity hash h, if the key is not
  * revoked: STORE_ERR_NOT_FOUND otherwise (unknown and revoked look alike).
  */
-int store_login(struct store *st, const uint8_t h[STORE_HASH_LEN],
-    struct store_login *out);
+int store_login(
+    struct store *st, const uint8_t h[STORE_HASH_LEN], struct store_login *out);
 
 /*
  * The key row's login again, if the key is still registered and not
  * revoked (a running session checks it before each command and poll).
  */
-int store_login_refresh(struct store *st, int64_t key_row,
-    struct store_login *out);
+int store_login_refresh(
+    struct store *st, int64_t key_row, struct store_login *out);
 
 /* {pseudonym, role, key_id} of the member holding key_row, as JSON. */
 int store_whoami_json(struct store *st, int64_t key_row, char **out);
@@ -74,8 +73,8 @@ struct store_key_new {
  * adds to somebody else's existing pseudonym is logged ("key-add"), so a
  * sysop cannot quietly take over a name.
  */
-int store_key_add(struct store *st, const struct store_key_new *k,
-    char **cause);
+int store_key_add(
+    struct store *st, const struct store_key_new *k, char **cause);
 
 struct store_key {
 	char key_id[STORE_KEY_ID_LEN + 1];

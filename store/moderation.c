@@ -16,8 +16,7 @@ const struct store_actor store_console = { 0, STORE_ACTOR_CONSOLE };
 #define DAY 86400
 
 int
-store_actor_check(struct store *st, const struct store_actor *a,
-    char **cause)
+store_actor_check(struct store *st, const struct store_actor *a, char **cause)
 {
 	struct store_member *m = NULL;
 	int r;
@@ -68,8 +67,8 @@ struct mod_act {
 	const char *sql;   /* the change */
 	const char *after; /* run too when the change changed a row */
 	const char *text;  /* ?1: the reason, for acts that store it */
-	int64_t id;	   /* ?2 */
-	int64_t value;	   /* ?3 */
+	int64_t id;        /* ?2 */
+	int64_t value;     /* ?3 */
 	const char *act;   /* the log's act */
 	const char *reason;
 };
@@ -109,12 +108,12 @@ mod_run(struct store *st, const struct store_actor *a, const struct mod_act *m,
 	if ((r = store_actor_check(st, a, cause)) == STORE_OK &&
 	    (r = mod_exists(st, m, cause)) == STORE_OK &&
 	    (r = mod_exec(st, m->sql, m->text, m->id, m->value, &changed)) ==
-		STORE_OK &&
+	        STORE_OK &&
 	    changed > 0) {
 		r = store_modlog_append(st, a->name, m->act, target, m->reason);
 		if (r == STORE_OK && m->after != NULL)
-			r = mod_exec(st, m->after, m->text, m->id, m->value,
-			    NULL);
+			r = mod_exec(
+			    st, m->after, m->text, m->id, m->value, NULL);
 	}
 	if (r == STORE_OK)
 		r = store_commit(st);
@@ -132,7 +131,7 @@ mod_with_reason(struct store *st, const struct store_actor *a,
 	int r;
 
 	if ((r = store_text_line(reason == NULL ? "" : reason, REASON_MAX,
-		 !required, "the reason", &why, cause)) != STORE_OK)
+	         !required, "the reason", &why, cause)) != STORE_OK)
 		return r;
 	m->reason = m->text = why;
 	r = mod_run(st, a, m, cause);
@@ -155,8 +154,8 @@ store_post_hide(struct store *st, const struct store_actor *a, int64_t post,
 }
 
 int
-store_post_unhide(struct store *st, const struct store_actor *a,
-    int64_t post, const char *reason, char **cause)
+store_post_unhide(struct store *st, const struct store_actor *a, int64_t post,
+    const char *reason, char **cause)
 {
 	struct mod_act m = { "post",
 		"UPDATE posts SET hidden_reason = NULL WHERE id = ?2"
@@ -167,17 +166,16 @@ store_post_unhide(struct store *st, const struct store_actor *a,
 }
 
 int
-store_thread_set(struct store *st, const struct store_actor *a,
-    int64_t thread, enum store_thread_flag flag, int on, const char *reason,
-    char **cause)
+store_thread_set(struct store *st, const struct store_actor *a, int64_t thread,
+    enum store_thread_flag flag, int on, const char *reason, char **cause)
 {
 	static const char *const acts[2][2] = { { "unlock", "lock" },
 		{ "unsticky", "sticky" } };
 	int f = flag == STORE_THREAD_STICKY;
 	struct mod_act m = { "thread",
 		f ? "UPDATE threads SET sticky = ?3 WHERE id = ?2"
-		    " AND sticky <> ?3" :
-		    "UPDATE threads SET locked = ?3 WHERE id = ?2"
+		    " AND sticky <> ?3"
+		  : "UPDATE threads SET locked = ?3 WHERE id = ?2"
 		    " AND locked <> ?3",
 		NULL, NULL, thread, on ? 1 : 0, acts[f][on ? 1 : 0], NULL };
 
@@ -197,8 +195,8 @@ store_board_edit(struct store *st, const struct store_actor *a,
 		store_cause(cause, "who may post is member or sysop");
 		return STORE_ERR_USAGE;
 	}
-	if (title != NULL && (r = store_text_line(title, 80, 1, "the title",
-				  &t, cause)) != STORE_OK)
+	if (title != NULL && (r = store_text_line(title, 80, 1, "the title", &t,
+	                          cause)) != STORE_OK)
 		return r;
 	buf_init(&what);
 	if ((r = store_begin(st)) != STORE_OK)
@@ -218,13 +216,14 @@ store_board_edit(struct store *st, const struct store_actor *a,
 	    (enum store_role)post_role != b->post_role) {
 		buf_printf(&what, "%spost-role: %s", what.len ? "; " : "",
 		    store_role_name((enum store_role)post_role));
-		r = mod_exec(st, "UPDATE boards SET post_role = ?1 WHERE id = ?2",
+		r = mod_exec(st,
+		    "UPDATE boards SET post_role = ?1 WHERE id = ?2",
 		    store_role_name((enum store_role)post_role), b->id, 0,
 		    &changed);
 	}
 	if (r == STORE_OK && what.len > 0)
-		r = store_modlog_append(st, a->name, "board-edit", b->name,
-		    what.data);
+		r = store_modlog_append(
+		    st, a->name, "board-edit", b->name, what.data);
 	if (r == STORE_OK)
 		r = store_commit(st);
 out:
@@ -252,11 +251,11 @@ two_sysops(struct store *st, const struct store_actor *a, const char *act,
 
 	*go = 0;
 	if ((r = mod_exec(st, "DELETE FROM pending WHERE created < ?2", NULL,
-		 store_now(st) - STORE_PENDING_DAYS * DAY, 0, NULL)) != 0)
+	         store_now(st) - STORE_PENDING_DAYS * DAY, 0, NULL)) != 0)
 		return r;
 	if ((r = store_prepare(st, &stmt,
-		 "SELECT count(*) FROM pending WHERE act = ? AND target = ?"
-		 " AND requested_by <> ?")) != STORE_OK)
+	         "SELECT count(*) FROM pending WHERE act = ? AND target = ?"
+	         " AND requested_by <> ?")) != STORE_OK)
 		return r;
 	sqlite3_bind_text(stmt, 1, act, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 2, target, -1, SQLITE_STATIC);
@@ -273,8 +272,8 @@ two_sysops(struct store *st, const struct store_actor *a, const char *act,
 		return STORE_OK; /* the caller clears the requests */
 	}
 	if ((r = store_prepare(st, &stmt,
-		 "INSERT OR IGNORE INTO pending (act, target, requested_by,"
-		 " created) VALUES (?, ?, ?, ?)")) != STORE_OK)
+	         "INSERT OR IGNORE INTO pending (act, target, requested_by,"
+	         " created) VALUES (?, ?, ?, ?)")) != STORE_OK)
 		return r;
 	sqlite3_bind_text(stmt, 1, act, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 2, target, -1, SQLITE_STATIC);
@@ -299,7 +298,7 @@ two_sysops_done(struct store *st, const char *act, const char *target)
 	int r;
 
 	if ((r = store_prepare(st, &stmt,
-		 "DELETE FROM pending WHERE act = ? AND target = ?")) != 0)
+	         "DELETE FROM pending WHERE act = ? AND target = ?")) != 0)
 		return r;
 	sqlite3_bind_text(stmt, 1, act, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 2, target, -1, SQLITE_STATIC);
@@ -318,16 +317,16 @@ struct key_owner {
 };
 
 static int
-key_owner_get(struct store *st, const char *key_id, struct key_owner *o,
-    char **cause)
+key_owner_get(
+    struct store *st, const char *key_id, struct key_owner *o, char **cause)
 {
 	sqlite3_stmt *stmt;
 	int r, rc;
 
 	memset(o, 0, sizeof *o);
 	if ((r = store_prepare(st, &stmt,
-		 "SELECT m.id, m.pseudonym, m.role, k.revoked FROM keys k"
-		 " JOIN members m ON m.id = k.member_id WHERE k.key_id = ?")) !=
+	         "SELECT m.id, m.pseudonym, m.role, k.revoked FROM keys k"
+	         " JOIN members m ON m.id = k.member_id WHERE k.key_id = ?")) !=
 	    STORE_OK)
 		return r;
 	sqlite3_bind_text(stmt, 1, key_id, -1, SQLITE_STATIC);
@@ -335,8 +334,8 @@ key_owner_get(struct store *st, const char *key_id, struct key_owner *o,
 		o->member = sqlite3_column_int64(stmt, 0);
 		o->name = store_column_text(stmt, 1);
 		o->role = STORE_ROLE_MEMBER;
-		store_role_parse((const char *)sqlite3_column_text(stmt, 2),
-		    &o->role);
+		store_role_parse(
+		    (const char *)sqlite3_column_text(stmt, 2), &o->role);
 		o->revoked = sqlite3_column_int(stmt, 3);
 	} else if (rc == SQLITE_DONE) {
 		store_cause(cause, "no key '%s'", key_id);
@@ -357,13 +356,12 @@ store_key_revoke(struct store *st, const struct store_actor *a,
 
 	*pending = 0;
 	if ((r = store_text_line(reason == NULL ? "" : reason, REASON_MAX, 1,
-		 "the reason", &why, cause)) != STORE_OK)
+	         "the reason", &why, cause)) != STORE_OK)
 		return r;
 	if ((r = store_begin(st)) != STORE_OK)
 		goto out;
 	if ((r = store_actor_check(st, a, cause)) != STORE_OK ||
-	    (r = key_owner_get(st, key_id, &o, cause)) != STORE_OK ||
-	    o.revoked)
+	    (r = key_owner_get(st, key_id, &o, cause)) != STORE_OK || o.revoked)
 		goto done;
 	/* Another sysop's key: one sysop must not lock out the others. */
 	if (o.role == STORE_ROLE_SYSOP && o.member != a->member &&
@@ -375,7 +373,7 @@ store_key_revoke(struct store *st, const struct store_actor *a,
 	}
 	xasprintf(&target, "%s (%s)", key_id, o.name);
 	if ((r = mod_exec(st, "UPDATE keys SET revoked = 1 WHERE key_id = ?1",
-		 key_id, 0, 0, NULL)) == STORE_OK &&
+	         key_id, 0, 0, NULL)) == STORE_OK &&
 	    (r = two_sysops_done(st, "revoke", key_id)) == STORE_OK)
 		r = store_modlog_append(st, a->name, "revoke", target, why);
 done:
@@ -406,7 +404,7 @@ store_role_set(struct store *st, const struct store_actor *a,
 		return STORE_ERR_USAGE;
 	}
 	if ((r = store_text_line(reason == NULL ? "" : reason, REASON_MAX, 1,
-		 "the reason", &why, cause)) != STORE_OK)
+	         "the reason", &why, cause)) != STORE_OK)
 		return r;
 	if ((r = store_begin(st)) != STORE_OK)
 		goto out;
@@ -418,8 +416,8 @@ store_role_set(struct store *st, const struct store_actor *a,
 		goto done;
 	}
 	if (m->role == STORE_ROLE_BOT) {
-		store_cause(cause, "%s is a bot; bots keep their role",
-		    m->pseudonym);
+		store_cause(
+		    cause, "%s is a bot; bots keep their role", m->pseudonym);
 		r = STORE_ERR_INVALID;
 		goto done;
 	}
@@ -433,7 +431,7 @@ store_role_set(struct store *st, const struct store_actor *a,
 		goto done;
 	}
 	if ((r = mod_exec(st, "UPDATE members SET role = ?1 WHERE id = ?2",
-		 store_role_name(role), m->id, 0, NULL)) == STORE_OK &&
+	         store_role_name(role), m->id, 0, NULL)) == STORE_OK &&
 	    (r = two_sysops_done(st, act, m->pseudonym)) == STORE_OK)
 		r = store_modlog_append(st, a->name, act, m->pseudonym, why);
 done:

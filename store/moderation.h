@@ -15,7 +15,7 @@
 
 /* Who acts: a sysop (by member id and pseudonym), or the console. */
 struct store_actor {
-	int64_t member;	  /* 0 for the console */
+	int64_t member;   /* 0 for the console */
 	const char *name; /* the pseudonym, or STORE_ACTOR_CONSOLE */
 };
 
@@ -28,8 +28,8 @@ extern const struct store_actor store_console;
  * must still be a sysop (STORE_ERR_PERM). Repeating either changes nothing
  * and logs nothing.
  */
-int store_post_hide(struct store *st, const struct store_actor *a,
-    int64_t post, const char *reason, char **cause);
+int store_post_hide(struct store *st, const struct store_actor *a, int64_t post,
+    const char *reason, char **cause);
 int store_post_unhide(struct store *st, const struct store_actor *a,
     int64_t post, const char *reason, char **cause);
 
@@ -101,7 +101,7 @@ int store_flag_dismiss(struct store *st, const struct store_actor *a,
  * keeps its title and others' replies; one left empty is deleted). Logged
  * without the pseudonym. Final.
  */
-int store_member_erase(struct store *st, int64_t member, int with_posts,
-    char **cause);
+int store_member_erase(
+    struct store *st, int64_t member, int with_posts, char **cause);
 
 #endif

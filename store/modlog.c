@@ -74,14 +74,15 @@ modlog_head(struct store *st, int64_t *id, uint8_t hash[STORE_HASH_LEN])
 
 	*id = 0;
 	memset(hash, 0, STORE_HASH_LEN);
-	if ((r = store_prepare(st, &stmt, "SELECT id, hash FROM modlog"
-					  " ORDER BY id DESC LIMIT 1")) != 0)
+	if ((r = store_prepare(st, &stmt,
+	         "SELECT id, hash FROM modlog"
+	         " ORDER BY id DESC LIMIT 1")) != 0)
 		return r;
 	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		*id = sqlite3_column_int64(stmt, 0);
 		if (sqlite3_column_bytes(stmt, 1) == STORE_HASH_LEN)
-			memcpy(hash, sqlite3_column_blob(stmt, 1),
-			    STORE_HASH_LEN);
+			memcpy(
+			    hash, sqlite3_column_blob(stmt, 1), STORE_HASH_LEN);
 	} else if (rc != SQLITE_DONE)
 		r = store_sqlite_err(st, "modlog head");
 	sqlite3_finalize(stmt);
@@ -110,8 +111,8 @@ store_modlog_append(struct store *st, const char *actor, const char *act,
 	if (st->crypto->sign(st->crypto->ctx, hash, sig) != 0)
 		return STORE_ERR_INTERNAL;
 	if ((r = store_prepare(st, &stmt,
-		 "INSERT INTO modlog (id, actor, act, target, reason, created,"
-		 " prev, hash, sig) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) != 0)
+	         "INSERT INTO modlog (id, actor, act, target, reason, created,"
+	         " prev, hash, sig) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) != 0)
 		return r;
 	sqlite3_bind_int64(stmt, 1, id);
 	for (i = 0; i < 4; i++)
@@ -146,16 +147,16 @@ modlog_verify_row(struct store *st, sqlite3_stmt *stmt,
 		store_cause(cause, "does not follow the entry before it");
 		return STORE_ERR_CORRUPT;
 	}
-	modlog_entry_hash(st->crypto, prev, id, sqlite3_column_int64(stmt, 5),
-	    fields, hash);
+	modlog_entry_hash(
+	    st->crypto, prev, id, sqlite3_column_int64(stmt, 5), fields, hash);
 	if (sqlite3_column_bytes(stmt, 7) != STORE_HASH_LEN ||
 	    memcmp(sqlite3_column_blob(stmt, 7), hash, STORE_HASH_LEN) != 0) {
 		store_cause(cause, "its contents do not match its hash");
 		return STORE_ERR_CORRUPT;
 	}
 	if (sqlite3_column_bytes(stmt, 8) != STORE_SIG_LEN ||
-	    st->crypto->verify(st->crypto->ctx, hash,
-		sqlite3_column_blob(stmt, 8)) != 0) {
+	    st->crypto->verify(
+	        st->crypto->ctx, hash, sqlite3_column_blob(stmt, 8)) != 0) {
 		store_cause(cause, "its signature is not the log key's");
 		return STORE_ERR_CORRUPT;
 	}
@@ -164,8 +165,8 @@ modlog_verify_row(struct store *st, sqlite3_stmt *stmt,
 }
 
 int
-store_modlog_verify(struct store *st, int64_t *entries, int64_t *bad_id,
-    char **cause)
+store_modlog_verify(
+    struct store *st, int64_t *entries, int64_t *bad_id, char **cause)
 {
 	uint8_t prev[STORE_HASH_LEN] = { 0 };
 	sqlite3_stmt *stmt;
@@ -176,8 +177,8 @@ store_modlog_verify(struct store *st, int64_t *entries, int64_t *bad_id,
 	if (st->crypto == NULL)
 		return STORE_ERR_INTERNAL;
 	if ((r = store_prepare(st, &stmt,
-		 "SELECT id, actor, act, target, reason, created, prev, hash,"
-		 " sig FROM modlog ORDER BY id")) != STORE_OK)
+	         "SELECT id, actor, act, target, reason, created, prev, hash,"
+	         " sig FROM modlog ORDER BY id")) != STORE_OK)
 		return r;
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		if ((r = modlog_verify_row(st, stmt, prev, cause)) != 0) {
@@ -193,7 +194,7 @@ store_modlog_verify(struct store *st, int64_t *entries, int64_t *bad_id,
 }
 
 #define MODLOG_SQL                                                             \
-	"SELECT id, actor, act, target, reason, created, lower(hex(prev)),"   \
+	"SELECT id, actor, act, target, reason, created, lower(hex(prev)),"    \
 	" lower(hex(hash)) FROM modlog ORDER BY id DESC LIMIT ?"
 
 void
@@ -213,8 +214,8 @@ store_modlog_free(struct store_modlog_entry *e, size_t n)
 }
 
 int
-store_modlog_list(struct store *st, int limit,
-    struct store_modlog_entry **out, size_t *n)
+store_modlog_list(
+    struct store *st, int limit, struct store_modlog_entry **out, size_t *n)
 {
 	struct store_modlog_entry *e = NULL, *x;
 	sqlite3_stmt *stmt;
@@ -262,12 +263,16 @@ store_modlog_json(struct store *st, int limit, char **out)
 
 	*out = NULL;
 	if ((r = store_prepare(st, &stmt,
-		 "SELECT json_group_array(json_object('id', id, 'actor', actor,"
-		 " 'act', act, 'target', target, 'reason', reason, 'created', "
-		 STORE_SQL_TIME("created") ", 'prev', prev, 'hash', hash))"
-		 " FROM (SELECT id, actor, act, target, reason, created,"
-		 " lower(hex(prev)) AS prev, lower(hex(hash)) AS hash"
-		 " FROM modlog ORDER BY id DESC LIMIT ?)")) != STORE_OK)
+	         "SELECT json_group_array(json_object('id', id, 'actor', actor,"
+	         " 'act', act, 'target', target, 'reason', reason, "
+	         "'created', " STORE_SQL_TIME(
+	             "created") ", 'prev', prev, 'hash', hash))"
+	                        " FROM (SELECT id, actor, act, target, reason, "
+	                        "created,"
+	                        " lower(hex(prev)) AS prev, lower(hex(hash)) "
+	                        "AS hash"
+	                        " FROM modlog ORDER BY id DESC LIMIT ?)")) !=
+	    STORE_OK)
 		return r;
 	sqlite3_bind_int(stmt, 1, store_limit(limit));
 	if (sqlite3_step(stmt) == SQLITE_ROW)

@@ -37,8 +37,8 @@ int store_modlog_append(struct store *st, const char *actor, const char *act,
  * damage returns STORE_ERR_CORRUPT with *bad_id the first bad entry and
  * *cause what is wrong with it.
  */
-int store_modlog_verify(struct store *st, int64_t *entries, int64_t *bad_id,
-    char **cause);
+int store_modlog_verify(
+    struct store *st, int64_t *entries, int64_t *bad_id, char **cause);
 
 struct store_modlog_entry {
 	int64_t id;
@@ -54,8 +54,8 @@ struct store_modlog_entry {
 void store_modlog_free(struct store_modlog_entry *e, size_t n);
 
 /* The newest limit entries, newest first. */
-int store_modlog_list(struct store *st, int limit,
-    struct store_modlog_entry **out, size_t *n);
+int store_modlog_list(
+    struct store *st, int limit, struct store_modlog_entry **out, size_t *n);
 /* [{id, actor, act, target, reason, created, prev, hash}], newest first. */
 int store_modlog_json(struct store *st, int limit, char **out);
 

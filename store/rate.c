@@ -19,15 +19,15 @@ store_rate_take(struct store *st, int64_t member, const char *kind,
 	int r, count = 0;
 
 	if ((r = store_prepare(st, &stmt,
-		 "DELETE FROM rate_events WHERE at <= ?")) != STORE_OK)
+	         "DELETE FROM rate_events WHERE at <= ?")) != STORE_OK)
 		return r;
 	sqlite3_bind_int64(stmt, 1, now - RATE_WINDOW);
 	if (sqlite3_step(stmt) != SQLITE_DONE)
 		r = store_sqlite_err(st, "rate prune");
 	sqlite3_finalize(stmt);
 	if (r != STORE_OK || (r = store_prepare(st, &stmt,
-				  "SELECT count(*) FROM rate_events"
-				  " WHERE member_id = ? AND kind = ?")) != 0)
+	                          "SELECT count(*) FROM rate_events"
+	                          " WHERE member_id = ? AND kind = ?")) != 0)
 		return r;
 	sqlite3_bind_int64(stmt, 1, member);
 	sqlite3_bind_text(stmt, 2, kind, -1, SQLITE_STATIC);
@@ -39,14 +39,15 @@ store_rate_take(struct store *st, int64_t member, const char *kind,
 	if (r != STORE_OK)
 		return r;
 	if (count >= limit) {
-		store_cause(cause, "rate limited: at most %lld %ss a minute; "
-				   "try again shortly",
+		store_cause(cause,
+		    "rate limited: at most %lld %ss a minute; "
+		    "try again shortly",
 		    (long long)limit, kind);
 		return STORE_ERR_RATE;
 	}
 	if ((r = store_prepare(st, &stmt,
-		 "INSERT INTO rate_events (member_id, kind, at)"
-		 " VALUES (?, ?, ?)")) != STORE_OK)
+	         "INSERT INTO rate_events (member_id, kind, at)"
+	         " VALUES (?, ?, ?)")) != STORE_OK)
 		return r;
 	sqlite3_bind_int64(stmt, 1, member);
 	sqlite3_bind_text(stmt, 2, kind, -1, SQLITE_STATIC);

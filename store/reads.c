@@ -28,13 +28,13 @@ reads_exec(struct store *st, const char *sql, int64_t a, int64_t b, int64_t c,
 }
 
 int
-store_read_mark(struct store *st, int64_t member, int64_t thread,
-    int64_t post)
+store_read_mark(struct store *st, int64_t member, int64_t thread, int64_t post)
 {
 	return reads_exec(st,
 	    "INSERT INTO reads (member_id, thread_id, last_post_id)"
 	    " VALUES (?1, ?2, ?3) ON CONFLICT (member_id, thread_id)"
-	    " DO UPDATE SET last_post_id = max(last_post_id, excluded.last_post_id)",
+	    " DO UPDATE SET last_post_id = max(last_post_id, "
+	    "excluded.last_post_id)",
 	    member, thread, post, 3);
 }
 
@@ -45,11 +45,11 @@ store_reads_forget(struct store *st, int64_t member)
 
 	/* The pin board's "new since your last visit" is a read position
 	 * too. */
-	if ((r = reads_exec(st, "DELETE FROM reads WHERE member_id = ?",
-		 member, 0, 0, 1)) != STORE_OK)
+	if ((r = reads_exec(st, "DELETE FROM reads WHERE member_id = ?", member,
+	         0, 0, 1)) != STORE_OK)
 		return r;
-	return reads_exec(st, "DELETE FROM pin_reads WHERE member_id = ?",
-	    member, 0, 0, 1);
+	return reads_exec(
+	    st, "DELETE FROM pin_reads WHERE member_id = ?", member, 0, 0, 1);
 }
 
 int
@@ -59,14 +59,14 @@ store_board_mark_read(struct store *st, int64_t member, int64_t board)
 	    "INSERT INTO reads (member_id, thread_id, last_post_id)"
 	    " SELECT ?1, t.id, t.last_post_id FROM threads t"
 	    " WHERE t.board_id = ?2 ON CONFLICT (member_id, thread_id)"
-	    " DO UPDATE SET last_post_id = max(last_post_id, excluded.last_post_id)",
+	    " DO UPDATE SET last_post_id = max(last_post_id, "
+	    "excluded.last_post_id)",
 	    member, board, 0, 2);
 }
 
 /* One integer from a query binding two ids; 0 when there is no row. */
 static int
-reads_int(struct store *st, const char *sql, int64_t a, int64_t b,
-    int64_t *out)
+reads_int(struct store *st, const char *sql, int64_t a, int64_t b, int64_t *out)
 {
 	sqlite3_stmt *stmt;
 	int r, rc;
@@ -85,8 +85,8 @@ reads_int(struct store *st, const char *sql, int64_t a, int64_t b,
 }
 
 int
-store_read_position(struct store *st, int64_t member, int64_t thread,
-    int64_t *post)
+store_read_position(
+    struct store *st, int64_t member, int64_t thread, int64_t *post)
 {
 	return reads_int(st,
 	    "SELECT last_post_id FROM reads WHERE member_id = ? AND"
@@ -95,8 +95,8 @@ store_read_position(struct store *st, int64_t member, int64_t thread,
 }
 
 int
-store_board_unread(struct store *st, int64_t member, int64_t board,
-    int64_t *count)
+store_board_unread(
+    struct store *st, int64_t member, int64_t board, int64_t *count)
 {
 	return reads_int(st,
 	    "SELECT coalesce(sum(" STORE_SQL_UNREAD "), 0) FROM threads t"
@@ -106,8 +106,8 @@ store_board_unread(struct store *st, int64_t member, int64_t board,
 }
 
 int
-store_unread_next(struct store *st, int64_t member, int64_t *thread,
-    int64_t *post)
+store_unread_next(
+    struct store *st, int64_t member, int64_t *thread, int64_t *post)
 {
 	sqlite3_stmt *stmt;
 	int r, rc;
@@ -115,13 +115,13 @@ store_unread_next(struct store *st, int64_t member, int64_t *thread,
 	*thread = *post = 0;
 	/* The oldest board with anything unread, its oldest unread post. */
 	if ((r = store_prepare(st, &stmt,
-		 "SELECT t.id, (SELECT min(p.id) FROM posts p"
-		 "  WHERE p.thread_id = t.id"
-		 "  AND p.id > coalesce(r.last_post_id, 0)) AS first"
-		 " FROM threads t LEFT JOIN reads r ON r.member_id = ?1"
-		 "  AND r.thread_id = t.id"
-		 " WHERE t.last_post_id > coalesce(r.last_post_id, 0)"
-		 " ORDER BY t.board_id, first LIMIT 1")) != STORE_OK)
+	         "SELECT t.id, (SELECT min(p.id) FROM posts p"
+	         "  WHERE p.thread_id = t.id"
+	         "  AND p.id > coalesce(r.last_post_id, 0)) AS first"
+	         " FROM threads t LEFT JOIN reads r ON r.member_id = ?1"
+	         "  AND r.thread_id = t.id"
+	         " WHERE t.last_post_id > coalesce(r.last_post_id, 0)"
+	         " ORDER BY t.board_id, first LIMIT 1")) != STORE_OK)
 		return r;
 	sqlite3_bind_int64(stmt, 1, member);
 	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {

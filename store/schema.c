@@ -269,8 +269,9 @@ store_migrate_to(struct store *st, int target, char **cause)
 	if ((r = store_user_version(st, &version)) != STORE_OK)
 		return r;
 	if (version > SCHEMA_VERSION) {
-		store_cause(cause, "database schema %d is newer than this bbs "
-				   "(%d); upgrade bbs",
+		store_cause(cause,
+		    "database schema %d is newer than this bbs "
+		    "(%d); upgrade bbs",
 		    version, SCHEMA_VERSION);
 		return STORE_ERR_INVALID;
 	}

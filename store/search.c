@@ -39,15 +39,16 @@ search_query(const char *q)
 
 #define SEARCH_SELECT                                                          \
 	"SELECT p.id AS post, t.id AS thread, b.name AS board,"                \
-	" t.title AS title, " STORE_SQL_AUTHOR("m") " AS author,"              \
-	" p.created AS created,"                                               \
-	" snippet(posts_fts, -1, '', '', '...', 12) AS snippet"                \
-	" FROM posts_fts JOIN posts p ON p.id = posts_fts.rowid"               \
-	" JOIN threads t ON t.id = p.thread_id"                                \
-	" JOIN boards b ON b.id = t.board_id"                                  \
-	" LEFT JOIN members m ON m.id = p.author_id"                           \
-	" WHERE posts_fts MATCH ?1 AND p.hidden_reason IS NULL"                \
-	" ORDER BY posts_fts.rank LIMIT ?2"
+	" t.title AS title, " STORE_SQL_AUTHOR(                                \
+	    "m") " AS author,"                                                 \
+	         " p.created AS created,"                                      \
+	         " snippet(posts_fts, -1, '', '', '...', 12) AS snippet"       \
+	         " FROM posts_fts JOIN posts p ON p.id = posts_fts.rowid"      \
+	         " JOIN threads t ON t.id = p.thread_id"                       \
+	         " JOIN boards b ON b.id = t.board_id"                         \
+	         " LEFT JOIN members m ON m.id = p.author_id"                  \
+	         " WHERE posts_fts MATCH ?1 AND p.hidden_reason IS NULL"       \
+	         " ORDER BY posts_fts.rank LIMIT ?2"
 
 /* Prepares sql (a search) with the query built from q bound. */
 static int
@@ -130,11 +131,12 @@ store_search_json(struct store *st, const char *query, int limit, char **out)
 
 	*out = NULL;
 	if ((r = search_prepare(st,
-		 "SELECT json_group_array(json_object('post', post, 'thread',"
-		 " thread, 'board', board, 'title', title, 'author', author,"
-		 " 'created', " STORE_SQL_TIME("created") ", 'snippet', snippet))"
-		 " FROM (" SEARCH_SELECT ")",
-		 query, limit, &stmt)) != STORE_OK)
+	         "SELECT json_group_array(json_object('post', post, 'thread',"
+	         " thread, 'board', board, 'title', title, 'author', author,"
+	         " 'created', " STORE_SQL_TIME(
+	             "created") ", 'snippet', snippet))"
+	                        " FROM (" SEARCH_SELECT ")",
+	         query, limit, &stmt)) != STORE_OK)
 		return r;
 	if (sqlite3_step(stmt) == SQLITE_ROW)
 		*out = store_column_text(stmt, 0);

@@ -27,8 +27,9 @@ static const struct setting settings[] = {
 	{ "body_max", 65536, 1, 1048576, "longest body, in bytes" },
 	{ "caption_max", 500, 1, 5000, "longest pin caption, in characters" },
 	{ "url_max", 2048, 16, 8192, "longest pinned URL, in bytes" },
-	{ "rate_posts", 10, 1, 100000, "threads and replies a member may "
-				       "write in 60 seconds" },
+	{ "rate_posts", 10, 1, 100000,
+	    "threads and replies a member may "
+	    "write in 60 seconds" },
 	{ "rate_pins", 10, 1, 100000, "pins a member may add in 60 seconds" },
 };
 
@@ -55,7 +56,7 @@ store_setting_get(struct store *st, const char *name, int64_t *out)
 		return STORE_ERR_NOT_FOUND;
 	*out = s->def;
 	if ((r = store_prepare(st, &stmt,
-		 "SELECT value FROM settings WHERE name = ?")) != STORE_OK)
+	         "SELECT value FROM settings WHERE name = ?")) != STORE_OK)
 		return r;
 	sqlite3_bind_text(stmt, 1, name, -1, SQLITE_STATIC);
 	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
@@ -82,8 +83,8 @@ store_setting(struct store *st, const char *name)
 }
 
 int
-store_setting_set(struct store *st, const char *name, const char *value,
-    char **cause)
+store_setting_set(
+    struct store *st, const char *name, const char *value, char **cause)
 {
 	const struct setting *s;
 	sqlite3_stmt *stmt;
@@ -104,8 +105,8 @@ store_setting_set(struct store *st, const char *name, const char *value,
 		return STORE_ERR_INVALID;
 	}
 	if ((r = store_prepare(st, &stmt,
-		 "INSERT INTO settings (name, value) VALUES (?, ?)"
-		 " ON CONFLICT (name) DO UPDATE SET value = excluded.value")) !=
+	         "INSERT INTO settings (name, value) VALUES (?, ?)"
+	         " ON CONFLICT (name) DO UPDATE SET value = excluded.value")) !=
 	    STORE_OK)
 		return r;
 	sqlite3_bind_text(stmt, 1, name, -1, SQLITE_STATIC);

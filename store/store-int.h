@@ -87,12 +87,12 @@ int store_rate_take(struct store *st, int64_t member, const char *kind,
 #define STORE_SQL_UNREAD                                                       \
 	"CASE WHEN r.last_post_id IS NULL THEN t.posts"                        \
 	" WHEN r.last_post_id >= t.last_post_id THEN 0"                        \
-	" ELSE (SELECT count(*) FROM posts p2 WHERE p2.thread_id = t.id"      \
+	" ELSE (SELECT count(*) FROM posts p2 WHERE p2.thread_id = t.id"       \
 	"  AND p2.id > r.last_post_id) END"
 
 /* Inside a transaction: is the actor (still) allowed to moderate? */
-int store_actor_check(struct store *st, const struct store_actor *a,
-    char **cause);
+int store_actor_check(
+    struct store *st, const struct store_actor *a, char **cause);
 
 /*
  * Within the caller's transaction, with no checks: inserts a thread on

@@ -182,8 +182,8 @@ int
 store_open(const char *path, struct store **out, char **cause)
 {
 	static const char *pragmas = "PRAGMA foreign_keys = ON;"
-				     "PRAGMA synchronous = NORMAL;"
-				     "PRAGMA secure_delete = ON;";
+	                             "PRAGMA synchronous = NORMAL;"
+	                             "PRAGMA secure_delete = ON;";
 	struct store *st;
 	int r = STORE_ERR_INTERNAL;
 
@@ -192,9 +192,9 @@ store_open(const char *path, struct store **out, char **cause)
 	st = xcalloc(1, sizeof *st);
 	st->path = xstrdup(path);
 	if (sqlite3_open_v2(path, &st->db,
-		SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
-		    SQLITE_OPEN_NOFOLLOW,
-		NULL) != SQLITE_OK) {
+	        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
+	            SQLITE_OPEN_NOFOLLOW,
+	        NULL) != SQLITE_OK) {
 		store_cause(cause, "cannot open %s: %s", path,
 		    st->db == NULL ? "out of memory" : sqlite3_errmsg(st->db));
 		goto out;
@@ -203,10 +203,10 @@ store_open(const char *path, struct store **out, char **cause)
 	sqlite3_extended_result_codes(st->db, 1);
 	/* WAL is persistent; asking again on an open WAL database is free. */
 	if (sqlite3_exec(st->db, "PRAGMA journal_mode = WAL", NULL, NULL,
-		NULL) != SQLITE_OK ||
+	        NULL) != SQLITE_OK ||
 	    sqlite3_exec(st->db, pragmas, NULL, NULL, NULL) != SQLITE_OK) {
-		store_cause(cause, "cannot use %s: %s", path,
-		    sqlite3_errmsg(st->db));
+		store_cause(
+		    cause, "cannot use %s: %s", path, sqlite3_errmsg(st->db));
 		r = store_sqlite_err(st, "open");
 		goto out;
 	}
@@ -292,8 +292,8 @@ store_backup(struct store *st, const char *path, char **cause)
 	/* Claim the name first so an existing file is never overwritten. */
 	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 	if (fd == -1) {
-		store_cause(cause, "cannot create %s: %s", path,
-		    strerror(errno));
+		store_cause(
+		    cause, "cannot create %s: %s", path, strerror(errno));
 		return STORE_ERR_USAGE;
 	}
 	close(fd);

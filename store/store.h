@@ -23,14 +23,14 @@
 enum store_err {
 	STORE_OK = 0,
 	STORE_ERR_INTERNAL = -1,  /* a bug or a broken database */
-	STORE_ERR_BUSY = -2,	  /* locked past the busy timeout: retry */
+	STORE_ERR_BUSY = -2,      /* locked past the busy timeout: retry */
 	STORE_ERR_NOT_FOUND = -3, /* no such board, thread, member, key... */
-	STORE_ERR_EXISTS = -4,	  /* the name or key is taken */
-	STORE_ERR_INVALID = -5,	  /* input rejected by the content rules */
-	STORE_ERR_PERM = -6,	  /* not allowed for this member */
-	STORE_ERR_RATE = -7,	  /* rate limited: retry later */
-	STORE_ERR_CORRUPT = -8,	  /* a check found damage */
-	STORE_ERR_USAGE = -9,	  /* a request that makes no sense */
+	STORE_ERR_EXISTS = -4,    /* the name or key is taken */
+	STORE_ERR_INVALID = -5,   /* input rejected by the content rules */
+	STORE_ERR_PERM = -6,      /* not allowed for this member */
+	STORE_ERR_RATE = -7,      /* rate limited: retry later */
+	STORE_ERR_CORRUPT = -8,   /* a check found damage */
+	STORE_ERR_USAGE = -9,     /* a request that makes no sense */
 };
 
 /* A static string naming the error class. */
@@ -89,8 +89,8 @@ void store_time_format(int64_t t, char out[21]);
 
 /* Settings: the configurable limits (see store/settings.c for names). */
 int store_setting_get(struct store *st, const char *name, int64_t *out);
-int store_setting_set(struct store *st, const char *name, const char *value,
-    char **cause);
+int store_setting_set(
+    struct store *st, const char *name, const char *value, char **cause);
 /* All settings as "name value default" lines; the caller frees *out. */
 int store_settings_list(struct store *st, char **out);
 

@@ -12,8 +12,9 @@
 #include "store/store-int.h"
 
 #define THREAD_COLUMNS                                                         \
-	"t.id, b.name, t.title, " STORE_SQL_AUTHOR("m") ", t.created,"         \
-	" max(t.posts - 1, 0), t.last_post_id, t.locked, t.sticky"
+	"t.id, b.name, t.title, " STORE_SQL_AUTHOR(                            \
+	    "m") ", t.created,"                                                \
+	         " max(t.posts - 1, 0), t.last_post_id, t.locked, t.sticky"
 
 #define THREAD_FROM                                                            \
 	" FROM threads t JOIN boards b ON b.id = t.board_id"                   \
@@ -92,9 +93,9 @@ bot_granted(struct store *st, int64_t member, int64_t board, int *granted)
 
 	*granted = 0;
 	if ((r = store_prepare(st, &stmt,
-		 "SELECT 1 FROM keys k JOIN key_boards kb ON kb.key_id = k.id"
-		 " WHERE k.member_id = ? AND kb.board_id = ? AND k.revoked = 0"
-		 " LIMIT 1")) != STORE_OK)
+	         "SELECT 1 FROM keys k JOIN key_boards kb ON kb.key_id = k.id"
+	         " WHERE k.member_id = ? AND kb.board_id = ? AND k.revoked = 0"
+	         " LIMIT 1")) != STORE_OK)
 		return r;
 	sqlite3_bind_int64(stmt, 1, member);
 	sqlite3_bind_int64(stmt, 2, board);
@@ -122,8 +123,8 @@ post_allowed(struct store *st, int64_t member, const char *board,
 	if (thread != 0) {
 		if ((r = store_thread_get(st, thread, 0, &t)) != STORE_OK) {
 			if (r == STORE_ERR_NOT_FOUND)
-				store_cause(cause, "no thread %lld",
-				    (long long)thread);
+				store_cause(
+				    cause, "no thread %lld", (long long)thread);
 			return r;
 		}
 		board = t->board;
@@ -139,12 +140,12 @@ post_allowed(struct store *st, int64_t member, const char *board,
 	if (m->role == STORE_ROLE_BOT) {
 		if ((r = bot_granted(st, member, b->id, &granted)) == 0 &&
 		    !granted) {
-			store_cause(cause, "this bot may not post on %s",
-			    b->name);
+			store_cause(
+			    cause, "this bot may not post on %s", b->name);
 			r = STORE_ERR_PERM;
 		}
 	} else if (m->role != STORE_ROLE_SYSOP &&
-	    b->post_role == STORE_ROLE_SYSOP) {
+	           b->post_role == STORE_ROLE_SYSOP) {
 		store_cause(cause, "only sysops may post on %s", b->name);
 		r = STORE_ERR_PERM;
 	}
@@ -162,15 +163,15 @@ out:
 }
 
 static int
-post_insert(struct store *st, int64_t member, int64_t thread,
-    const char *body, int64_t *post)
+post_insert(struct store *st, int64_t member, int64_t thread, const char *body,
+    int64_t *post)
 {
 	sqlite3_stmt *stmt;
 	int r;
 
 	if ((r = store_prepare(st, &stmt,
-		 "INSERT INTO posts (thread_id, author_id, body, created)"
-		 " VALUES (?, ?, ?, ?)")) != STORE_OK)
+	         "INSERT INTO posts (thread_id, author_id, body, created)"
+	         " VALUES (?, ?, ?, ?)")) != STORE_OK)
 		return r;
 	sqlite3_bind_int64(stmt, 1, thread);
 	sqlite3_bind_int64(stmt, 2, member);
@@ -195,8 +196,8 @@ thread_insert(struct store *st, int64_t member, int64_t board,
 	int r;
 
 	if ((r = store_prepare(st, &stmt,
-		 "INSERT INTO threads (board_id, title, author_id, created)"
-		 " VALUES (?, ?, ?, ?)")) != STORE_OK)
+	         "INSERT INTO threads (board_id, title, author_id, created)"
+	         " VALUES (?, ?, ?, ?)")) != STORE_OK)
 		return r;
 	sqlite3_bind_int64(stmt, 1, board);
 	sqlite3_bind_text(stmt, 2, title, -1, SQLITE_STATIC);
@@ -231,16 +232,16 @@ store_thread_create(struct store *st, int64_t member, const char *board,
 	int r;
 
 	if ((r = store_text_line(title, (size_t)store_setting(st, "title_max"),
-		 0, "the title", &t, cause)) != STORE_OK ||
+	         0, "the title", &t, cause)) != STORE_OK ||
 	    (r = store_text_body(body, body_len,
-		 (size_t)store_setting(st, "body_max"), "the body", &b,
-		 cause)) != STORE_OK)
+	         (size_t)store_setting(st, "body_max"), "the body", &b,
+	         cause)) != STORE_OK)
 		goto out;
 	if ((r = store_begin(st)) != STORE_OK)
 		goto out;
 	if ((r = post_allowed(st, member, board, 0, &board_id, cause)) == 0 &&
 	    (r = store_rate_take(st, member, "post", "rate_posts", cause)) ==
-		0 &&
+	        0 &&
 	    (r = thread_insert(st, member, board_id, t, thread)) == 0 &&
 	    (r = post_insert(st, member, *thread, b, post)) == 0)
 		r = store_commit(st);
@@ -261,15 +262,15 @@ store_post_reply(struct store *st, int64_t member, int64_t thread,
 	int r;
 
 	if ((r = store_text_body(body, body_len,
-		 (size_t)store_setting(st, "body_max"), "the body", &b,
-		 cause)) != STORE_OK)
+	         (size_t)store_setting(st, "body_max"), "the body", &b,
+	         cause)) != STORE_OK)
 		return r;
 	if ((r = store_begin(st)) != STORE_OK)
 		goto out;
 	if ((r = post_allowed(st, member, NULL, thread, &board_id, cause)) ==
-		0 &&
+	        0 &&
 	    (r = store_rate_take(st, member, "post", "rate_posts", cause)) ==
-		0 &&
+	        0 &&
 	    (r = post_insert(st, member, thread, b, post)) == 0)
 		r = store_commit(st);
 	if (r != STORE_OK)
@@ -291,8 +292,8 @@ store_threads_list(struct store *st, const char *board, int64_t member,
 	*out = NULL;
 	*n = 0;
 	if ((r = store_prepare(st, &stmt,
-		 "SELECT " THREAD_COLUMNS ", " STORE_SQL_UNREAD THREAD_FROM
-		 " WHERE b.name = ?2" THREAD_ORDER " LIMIT ?3")) != STORE_OK)
+	         "SELECT " THREAD_COLUMNS ", " STORE_SQL_UNREAD THREAD_FROM
+	         " WHERE b.name = ?2" THREAD_ORDER " LIMIT ?3")) != STORE_OK)
 		return r;
 	sqlite3_bind_int64(stmt, 1, member);
 	sqlite3_bind_text(stmt, 2, board, -1, SQLITE_STATIC);
@@ -324,16 +325,34 @@ store_threads_json(struct store *st, const char *board, int limit, char **out)
 	int r;
 
 	*out = NULL;
-	if ((r = store_prepare(st, &stmt,
-		 "SELECT json_group_array(json_object('id', id, 'board', board,"
-		 " 'title', title, 'author', author, 'created', "
-		 STORE_SQL_TIME("created") ", 'replies', replies,"
-		 " 'locked', " STORE_SQL_BOOL("locked") ", 'sticky', "
-		 STORE_SQL_BOOL("sticky") ")) FROM (SELECT t.id AS id,"
-		 " b.name AS board, t.title AS title, " STORE_SQL_AUTHOR("m")
-		 " AS author, t.created AS created, max(t.posts - 1, 0) AS"
-		 " replies, t.locked AS locked, t.sticky AS sticky" THREAD_FROM
-		 " WHERE b.name = ?2" THREAD_ORDER " LIMIT ?3)")) != STORE_OK)
+	if ((r =
+	            store_prepare(st, &stmt,
+	                "SELECT json_group_array(json_object('id', id, "
+	                "'board', board,"
+	                " 'title', title, 'author', author, "
+	                "'created', " STORE_SQL_TIME(
+	                    "created") ", 'replies', replies,"
+	                               " 'locked', " STORE_SQL_BOOL("locked") ", 'sticky', " STORE_SQL_BOOL(
+	                                   "sticky") ")) FROM (SELECT t.id AS "
+	                                             "id,"
+	                                             " b.name AS board, "
+	                                             "t.title AS "
+	                                             "title, " STORE_SQL_AUTHOR(
+	                                                 "m") " AS author, "
+	                                                      "t.created AS "
+	                                                      "created, "
+	                                                      "max(t.posts - "
+	                                                      "1, 0) AS"
+	                                                      " replies, "
+	                                                      "t.locked AS "
+	                                                      "locked, "
+	                                                      "t.sticky AS "
+	                                                      "stick"
+	                                                      "y" THREAD_FROM
+	                                                      " WHERE b.name = "
+	                                                      "?2" THREAD_ORDER
+	                                                      " LIMIT ?3)")) !=
+	    STORE_OK)
 		return r;
 	sqlite3_bind_int64(stmt, 1, 0);
 	sqlite3_bind_text(stmt, 2, board, -1, SQLITE_STATIC);
@@ -347,16 +366,16 @@ store_threads_json(struct store *st, const char *board, int limit, char **out)
 }
 
 int
-store_thread_get(struct store *st, int64_t thread, int64_t member,
-    struct store_thread **out)
+store_thread_get(
+    struct store *st, int64_t thread, int64_t member, struct store_thread **out)
 {
 	sqlite3_stmt *stmt;
 	int r, rc;
 
 	*out = NULL;
 	if ((r = store_prepare(st, &stmt,
-		 "SELECT " THREAD_COLUMNS ", " STORE_SQL_UNREAD THREAD_FROM
-		 " WHERE t.id = ?2")) != STORE_OK)
+	         "SELECT " THREAD_COLUMNS ", " STORE_SQL_UNREAD THREAD_FROM
+	         " WHERE t.id = ?2")) != STORE_OK)
 		return r;
 	sqlite3_bind_int64(stmt, 1, member);
 	sqlite3_bind_int64(stmt, 2, thread);
@@ -374,9 +393,10 @@ store_thread_get(struct store *st, int64_t thread, int64_t member,
 }
 
 #define POST_COLUMNS                                                           \
-	"p.id, p.thread_id, " STORE_SQL_AUTHOR("m") ", p.created, p.body,"     \
-	" p.hidden_reason FROM posts p LEFT JOIN members m"                    \
-	" ON m.id = p.author_id WHERE p.thread_id = ?1"
+	"p.id, p.thread_id, " STORE_SQL_AUTHOR(                                \
+	    "m") ", p.created, p.body,"                                        \
+	         " p.hidden_reason FROM posts p LEFT JOIN members m"           \
+	         " ON m.id = p.author_id WHERE p.thread_id = ?1"
 
 int
 store_posts_page(struct store *st, int64_t thread, int64_t after,
@@ -390,10 +410,11 @@ store_posts_page(struct store *st, int64_t thread, int64_t after,
 	*out = NULL;
 	*n = 0;
 	limit = store_limit(limit);
-	r = store_prepare(st, &stmt, before > 0 ?
-	    "SELECT * FROM (SELECT " POST_COLUMNS " AND p.id < ?2"
-	    " ORDER BY p.id DESC LIMIT ?3) ORDER BY 1" :
-	    "SELECT " POST_COLUMNS " AND p.id > ?2 ORDER BY p.id LIMIT ?3");
+	r = store_prepare(st, &stmt,
+	    before > 0 ? "SELECT * FROM (SELECT " POST_COLUMNS " AND p.id < ?2"
+	                 " ORDER BY p.id DESC LIMIT ?3) ORDER BY 1"
+	               : "SELECT " POST_COLUMNS
+	                 " AND p.id > ?2 ORDER BY p.id LIMIT ?3");
 	if (r != STORE_OK)
 		return r;
 	sqlite3_bind_int64(stmt, 1, thread);
@@ -407,9 +428,9 @@ store_posts_page(struct store *st, int64_t thread, int64_t after,
 		e->author = store_column_text(stmt, 2);
 		e->created = sqlite3_column_int64(stmt, 3);
 		e->body = store_column_text(stmt, 4);
-		e->hidden = sqlite3_column_type(stmt, 5) == SQLITE_NULL ?
-		    NULL :
-		    store_column_text(stmt, 5);
+		e->hidden = sqlite3_column_type(stmt, 5) == SQLITE_NULL
+		                ? NULL
+		                : store_column_text(stmt, 5);
 	}
 	if (rc != SQLITE_DONE) {
 		r = store_sqlite_err(st, "posts page");
@@ -422,6 +443,25 @@ store_posts_page(struct store *st, int64_t thread, int64_t after,
 	return r;
 }
 
+/* clang-format off */
+/* (It cannot lay out strings spliced with macros.) */
+#define THREAD_JSON_SQL							\
+	"SELECT json_object('id', t.id, 'board', b.name, 'title',"	\
+	" t.title, 'author', " STORE_SQL_AUTHOR("m") ", 'created', "	\
+	STORE_SQL_TIME("t.created") ", 'locked', "			\
+	STORE_SQL_BOOL("t.locked") ", 'sticky', "			\
+	STORE_SQL_BOOL("t.sticky") ", 'posts', (SELECT"			\
+	" json_group_array(json_object('id', id, 'author', author,"	\
+	" 'created', " STORE_SQL_TIME("created") ", 'body', CASE WHEN"	\
+	" hidden IS NULL THEN body END, 'hidden', hidden)) FROM"	\
+	" (SELECT p.id AS id, " STORE_SQL_AUTHOR("pm") " AS author,"	\
+	" p.created AS created, p.body AS body, p.hidden_reason AS"	\
+	" hidden FROM posts p LEFT JOIN members pm ON pm.id ="		\
+	" p.author_id WHERE p.thread_id = t.id ORDER BY p.id)))"	\
+	" FROM threads t JOIN boards b ON b.id = t.board_id"		\
+	" LEFT JOIN members m ON m.id = t.author_id WHERE t.id = ?"
+/* clang-format on */
+
 int
 store_thread_json(struct store *st, int64_t thread, char **out)
 {
@@ -429,22 +469,7 @@ store_thread_json(struct store *st, int64_t thread, char **out)
 	int r, rc;
 
 	*out = NULL;
-	if ((r = store_prepare(st, &stmt,
-		 "SELECT json_object('id', t.id, 'board', b.name, 'title',"
-		 " t.title, 'author', " STORE_SQL_AUTHOR("m") ", 'created', "
-		 STORE_SQL_TIME("t.created") ", 'locked', "
-		 STORE_SQL_BOOL("t.locked") ", 'sticky', "
-		 STORE_SQL_BOOL("t.sticky") ", 'posts', (SELECT"
-		 " json_group_array(json_object('id', id, 'author', author,"
-		 " 'created', " STORE_SQL_TIME("created") ", 'body', CASE WHEN"
-		 " hidden IS NULL THEN body END, 'hidden', hidden)) FROM"
-		 " (SELECT p.id AS id, " STORE_SQL_AUTHOR("pm") " AS author,"
-		 " p.created AS created, p.body AS body, p.hidden_reason AS"
-		 " hidden FROM posts p LEFT JOIN members pm ON pm.id ="
-		 " p.author_id WHERE p.thread_id = t.id ORDER BY p.id)))"
-		 " FROM threads t JOIN boards b ON b.id = t.board_id"
-		 " LEFT JOIN members m ON m.id = t.author_id WHERE t.id = ?")) !=
-	    STORE_OK)
+	if ((r = store_prepare(st, &stmt, THREAD_JSON_SQL)) != STORE_OK)
 		return r;
 	sqlite3_bind_int64(stmt, 1, thread);
 	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW)

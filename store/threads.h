@@ -17,7 +17,7 @@ struct store_thread {
 	int64_t id;
 	char *board;
 	char *title;
-	char *author;  /* pseudonym, or STORE_ERASED */
+	char *author; /* pseudonym, or STORE_ERASED */
 	int64_t created;
 	int64_t replies; /* posts after the first */
 	int64_t last_post_id;
@@ -29,7 +29,7 @@ struct store_thread {
 struct store_post {
 	int64_t id;
 	int64_t thread_id;
-	char *author;  /* pseudonym, or STORE_ERASED */
+	char *author; /* pseudonym, or STORE_ERASED */
 	int64_t created;
 	char *body;
 	char *hidden; /* the reason when hidden by a sysop, else NULL */
@@ -65,8 +65,8 @@ int store_post_reply(struct store *st, int64_t member, int64_t thread,
 int store_threads_list(struct store *st, const char *board, int64_t member,
     int limit, struct store_thread **out, size_t *n);
 /* [{id, board, title, author, created, replies, locked, sticky}]. */
-int store_threads_json(struct store *st, const char *board, int limit,
-    char **out);
+int store_threads_json(
+    struct store *st, const char *board, int limit, char **out);
 
 int store_thread_get(struct store *st, int64_t thread, int64_t member,
     struct store_thread **out);
@@ -89,25 +89,25 @@ int store_thread_json(struct store *st, int64_t thread, char **out);
 /* --- read positions (store/reads.c); private to their member ----------- */
 
 /* Records that member has read thread up to post (never moves back). */
-int store_read_mark(struct store *st, int64_t member, int64_t thread,
-    int64_t post);
+int store_read_mark(
+    struct store *st, int64_t member, int64_t thread, int64_t post);
 /*
  * Forgets every read position of member (threads, and the pin board's
  * last visit): everything shows unread.
  */
 int store_reads_forget(struct store *st, int64_t member);
 /* The id of the last post member has read in thread (0: none). */
-int store_read_position(struct store *st, int64_t member, int64_t thread,
-    int64_t *post);
+int store_read_position(
+    struct store *st, int64_t member, int64_t thread, int64_t *post);
 /*
  * The first unread post anywhere: the oldest board (by id) with anything
  * unread, its oldest unread post; STORE_ERR_NOT_FOUND when all is read.
  */
-int store_unread_next(struct store *st, int64_t member, int64_t *thread,
-    int64_t *post);
+int store_unread_next(
+    struct store *st, int64_t member, int64_t *thread, int64_t *post);
 /* Unread posts on a board for member. */
-int store_board_unread(struct store *st, int64_t member, int64_t board,
-    int64_t *count);
+int store_board_unread(
+    struct store *st, int64_t member, int64_t board, int64_t *count);
 /* Marks every thread of board read for member. */
 int store_board_mark_read(struct store *st, int64_t member, int64_t board);
 
@@ -133,7 +133,7 @@ void store_hits_free(struct store_hit *h, size_t n);
 int store_search(struct store *st, const char *query, int limit,
     struct store_hit **out, size_t *n);
 /* [{post, thread, board, title, author, created, snippet}]. */
-int store_search_json(struct store *st, const char *query, int limit,
-    char **out);
+int store_search_json(
+    struct store *st, const char *query, int limit, char **out);
 
 #endif

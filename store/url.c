@@ -301,8 +301,8 @@ url_hex(char c)
 static int
 url_tracking(const char *s, size_t len)
 {
-	static const char *const names[] = {"fbclid", "gclid", "dclid",
-	    "msclkid", "mc_cid", "mc_eid", "igshid", "yclid", NULL};
+	static const char *const names[] = { "fbclid", "gclid", "dclid",
+		"msclkid", "mc_cid", "mc_eid", "igshid", "yclid", NULL };
 	char name[16];
 	size_t i, n = 0;
 

@@ -307,15 +307,15 @@ form_typing(void *p)
 }
 
 static const struct ui_view ui_view_form = {
-    .name = "form",
-    .open = form_open,
-    .close = form_close,
-    .draw = form_draw,
-    .key = form_key,
-    .title = form_title,
-    /* '?' is text here, so the bar is the form's help. */
-    .keys = "Enter next/send  Tab move  Ctrl-D send  Esc abandon",
-    .typing = form_typing,
+	.name = "form",
+	.open = form_open,
+	.close = form_close,
+	.draw = form_draw,
+	.key = form_key,
+	.title = form_title,
+	/* '?' is text here, so the bar is the form's help. */
+	.keys = "Enter next/send  Tab move  Ctrl-D send  Esc abandon",
+	.typing = form_typing,
 };
 
 int

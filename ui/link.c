@@ -18,9 +18,9 @@
 int
 ui_link_supported(const char *term)
 {
-	static const char *const prefixes[] = {"xterm", "tmux", "screen",
-	    "alacritty", "foot", "kitty", "wezterm", "vte", "konsole",
-	    "contour", "ghostty", "mintty", NULL};
+	static const char *const prefixes[] = { "xterm", "tmux", "screen",
+		"alacritty", "foot", "kitty", "wezterm", "vte", "konsole",
+		"contour", "ghostty", "mintty", NULL };
 	size_t i, n;
 
 	if (term == NULL)

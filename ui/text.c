@@ -139,8 +139,7 @@ text_wrap(const char *s, int cols, struct text_line **lines, size_t *n)
 		}
 		cw = text_cp_cols(cp, w);
 		if (w + cw > cols && i > start) {
-			/* Break after the last space, or here for a long word.
-			 */
+			/* After the last space, or here for a long word. */
 			if (brk > start) {
 				text_push(lines, n, &cap, start, brk - start);
 				i = start = brk;

@@ -86,7 +86,7 @@ pin_para(struct view_pin *v, const char *s, int cols, attr_t attr, int link)
 			    xreallocarray(v->lines, v->cap, sizeof *v->lines);
 		}
 		v->lines[v->n++] =
-		    (struct pin_line){start + w[i].off, w[i].len, attr, link};
+		    (struct pin_line){ start + w[i].off, w[i].len, attr, link };
 	}
 	free(w);
 }
@@ -312,23 +312,23 @@ pin_title(void *p)
 }
 
 static const struct ui_help pin_help[] = {
-    {"+", "vote for it (once; pinning is a vote)"},
-    {"d", "its discussion (started on the board pins)"},
-    {"j k arrows", "scroll"},
-    {NULL, NULL},
+	{ "+", "vote for it (once; pinning is a vote)" },
+	{ "d", "its discussion (started on the board pins)" },
+	{ "j k arrows", "scroll" },
+	{ NULL, NULL },
 };
 
 const struct ui_view ui_view_pin = {
-    .name = "pin",
-    .open = pin_open,
-    .close = pin_close,
-    .draw = pin_draw,
-    .key = pin_key,
-    .reload = pin_reload,
-    .title = pin_title,
-    .keys = "q back  + vote  d discuss  arrows scroll",
-    .help = pin_help,
-    .overlay = pin_overlay,
+	.name = "pin",
+	.open = pin_open,
+	.close = pin_close,
+	.draw = pin_draw,
+	.key = pin_key,
+	.reload = pin_reload,
+	.title = pin_title,
+	.keys = "q back  + vote  d discuss  arrows scroll",
+	.help = pin_help,
+	.overlay = pin_overlay,
 };
 
 void

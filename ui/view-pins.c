@@ -36,8 +36,8 @@ struct view_pins {
 static int
 pins_load(struct ui *ui, struct view_pins *v, int64_t keep, char **cause)
 {
-	struct store_pin_query q = {v->sort, v->tag[0] != '\0' ? v->tag : NULL,
-	    v->all, PINS_SHOWN, ui->me->id};
+	struct store_pin_query q = { v->sort, v->tag[0] != '\0' ? v->tag : NULL,
+		v->all, PINS_SHOWN, ui->me->id };
 	struct store_pin *p = NULL;
 	size_t n = 0, i;
 	int r;
@@ -93,7 +93,7 @@ void
 ui_pin_tags(const char *tags, struct buf *b)
 {
 	for (buf_addc(b, '#'); *tags != '\0'; tags++)
-		buf_adds(b, *tags == ' ' ? " #" : (char[]){*tags, '\0'});
+		buf_adds(b, *tags == ' ' ? " #" : (char[]){ *tags, '\0' });
 }
 
 /* The second line: host, tags, discussion, expiry. */
@@ -188,7 +188,7 @@ static int
 pins_add_submit(struct ui *ui, void *arg, char *const *values)
 {
 	struct view_pins *v = arg;
-	struct store_pin_new p = {0};
+	struct store_pin_new p = { 0 };
 	const char *tags[PINS_TAG_WORDS];
 	char *cause = NULL, *t, *save = NULL;
 	int64_t id, score;
@@ -231,16 +231,16 @@ static void
 pins_add(struct ui *ui, struct view_pins *v)
 {
 	static const struct ui_form_field fields[] = {
-	    {"URL", "http:// or https:// only; tracking parameters go", NULL,
-	        PINS_FIELD_MAX},
-	    {"caption", "what it is, in a line (may be empty)", NULL,
-	        PINS_FIELD_MAX},
-	    {"tags", "up to 5 of a-z 0-9 -, spaces between", NULL,
-	        PINS_FIELD_MAX},
-	    {"expires", "YYYY-MM-DD for an event, or empty", NULL, 16},
+		{ "URL", "http:// or https:// only; tracking parameters go",
+		    NULL, PINS_FIELD_MAX },
+		{ "caption", "what it is, in a line (may be empty)", NULL,
+		    PINS_FIELD_MAX },
+		{ "tags", "up to 5 of a-z 0-9 -, spaces between", NULL,
+		    PINS_FIELD_MAX },
+		{ "expires", "YYYY-MM-DD for an event, or empty", NULL, 16 },
 	};
-	struct ui_form_spec spec = {
-	    "Pin a link", fields, 4, pins_add_submit, v};
+	struct ui_form_spec spec = { "Pin a link", fields, 4, pins_add_submit,
+		v };
 
 	ui_form_open(ui, &spec);
 }
@@ -276,12 +276,12 @@ pins_tag_submit(struct ui *ui, void *arg, char *const *values)
 static void
 pins_tag(struct ui *ui, struct view_pins *v)
 {
-	struct ui_form_field field = {"tag",
-	    "only pins with this tag; "
-	    "empty for all",
-	    v->tag, STORE_PIN_TAG_LEN + 1};
-	struct ui_form_spec spec = {
-	    "Filter by tag", &field, 1, pins_tag_submit, v};
+	struct ui_form_field field = { "tag",
+		"only pins with this tag; "
+		"empty for all",
+		v->tag, STORE_PIN_TAG_LEN + 1 };
+	struct ui_form_spec spec = { "Filter by tag", &field, 1,
+		pins_tag_submit, v };
 
 	ui_form_open(ui, &spec);
 }
@@ -357,26 +357,26 @@ pins_title(void *p)
 }
 
 static const struct ui_help pins_help[] = {
-    {"Enter", "show the pin: its full link, as a hyperlink"},
-    {"+", "vote for it (once; pinning is a vote)"},
-    {"a", "pin a link: URL, caption, tags, expiry"},
-    {"d", "its discussion (started on the board pins)"},
-    {"s", "sort: hot (votes halved per day of age) or new"},
-    {"t", "filter by a tag (empty: every tag)"},
-    {"x", "show or hide expired pins"},
-    {"*", "marks pins new since your last visit"},
-    {NULL, NULL},
+	{ "Enter", "show the pin: its full link, as a hyperlink" },
+	{ "+", "vote for it (once; pinning is a vote)" },
+	{ "a", "pin a link: URL, caption, tags, expiry" },
+	{ "d", "its discussion (started on the board pins)" },
+	{ "s", "sort: hot (votes halved per day of age) or new" },
+	{ "t", "filter by a tag (empty: every tag)" },
+	{ "x", "show or hide expired pins" },
+	{ "*", "marks pins new since your last visit" },
+	{ NULL, NULL },
 };
 
 const struct ui_view ui_view_pins = {
-    .name = "pins",
-    .open = pins_open,
-    .close = pins_close,
-    .draw = pins_draw,
-    .key = pins_key,
-    .reload = pins_reload,
-    .title = pins_title,
-    .keys = "q back  Enter open  + vote  a add  d discuss  s sort  t tag  "
-            "x expired",
-    .help = pins_help,
+	.name = "pins",
+	.open = pins_open,
+	.close = pins_close,
+	.draw = pins_draw,
+	.key = pins_key,
+	.reload = pins_reload,
+	.title = pins_title,
+	.keys = "q back  Enter open  + vote  a add  d discuss  s sort  t tag  "
+	        "x expired",
+	.help = pins_help,
 };

@@ -39,9 +39,8 @@ log_get_level(void)
 	return log_level;
 }
 
-static void __attribute__((format(printf, 2, 0)))
-log_vwrite(enum log_level level, const char *fmt, va_list ap,
-    const char *suffix)
+static void __attribute__((format(printf, 2, 0))) log_vwrite(
+    enum log_level level, const char *fmt, va_list ap, const char *suffix)
 {
 	static const char *names[] = { "error", "warn", "info", "debug" };
 	char msg[1024];
@@ -105,8 +104,8 @@ log_escape(const char *s, size_t len)
 		if (c >= 0x20 && c < 0x7f && c != '\\')
 			out[o++] = (char)c;
 		else
-			o += (size_t)snprintf(out + o, sizeof out - o, "\\x%02x",
-			    c);
+			o += (size_t)snprintf(
+			    out + o, sizeof out - o, "\\x%02x", c);
 	}
 	out[o] = '\0';
 	return out;

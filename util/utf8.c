@@ -112,8 +112,9 @@ int
 utf8_is_bidi(uint32_t cp)
 {
 	return cp == 0x061c || cp == 0x200e || cp == 0x200f ||
-	    (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) ||
-	    cp == 0x2028 || cp == 0x2029 || (cp >= 0xfff9 && cp <= 0xfffb);
+	       (cp >= 0x202a && cp <= 0x202e) ||
+	       (cp >= 0x2066 && cp <= 0x2069) || cp == 0x2028 || cp == 0x2029 ||
+	       (cp >= 0xfff9 && cp <= 0xfffb);
 }
 
 int

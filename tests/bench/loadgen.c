@@ -67,8 +67,8 @@ enum lg_phase {
 	PH_N
 };
 
-static const char *const lg_phase_names[PH_N] = {"start", "tcp", "kex", "auth",
-    "channel", "pty", "shell", "screen", "closed"};
+static const char *const lg_phase_names[PH_N] = { "start", "tcp", "kex", "auth",
+	"channel", "pty", "shell", "screen", "closed" };
 
 struct lg_conn {
 	int64_t t[PH_N]; /* ns, CLOCK_MONOTONIC */
@@ -307,7 +307,7 @@ lg_tree_settle(pid_t root, long want)
 static void
 lg_machine(double *busy_ms, double *all_ms)
 {
-	unsigned long long v[8] = {0};
+	unsigned long long v[8] = { 0 };
 	double tick = 1000.0 / (double)sysconf(_SC_CLK_TCK);
 	FILE *f = fopen("/proc/stat", "r");
 
@@ -716,15 +716,15 @@ main(int argc, char **argv)
 	double p50, p99;
 	int ch, i, ok = 0, have_tree = 0;
 
-	opts = (struct lg_opts){.host = "127.0.0.1",
-	    .user = "bench",
-	    .term = "xterm-256color",
-	    .cols = 80,
-	    .rows = 24,
-	    .clients = 1,
-	    .conns = 1,
-	    .hold_s = 0,
-	    .sources = 1};
+	opts = (struct lg_opts){ .host = "127.0.0.1",
+		.user = "bench",
+		.term = "xterm-256color",
+		.cols = 80,
+		.rows = 24,
+		.clients = 1,
+		.conns = 1,
+		.hold_s = 0,
+		.sources = 1 };
 	while ((ch = getopt(argc, argv, "c:fh:i:k:m:n:p:P:qs:t:T:u:w:x:y:")) !=
 	       -1) {
 		switch (ch) {

@@ -9,8 +9,8 @@
 static struct keys_signer *fixture_signer;
 
 static int
-fixture_sign(void *ctx, const uint8_t hash[STORE_HASH_LEN],
-    uint8_t sig[STORE_SIG_LEN])
+fixture_sign(
+    void *ctx, const uint8_t hash[STORE_HASH_LEN], uint8_t sig[STORE_SIG_LEN])
 {
 	(void)ctx;
 	keys_signer_sign(fixture_signer, hash, STORE_HASH_LEN, sig);
@@ -76,8 +76,8 @@ fixture_member(struct fixture *f, const char *name, enum store_role role)
 	char id[STORE_KEY_ID_LEN + 1], *cause = NULL;
 	int64_t mid;
 
-	crypto_generichash(hash, sizeof hash, (const uint8_t *)name,
-	    strlen(name), NULL, 0);
+	crypto_generichash(
+	    hash, sizeof hash, (const uint8_t *)name, strlen(name), NULL, 0);
 	keys_id_format(hash, id);
 	k.pseudonym = name;
 	k.role = (int)role;
@@ -99,7 +99,7 @@ fixture_board(struct fixture *f, const char *name)
 	char *cause = NULL;
 
 	if (store_board_create(f->st, STORE_ACTOR_CONSOLE, name, name,
-		STORE_ROLE_MEMBER, &cause) != STORE_OK) {
+	        STORE_ROLE_MEMBER, &cause) != STORE_OK) {
 		fprintf(stderr, "fixture: board %s: %s\n", name, cause);
 		exit(2);
 	}
@@ -112,8 +112,8 @@ fixture_thread(struct fixture *f, int64_t member, const char *board,
 	int64_t thread = 0, p = 0;
 	char *cause = NULL;
 
-	if (store_thread_create(f->st, member, board, title, body,
-		strlen(body), &thread, &p, &cause) != STORE_OK) {
+	if (store_thread_create(f->st, member, board, title, body, strlen(body),
+	        &thread, &p, &cause) != STORE_OK) {
 		fprintf(stderr, "fixture: thread: %s\n", cause);
 		exit(2);
 	}

@@ -25,8 +25,8 @@ void fixture_open(struct fixture *f);
 void fixture_close(struct fixture *f);
 
 /* Adds a member (and a key derived from name) with role; its id. */
-int64_t fixture_member(struct fixture *f, const char *name,
-    enum store_role role);
+int64_t fixture_member(
+    struct fixture *f, const char *name, enum store_role role);
 /* Creates a board, post_role member. */
 void fixture_board(struct fixture *f, const char *name);
 /* Posts a thread; its id (and *post its first post's, if not NULL). */

@@ -181,13 +181,12 @@ test_body(void)
 
 	TEST_START("cmd: bodies are indented and never carry controls");
 	capture_open(&c);
-	cmd_put_body(&c.ctx,
-	    "one\n\ntwo\x1b[31m\a\xc2\x9b"
-	    "2J\tend");
+	cmd_put_body(&c.ctx, "one\n\ntwo\x1b[31m\a\xc2\x9b"
+	                     "2J\tend");
 	fflush(c.ctx.out);
-	ASSERT_TRUE(c.out != NULL &&
-	    strncmp(c.out, "    one\n    \n    two",
-	        strlen("    one\n    \n    two")) == 0);
+	ASSERT_TRUE(
+	    c.out != NULL && strncmp(c.out, "    one\n    \n    two",
+	                         strlen("    one\n    \n    two")) == 0);
 	for (p = c.out; p != NULL && *p != '\0'; p++) {
 		if (*p == '\x1b' || *p == '\a' ||
 		    (*p == '\xc2' && p[1] == '\x9b'))
@@ -222,12 +221,11 @@ test_may_post(void)
 	c.ctx.boards = NULL;
 	ASSERT_INT_EQ(cmd_may_post(&c.ctx, &news, NULL), EX_NOPERM);
 	fflush(c.ctx.err);
-	ASSERT_STR_EQ(c.err,
-	    "bbs: this bot key may not post on general "
-	    "(only on News, pins)\n"
-	    "bbs: thread 7 is locked\n"
-	    "bbs: this bot key may not post on news "
-	    "(it may post nowhere)\n");
+	ASSERT_STR_EQ(c.err, "bbs: this bot key may not post on general "
+	                     "(only on News, pins)\n"
+	                     "bbs: thread 7 is locked\n"
+	                     "bbs: this bot key may not post on news "
+	                     "(it may post nowhere)\n");
 	capture_close(&c);
 	TEST_DONE();
 

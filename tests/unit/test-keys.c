@@ -55,7 +55,8 @@ static const struct kat kats[] = {
 	    "ssh-rsa", 2048,
 	    "36cfff239b0a0cfc4da5c37f2d8d7d7ba286f504abfd21619a2aedb6b3b231eb",
 	    "g3h76i43" },
-	{ "sk-ssh-ed25519@openssh.com AAAAGnNrLXNzaC1lZDI1NTE5QG9wZW5zc2guY29tAA"
+	{ "sk-ssh-ed25519@openssh.com "
+	  "AAAAGnNrLXNzaC1lZDI1NTE5QG9wZW5zc2guY29tAA"
 	  "AAIAcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHAAAABHNzaDo= sk",
 	    "sk-ssh-ed25519@openssh.com", 256,
 	    "8d903ec02bf9d5489655baa4334ae4e44f57e935a5fe7d72e40bcf154248acf1",
@@ -119,8 +120,8 @@ test_known_answers(void)
 	TEST_START("keys: known-answer identity hashes and key ids");
 	ASSERT_INT_EQ(keys_secret_load(path, &s, &cause), KEYS_OK);
 	for (i = 0; s != NULL && i < sizeof kats / sizeof kats[0]; i++) {
-		ASSERT_INT_EQ(keys_pubkey_parse_line(kats[i].line, &k, &cause),
-		    KEYS_OK);
+		ASSERT_INT_EQ(
+		    keys_pubkey_parse_line(kats[i].line, &k, &cause), KEYS_OK);
 		if (k == NULL) {
 			TEST_FAIL("%s: %s", kats[i].type, cause);
 			free(cause);
@@ -177,9 +178,10 @@ test_refusals(void)
 	refuse("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIM55/EwB/2LgA6bcl/D9gbp2eaI"
 	       "DoopwMM4Tzgl0s6kwAA==",
 	    KEYS_ERR_FORMAT, "trailing");
-	refuse("ssh-ed25519-cert-v01@openssh.com AAAAIHNzaC1lZDI1NTE5LWNlcnQtdj"
-	       "AxQG9wZW5zc2guY29tAAAAIAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"
-	       "A",
+	refuse(
+	    "ssh-ed25519-cert-v01@openssh.com AAAAIHNzaC1lZDI1NTE5LWNlcnQtdj"
+	    "AxQG9wZW5zc2guY29tAAAAIAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"
+	    "A",
 	    KEYS_ERR_TYPE, "unsupported");
 	refuse("command=\"x\" ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIM55/EwB/2LgA"
 	       "6bcl/D9gbp2eaIDoopwMM4Tzgl0s6kw",
@@ -235,7 +237,7 @@ test_signer(void)
 	hex(h, sizeof h, hx);
 	/* BLAKE2b-256("abc"), RFC 7693 style vector. */
 	ASSERT_STR_EQ(hx, "bddd813c634239723171ef3fee98579b94964e3bb1cb3e42"
-			  "7262c8c068d52319");
+	                  "7262c8c068d52319");
 	keys_signer_sign(s, h, sizeof h, sig);
 	keys_signer_public(s, pk);
 	ASSERT_INT_EQ(keys_verify(pk, h, sizeof h, sig), KEYS_OK);

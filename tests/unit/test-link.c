@@ -23,11 +23,12 @@ written(int y, int x, const char *id, const char *url, const char *text, int *r)
 static void
 test_supported(void)
 {
-	static const char *const yes[] = {"xterm", "xterm-256color",
-	    "xterm-kitty", "tmux-256color", "screen", "screen.xterm-256color",
-	    "alacritty", "foot", "foot-extra", "wezterm", "vte-256color", NULL};
-	static const char *const no[] = {"vt100", "vt220", "dumb", "linux",
-	    "ansi", "unknown", "", "xtermish", "screenplay", NULL};
+	static const char *const yes[] = { "xterm", "xterm-256color",
+		"xterm-kitty", "tmux-256color", "screen",
+		"screen.xterm-256color", "alacritty", "foot", "foot-extra",
+		"wezterm", "vte-256color", NULL };
+	static const char *const no[] = { "vt100", "vt220", "dumb", "linux",
+		"ansi", "unknown", "", "xtermish", "screenplay", NULL };
 	size_t i;
 
 	TEST_START("link: OSC 8 for the xterm family, never for vt100 or dumb");

@@ -41,17 +41,17 @@ test_acts(void)
 	fixture_open(&f);
 	fixture_board(&f, "general");
 	alice = fixture_member(&f, "alice", STORE_ROLE_MEMBER);
-	root = (struct store_actor){ fixture_member(&f, "root",
-					 STORE_ROLE_SYSOP),
-		"root" };
+	root =
+	    (struct store_actor){ fixture_member(&f, "root", STORE_ROLE_SYSOP),
+		    "root" };
 	thread = fixture_thread(&f, alice, "general", "t", "body", &post);
-	ASSERT_INT_EQ(store_post_reply(f.st, alice, thread, "spam", 4, &reply,
-			  &cause),
+	ASSERT_INT_EQ(
+	    store_post_reply(f.st, alice, thread, "spam", 4, &reply, &cause),
 	    STORE_OK);
 
 	TEST_START("moderation: hide keeps the body, closes flags, is logged");
-	ASSERT_INT_EQ(store_flag_add(f.st, alice, reply, "spam!", &flag,
-			  &cause),
+	ASSERT_INT_EQ(
+	    store_flag_add(f.st, alice, reply, "spam!", &flag, &cause),
 	    STORE_OK);
 	ASSERT_INT_EQ(store_flags_list(f.st, &fl, &n), STORE_OK);
 	ASSERT_INT_EQ(n, 1);
@@ -60,12 +60,12 @@ test_acts(void)
 	ASSERT_INT_EQ(store_post_hide(f.st, &root, reply, "", &cause),
 	    STORE_ERR_INVALID); /* a reason is required */
 	free(cause), cause = NULL;
-	ASSERT_INT_EQ(store_post_hide(f.st, &root, reply, "spam", &cause),
-	    STORE_OK);
-	ASSERT_INT_EQ(store_post_hide(f.st, &root, reply, "again", &cause),
-	    STORE_OK);
-	ASSERT_INT_EQ(store_posts_page(f.st, thread, 0, 0, 10, &p, &n),
-	    STORE_OK);
+	ASSERT_INT_EQ(
+	    store_post_hide(f.st, &root, reply, "spam", &cause), STORE_OK);
+	ASSERT_INT_EQ(
+	    store_post_hide(f.st, &root, reply, "again", &cause), STORE_OK);
+	ASSERT_INT_EQ(
+	    store_posts_page(f.st, thread, 0, 0, 10, &p, &n), STORE_OK);
 	ASSERT_STR_EQ(n == 2 ? p[1].hidden : NULL, "spam");
 	ASSERT_STR_EQ(n == 2 ? p[1].body : NULL, "spam");
 	store_posts_free(p, n);
@@ -73,16 +73,16 @@ test_acts(void)
 	ASSERT_INT_EQ(n, 0);
 	store_flags_free(fl, n);
 	ASSERT_INT_EQ(count(&f, "SELECT count(*) FROM modlog WHERE act = 'hide'"
-				" AND actor = 'root' AND target = 'post 2'"
-				" AND reason = 'spam'"),
+	                        " AND actor = 'root' AND target = 'post 2'"
+	                        " AND reason = 'spam'"),
 	    1);
 	ASSERT_INT_EQ(store_post_hide(f.st, &root, 999, "x", &cause),
 	    STORE_ERR_NOT_FOUND);
 	free(cause), cause = NULL;
-	ASSERT_INT_EQ(store_post_unhide(f.st, &root, reply, NULL, &cause),
-	    STORE_OK);
+	ASSERT_INT_EQ(
+	    store_post_unhide(f.st, &root, reply, NULL, &cause), STORE_OK);
 	ASSERT_INT_EQ(count(&f, "SELECT count(*) FROM posts WHERE"
-				" hidden_reason IS NOT NULL"),
+	                        " hidden_reason IS NOT NULL"),
 	    0);
 	TEST_DONE();
 
@@ -94,41 +94,41 @@ test_acts(void)
 		    STORE_ERR_PERM);
 		free(cause), cause = NULL;
 		ASSERT_INT_EQ(store_thread_set(f.st, &m, thread,
-				  STORE_THREAD_LOCKED, 1, NULL, &cause),
+		                  STORE_THREAD_LOCKED, 1, NULL, &cause),
 		    STORE_ERR_PERM);
 		free(cause), cause = NULL;
 	}
 	TEST_DONE();
 
 	TEST_START("moderation: lock and sticky; repeats log nothing");
-	ASSERT_INT_EQ(store_thread_set(f.st, &root, thread,
-			  STORE_THREAD_LOCKED, 1, "heated", &cause),
+	ASSERT_INT_EQ(store_thread_set(f.st, &root, thread, STORE_THREAD_LOCKED,
+	                  1, "heated", &cause),
 	    STORE_OK);
-	ASSERT_INT_EQ(store_thread_set(f.st, &root, thread,
-			  STORE_THREAD_LOCKED, 1, NULL, &cause),
+	ASSERT_INT_EQ(store_thread_set(f.st, &root, thread, STORE_THREAD_LOCKED,
+	                  1, NULL, &cause),
 	    STORE_OK);
-	ASSERT_INT_EQ(store_thread_set(f.st, &root, thread,
-			  STORE_THREAD_STICKY, 1, NULL, &cause),
+	ASSERT_INT_EQ(store_thread_set(f.st, &root, thread, STORE_THREAD_STICKY,
+	                  1, NULL, &cause),
 	    STORE_OK);
 	ASSERT_INT_EQ(store_thread_get(f.st, thread, 0, &t), STORE_OK);
 	ASSERT_INT_EQ(t != NULL && t->locked && t->sticky, 1);
 	store_thread_free(t);
 	ASSERT_INT_EQ(count(&f, "SELECT count(*) FROM modlog WHERE"
-				" act IN ('lock', 'sticky')"),
+	                        " act IN ('lock', 'sticky')"),
 	    2);
 	ASSERT_INT_EQ(store_thread_set(f.st, &root, 999, STORE_THREAD_LOCKED, 1,
-			  NULL, &cause),
+	                  NULL, &cause),
 	    STORE_ERR_NOT_FOUND);
 	free(cause), cause = NULL;
 	TEST_DONE();
 
 	TEST_START("moderation: board edit is logged with what changed");
 	ASSERT_INT_EQ(store_board_edit(f.st, &root, "general", "Talk",
-			  STORE_ROLE_SYSOP, &cause),
+	                  STORE_ROLE_SYSOP, &cause),
 	    STORE_OK);
 	ASSERT_INT_EQ(count(&f, "SELECT count(*) FROM modlog WHERE act ="
-				" 'board-edit' AND reason = 'title: Talk;"
-				" post-role: sysop'"),
+	                        " 'board-edit' AND reason = 'title: Talk;"
+	                        " post-role: sysop'"),
 	    1);
 	ASSERT_INT_EQ(store_board_edit(f.st, &root, "nosuch", "x", -1, &cause),
 	    STORE_ERR_NOT_FOUND);
@@ -136,21 +136,21 @@ test_acts(void)
 	TEST_DONE();
 
 	TEST_START("moderation: dismissing a flag is logged");
-	ASSERT_INT_EQ(store_flag_add(f.st, alice, post, "rude", &flag, &cause),
-	    STORE_OK);
+	ASSERT_INT_EQ(
+	    store_flag_add(f.st, alice, post, "rude", &flag, &cause), STORE_OK);
 	ASSERT_INT_EQ(store_flag_add(f.st, alice, 999, "x", &flag, &cause),
 	    STORE_ERR_NOT_FOUND);
 	free(cause), cause = NULL;
 	ASSERT_INT_EQ(store_flags_list(f.st, &fl, &n), STORE_OK);
 	flag = n == 1 ? fl[0].id : 0;
 	store_flags_free(fl, n);
-	ASSERT_INT_EQ(store_flag_dismiss(f.st, &root, flag, "fine", &cause),
-	    STORE_OK);
+	ASSERT_INT_EQ(
+	    store_flag_dismiss(f.st, &root, flag, "fine", &cause), STORE_OK);
 	ASSERT_INT_EQ(store_flag_dismiss(f.st, &root, flag, "fine", &cause),
 	    STORE_ERR_NOT_FOUND);
 	free(cause), cause = NULL;
 	ASSERT_INT_EQ(count(&f, "SELECT count(*) FROM modlog WHERE"
-				" act = 'flag-dismiss'"),
+	                        " act = 'flag-dismiss'"),
 	    1);
 	TEST_DONE();
 	fixture_close(&f);
@@ -205,41 +205,41 @@ test_two_sysops(void)
 
 	TEST_START("two sysops: the first demotion request is pending");
 	ASSERT_INT_EQ(store_role_set(f.st, &s1, "s3", STORE_ROLE_MEMBER, "why",
-			  &pending, &cause),
+	                  &pending, &cause),
 	    STORE_OK);
 	ASSERT_INT_EQ(pending, 1);
 	ASSERT_INT_EQ(role_of(&f, "s3"), STORE_ROLE_SYSOP);
 	ASSERT_INT_EQ(count(&f, "SELECT count(*) FROM modlog WHERE act ="
-				" 'request-demote' AND actor = 's1'"),
+	                        " 'request-demote' AND actor = 's1'"),
 	    1);
 	TEST_DONE();
 
 	TEST_START("two sysops: the requester repeating changes nothing");
 	ASSERT_INT_EQ(store_role_set(f.st, &s1, "s3", STORE_ROLE_MEMBER, NULL,
-			  &pending, &cause),
+	                  &pending, &cause),
 	    STORE_OK);
 	ASSERT_INT_EQ(pending, 1);
 	ASSERT_INT_EQ(role_of(&f, "s3"), STORE_ROLE_SYSOP);
 	ASSERT_INT_EQ(count(&f, "SELECT count(*) FROM modlog WHERE act ="
-				" 'request-demote'"),
+	                        " 'request-demote'"),
 	    1);
 	TEST_DONE();
 
 	TEST_START("two sysops: a second sysop carries it out");
 	ASSERT_INT_EQ(store_role_set(f.st, &s2, "s3", STORE_ROLE_MEMBER, "yes",
-			  &pending, &cause),
+	                  &pending, &cause),
 	    STORE_OK);
 	ASSERT_INT_EQ(pending, 0);
 	ASSERT_INT_EQ(role_of(&f, "s3"), STORE_ROLE_MEMBER);
 	ASSERT_INT_EQ(count(&f, "SELECT count(*) FROM modlog WHERE act ="
-				" 'demote' AND actor = 's2' AND target = 's3'"),
+	                        " 'demote' AND actor = 's2' AND target = 's3'"),
 	    1);
 	ASSERT_INT_EQ(count(&f, "SELECT count(*) FROM pending"), 0);
 	TEST_DONE();
 
 	TEST_START("two sysops: revoking a sysop's key, and expiry");
 	ASSERT_INT_EQ(store_role_set(f.st, &store_console, "s3",
-			  STORE_ROLE_SYSOP, NULL, &pending, &cause),
+	                  STORE_ROLE_SYSOP, NULL, &pending, &cause),
 	    STORE_OK);
 	ASSERT_INT_EQ(store_key_revoke(f.st, &s1, k3, "lost", &pending, &cause),
 	    STORE_OK);
@@ -249,43 +249,44 @@ test_two_sysops(void)
 	ASSERT_INT_EQ(store_key_revoke(f.st, &s2, k3, "lost", &pending, &cause),
 	    STORE_OK);
 	ASSERT_INT_EQ(pending, 1);
-	ASSERT_INT_EQ(count(&f, "SELECT revoked FROM keys WHERE key_id IN"
-				" (SELECT key_id FROM keys k JOIN members m ON"
-				" m.id = k.member_id WHERE m.pseudonym = 's3')"),
+	ASSERT_INT_EQ(
+	    count(&f, "SELECT revoked FROM keys WHERE key_id IN"
+	              " (SELECT key_id FROM keys k JOIN members m ON"
+	              " m.id = k.member_id WHERE m.pseudonym = 's3')"),
 	    0);
 	/* s2 cannot confirm their own request... */
-	ASSERT_INT_EQ(store_key_revoke(f.st, &s2, k3, NULL, &pending, &cause),
-	    STORE_OK);
+	ASSERT_INT_EQ(
+	    store_key_revoke(f.st, &s2, k3, NULL, &pending, &cause), STORE_OK);
 	ASSERT_INT_EQ(pending, 1);
 	/* ...but s1 can. */
-	ASSERT_INT_EQ(store_key_revoke(f.st, &s1, k3, NULL, &pending, &cause),
-	    STORE_OK);
+	ASSERT_INT_EQ(
+	    store_key_revoke(f.st, &s1, k3, NULL, &pending, &cause), STORE_OK);
 	ASSERT_INT_EQ(pending, 0);
 	ASSERT_INT_EQ(count(&f, "SELECT count(*) FROM modlog WHERE act ="
-				" 'revoke' AND actor = 's1'"),
+	                        " 'revoke' AND actor = 's1'"),
 	    1);
 	TEST_DONE();
 
 	TEST_START("two sysops: the console, members and oneself are exempt");
 	ASSERT_INT_EQ(store_role_set(f.st, &store_console, "s2",
-			  STORE_ROLE_MEMBER, NULL, &pending, &cause),
+	                  STORE_ROLE_MEMBER, NULL, &pending, &cause),
 	    STORE_OK);
 	ASSERT_INT_EQ(pending, 0);
 	ASSERT_INT_EQ(count(&f, "SELECT count(*) FROM modlog WHERE actor ="
-				" 'console' AND act = 'demote'"),
+	                        " 'console' AND act = 'demote'"),
 	    1);
 	ASSERT_INT_EQ(store_role_set(f.st, &s1, "m1", STORE_ROLE_SYSOP, NULL,
-			  &pending, &cause),
+	                  &pending, &cause),
 	    STORE_OK);
 	ASSERT_INT_EQ(pending, 0); /* promotion is one sysop's act */
 	ASSERT_INT_EQ(store_role_set(f.st, &s1, "s1", STORE_ROLE_MEMBER,
-			  "stepping down", &pending, &cause),
+	                  "stepping down", &pending, &cause),
 	    STORE_OK);
 	ASSERT_INT_EQ(pending, 0);
 	ASSERT_INT_EQ(role_of(&f, "s1"), STORE_ROLE_MEMBER);
 	/* s1 is no longer a sysop: their acts are refused. */
 	ASSERT_INT_EQ(store_role_set(f.st, &s1, "m1", STORE_ROLE_MEMBER, NULL,
-			  &pending, &cause),
+	                  &pending, &cause),
 	    STORE_ERR_PERM);
 	free(cause), cause = NULL;
 	TEST_DONE();
@@ -305,8 +306,8 @@ test_erase(void)
 	alice = fixture_member(&f, "alice", STORE_ROLE_MEMBER);
 	bob = fixture_member(&f, "bob", STORE_ROLE_MEMBER);
 	t1 = fixture_thread(&f, alice, "general", "alice's", "a1", NULL);
-	ASSERT_INT_EQ(store_post_reply(f.st, bob, t1, "b1", 2, &post, &cause),
-	    STORE_OK);
+	ASSERT_INT_EQ(
+	    store_post_reply(f.st, bob, t1, "b1", 2, &post, &cause), STORE_OK);
 	t2 = fixture_thread(&f, alice, "general", "lonely", "a2", NULL);
 
 	TEST_START("erase-me: the member goes, the posts stay as [erased]");
@@ -316,15 +317,15 @@ test_erase(void)
 		int64_t pin, score;
 		int dup, counted;
 
-		ASSERT_INT_EQ(store_pin_add(f.st, alice, &pn, &pin, &dup,
-				  &score, &cause),
+		ASSERT_INT_EQ(
+		    store_pin_add(f.st, alice, &pn, &pin, &dup, &score, &cause),
 		    STORE_OK);
-		ASSERT_INT_EQ(store_pin_vote(f.st, bob, pin, &score, &counted,
-				  &cause),
+		ASSERT_INT_EQ(
+		    store_pin_vote(f.st, bob, pin, &score, &counted, &cause),
 		    STORE_OK);
 		ASSERT_INT_EQ(score, 2);
-		ASSERT_INT_EQ(store_member_erase(f.st, bob, 0, &cause),
-		    STORE_OK);
+		ASSERT_INT_EQ(
+		    store_member_erase(f.st, bob, 0, &cause), STORE_OK);
 		/* bob's vote went with him. */
 		ASSERT_INT_EQ(count(&f, "SELECT score FROM pins"), 1);
 	}
@@ -332,11 +333,11 @@ test_erase(void)
 	ASSERT_INT_EQ(count(&f, "SELECT count(*) FROM keys"), 1);
 	ASSERT_INT_EQ(store_thread_json(f.st, t1, &json), STORE_OK);
 	ASSERT_TRUE(json != NULL && strstr(json, "\"author\":\"[erased]\","
-						 "\"created\"") != NULL);
+	                                         "\"created\"") != NULL);
 	free(json);
 	ASSERT_INT_EQ(count(&f, "SELECT count(*) FROM modlog WHERE act ="
-				" 'erase-me' AND actor = 'anonymous' AND"
-				" target NOT LIKE '%bob%'"),
+	                        " 'erase-me' AND actor = 'anonymous' AND"
+	                        " target NOT LIKE '%bob%'"),
 	    1);
 	TEST_DONE();
 
@@ -350,10 +351,10 @@ test_erase(void)
 	ASSERT_INT_EQ(count(&f, "SELECT count(*) FROM posts"), 1); /* bob's */
 	ASSERT_INT_EQ(store_thread_get(f.st, t2, 0, &t), STORE_ERR_NOT_FOUND);
 	ASSERT_INT_EQ(count(&f, "SELECT count(*) FROM posts_fts WHERE"
-				" posts_fts MATCH 'a1'"),
+	                        " posts_fts MATCH 'a1'"),
 	    0);
-	ASSERT_INT_EQ(store_member_erase(f.st, alice, 1, &cause),
-	    STORE_ERR_NOT_FOUND);
+	ASSERT_INT_EQ(
+	    store_member_erase(f.st, alice, 1, &cause), STORE_ERR_NOT_FOUND);
 	free(cause), cause = NULL;
 	ASSERT_INT_EQ(store_check(f.st, &cause), STORE_OK);
 	TEST_DONE();

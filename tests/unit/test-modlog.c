@@ -28,8 +28,8 @@ tamper(const char *db, const char *sql)
 
 	if (sqlite3_open(db, &h) != SQLITE_OK ||
 	    sqlite3_exec(h,
-		"DROP TRIGGER modlog_no_update; DROP TRIGGER modlog_no_delete;",
-		NULL, NULL, &err) != SQLITE_OK ||
+	        "DROP TRIGGER modlog_no_update; DROP TRIGGER modlog_no_delete;",
+	        NULL, NULL, &err) != SQLITE_OK ||
 	    sqlite3_exec(h, sql, NULL, NULL, &err) != SQLITE_OK) {
 		fprintf(stderr, "tamper: %s\n", err ? err : "open");
 		exit(2);
@@ -69,11 +69,11 @@ main(void)
 
 	TEST_START("modlog: UPDATE and DELETE are refused by triggers");
 	ASSERT_INT_EQ(sqlite3_open(f.db, &h), SQLITE_OK);
-	ASSERT_INT_NE(sqlite3_exec(h, "UPDATE modlog SET reason = 'x'", NULL,
-			  NULL, NULL),
+	ASSERT_INT_NE(
+	    sqlite3_exec(h, "UPDATE modlog SET reason = 'x'", NULL, NULL, NULL),
 	    SQLITE_OK);
-	ASSERT_INT_NE(sqlite3_exec(h, "DELETE FROM modlog", NULL, NULL, NULL),
-	    SQLITE_OK);
+	ASSERT_INT_NE(
+	    sqlite3_exec(h, "DELETE FROM modlog", NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(h);
 	expect_bad(&f, 0, NULL);
 	fixture_close(&f);
@@ -96,8 +96,8 @@ main(void)
 	TEST_START("modlog: a reordered pair is found");
 	four_entries(&f);
 	tamper(f.db, "UPDATE modlog SET id = -2 WHERE id = 2;"
-		     "UPDATE modlog SET id = 2 WHERE id = 3;"
-		     "UPDATE modlog SET id = 3 WHERE id = -2;");
+	             "UPDATE modlog SET id = 2 WHERE id = 3;"
+	             "UPDATE modlog SET id = 3 WHERE id = -2;");
 	expect_bad(&f, 2, "does not follow");
 	fixture_close(&f);
 	TEST_DONE();

@@ -59,7 +59,7 @@ pin(struct fixture *f, int64_t member, const char *url, const char *caption,
     const char *const *tags, size_t ntags, const char *expires, int64_t *id,
     int *dup)
 {
-	struct store_pin_new p = {0};
+	struct store_pin_new p = { 0 };
 	int64_t score;
 	char *cause = NULL;
 	int r, d;
@@ -81,7 +81,7 @@ static const char *
 ids(struct fixture *f, enum store_pin_sort sort, const char *tag, int all,
     char *buf, size_t len)
 {
-	struct store_pin_query q = {sort, tag, all, 50, 0};
+	struct store_pin_query q = { sort, tag, all, 50, 0 };
 	struct store_pin *p = NULL;
 	char *cause = NULL;
 	size_t n, i, off = 0;
@@ -102,7 +102,7 @@ ids(struct fixture *f, enum store_pin_sort sort, const char *tag, int all,
 static void
 test_add_vote(void)
 {
-	const char *tags[] = {"Memes", "art", "#memes"};
+	const char *tags[] = { "Memes", "art", "#memes" };
 	struct store_pin *p = NULL;
 	struct fixture f;
 	int64_t alice, bob, carol, id, id2, score;
@@ -197,13 +197,13 @@ test_add_vote(void)
 static void
 test_rules(void)
 {
-	const char *five[] = {"a", "b", "c", "d", "e", "A", "#b"};
-	const char *six[] = {"a", "b", "c", "d", "e", "f"};
-	const char *bad[][1] = {
-	    {"no spaces"}, {""}, {"caf\xc3\xa9"}, {"a_b"}, {"#"}, {"a,b"}};
+	const char *five[] = { "a", "b", "c", "d", "e", "A", "#b" };
+	const char *six[] = { "a", "b", "c", "d", "e", "f" };
+	const char *bad[][1] = { { "no spaces" }, { "" }, { "caf\xc3\xa9" },
+		{ "a_b" }, { "#" }, { "a,b" } };
 	char caption[600], *cause = NULL, long_tag[26];
-	const char *lt[] = {long_tag};
-	struct store_pin_new p = {0};
+	const char *lt[] = { long_tag };
+	struct store_pin_new p = { 0 };
 	struct fixture f;
 	int64_t alice, id, score;
 	size_t i;
@@ -401,7 +401,7 @@ test_order(void)
 static void
 test_filters(void)
 {
-	struct store_pin_query q = {STORE_PINS_NEW, NULL, 0, 50, 0};
+	struct store_pin_query q = { STORE_PINS_NEW, NULL, 0, 50, 0 };
 	struct store_pin *p = NULL;
 	struct fixture f;
 	int64_t alice, a, b, c;
@@ -412,11 +412,11 @@ test_filters(void)
 	alice = fixture_member(&f, "alice", STORE_ROLE_MEMBER);
 	store_set_clock(f.st, T0 + 14 * HOUR + 59);
 	pin(&f, alice, "https://a.example/", "march",
-	    (const char *[]){"protest", "event"}, 2, "2026-01-02", &a, NULL);
-	pin(&f, alice, "https://b.example/", "meme", (const char *[]){"memes"},
-	    1, NULL, &b, NULL);
+	    (const char *[]){ "protest", "event" }, 2, "2026-01-02", &a, NULL);
+	pin(&f, alice, "https://b.example/", "meme",
+	    (const char *[]){ "memes" }, 1, NULL, &b, NULL);
 	pin(&f, alice, "https://c.example/", "today only",
-	    (const char *[]){"event"}, 1, "2026-01-01", &c, NULL);
+	    (const char *[]){ "event" }, 1, "2026-01-01", &c, NULL);
 
 	TEST_START("pins: the tag filter");
 	snprintf(want, sizeof want, "%lld %lld", (long long)c, (long long)a);
@@ -578,7 +578,7 @@ test_thread(void)
 static void
 test_seen(void)
 {
-	struct store_pin_query q = {STORE_PINS_NEW, NULL, 0, 50, 0};
+	struct store_pin_query q = { STORE_PINS_NEW, NULL, 0, 50, 0 };
 	struct store_pin *p = NULL;
 	struct fixture f;
 	int64_t alice, bob, a, b, c;
@@ -615,8 +615,7 @@ test_seen(void)
 	q.member = bob;
 	ASSERT_INT_EQ(store_pins_list(f.st, &q, &p, &n, &cause), STORE_OK);
 	ASSERT_INT_EQ(n, 3);
-	ASSERT_INT_EQ(n == 3 ? p[0].unseen + p[1].unseen + p[2].unseen : -1,
-	    0);
+	ASSERT_INT_EQ(n == 3 ? p[0].unseen + p[1].unseen + p[2].unseen : -1, 0);
 	store_pins_free(p, n);
 	q.member = alice;
 	TEST_DONE();

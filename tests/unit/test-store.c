@@ -49,12 +49,12 @@ test_migrate(void)
 
 	TEST_START("store: an empty file migrates to the current schema");
 	fixture_open(&f);
-	ASSERT_INT_EQ(raw_int(f.db, "PRAGMA user_version"),
-	    store_schema_version());
+	ASSERT_INT_EQ(
+	    raw_int(f.db, "PRAGMA user_version"), store_schema_version());
 	ASSERT_INT_EQ(raw_int(f.db, "SELECT count(*) FROM sqlite_master WHERE"
-				    " name IN ('members', 'keys', 'boards',"
-				    " 'threads', 'posts', 'posts_fts', 'pins',"
-				    " 'modlog', 'reads', 'flags', 'pending')"),
+	                            " name IN ('members', 'keys', 'boards',"
+	                            " 'threads', 'posts', 'posts_fts', 'pins',"
+	                            " 'modlog', 'reads', 'flags', 'pending')"),
 	    11);
 	ASSERT_INT_EQ(raw_int(f.db, "PRAGMA journal_mode = WAL") >= 0, 1);
 	/* Opening again is a no-op. */
@@ -143,8 +143,8 @@ test_members(void)
 		char **boards = NULL;
 
 		ASSERT_INT_EQ(store_login(f.st, h2, &login), STORE_OK);
-		ASSERT_INT_EQ(store_key_boards(f.st, login.key_row, &boards),
-		    STORE_OK);
+		ASSERT_INT_EQ(
+		    store_key_boards(f.st, login.key_row, &boards), STORE_OK);
 		ASSERT_STR_EQ(boards != NULL ? boards[0] : NULL, "general");
 		ASSERT_NULL(boards != NULL ? boards[1] : "x");
 		free(boards != NULL ? boards[0] : NULL);
@@ -154,38 +154,38 @@ test_members(void)
 
 	TEST_START("store: a revoked key stops logging in; the act is logged");
 	ASSERT_INT_EQ(store_key_revoke(f.st, &store_console, "aaaaaaaa", "lost",
-			  &pending, &cause),
+	                  &pending, &cause),
 	    STORE_OK);
 	ASSERT_INT_EQ(pending, 0);
 	ASSERT_INT_EQ(store_login(f.st, h1, &login), STORE_ERR_NOT_FOUND);
 	ASSERT_INT_EQ(store_key_revoke(f.st, &store_console, "aaaaaaaa",
-			  "again", &pending, &cause),
+	                  "again", &pending, &cause),
 	    STORE_OK); /* repeating changes nothing */
 	ASSERT_INT_EQ(store_key_revoke(f.st, &store_console, "zzzzzzzz", NULL,
-			  &pending, &cause),
+	                  &pending, &cause),
 	    STORE_ERR_NOT_FOUND);
 	free(cause), cause = NULL;
 	ASSERT_INT_EQ(raw_int(f.db, "SELECT count(*) FROM modlog WHERE"
-				    " act = 'revoke' AND reason = 'lost'"),
+	                            " act = 'revoke' AND reason = 'lost'"),
 	    1);
 	ASSERT_INT_EQ(raw_int(f.db, "SELECT count(*) FROM modlog"
-				    " WHERE act = 'revoke'"),
+	                            " WHERE act = 'revoke'"),
 	    1);
 	TEST_DONE();
 
 	TEST_START("store: role changes are logged; bots keep their role");
 	ASSERT_INT_EQ(store_role_set(f.st, &store_console, "alice",
-			  STORE_ROLE_SYSOP, "trusted", &pending, &cause),
+	                  STORE_ROLE_SYSOP, "trusted", &pending, &cause),
 	    STORE_OK);
 	ASSERT_INT_EQ(raw_int(f.db, "SELECT count(*) FROM modlog"
-				    " WHERE act = 'promote'"),
+	                            " WHERE act = 'promote'"),
 	    1);
 	ASSERT_INT_EQ(store_role_set(f.st, &store_console, "bob",
-			  STORE_ROLE_SYSOP, NULL, &pending, &cause),
+	                  STORE_ROLE_SYSOP, NULL, &pending, &cause),
 	    STORE_ERR_INVALID);
 	free(cause), cause = NULL;
 	ASSERT_INT_EQ(store_role_set(f.st, &store_console, "nobody",
-			  STORE_ROLE_SYSOP, NULL, &pending, &cause),
+	                  STORE_ROLE_SYSOP, NULL, &pending, &cause),
 	    STORE_ERR_NOT_FOUND);
 	free(cause), cause = NULL;
 	TEST_DONE();
@@ -204,15 +204,15 @@ test_boards(void)
 	TEST_START("store: boards are unique ignoring case and named sanely");
 	fixture_board(&f, "general");
 	ASSERT_INT_EQ(store_board_create(f.st, "console", "General", "",
-			  STORE_ROLE_MEMBER, &cause),
+	                  STORE_ROLE_MEMBER, &cause),
 	    STORE_ERR_EXISTS);
 	free(cause), cause = NULL;
 	ASSERT_INT_EQ(store_board_create(f.st, "console", "bad name", "",
-			  STORE_ROLE_MEMBER, &cause),
+	                  STORE_ROLE_MEMBER, &cause),
 	    STORE_ERR_INVALID);
 	free(cause), cause = NULL;
 	ASSERT_INT_EQ(store_board_create(f.st, "console", "announcements",
-			  "News\x1b[2J", STORE_ROLE_SYSOP, &cause),
+	                  "News\x1b[2J", STORE_ROLE_SYSOP, &cause),
 	    STORE_OK);
 	ASSERT_INT_EQ(store_boards_list(f.st, &b, &n), STORE_OK);
 	ASSERT_INT_EQ(n, 2);
@@ -238,26 +238,26 @@ test_content(void)
 
 	TEST_START("store: bodies are normalised (SPEC section 9)");
 	ASSERT_INT_EQ(store_text_body("a\r\nb\x1b[2J\x07\tc\n\n\n", 15, max,
-			  "body", &out, &cause),
+	                  "body", &out, &cause),
 	    STORE_OK);
 	ASSERT_STR_EQ(out, "a\nb[2J\tc");
 	free(out);
 	/* U+009B (C1 CSI) is a control too. */
-	ASSERT_INT_EQ(store_text_body("x\xc2\x9b" "31m", 6, max, "body", &out,
-			  &cause),
+	ASSERT_INT_EQ(store_text_body("x\xc2\x9b"
+	                              "31m",
+	                  6, max, "body", &out, &cause),
 	    STORE_OK);
 	ASSERT_STR_EQ(out, "x31m");
 	free(out);
 	ASSERT_INT_EQ(store_text_body("\n\r\n", 3, max, "body", &out, &cause),
 	    STORE_ERR_INVALID);
 	free(cause), cause = NULL;
-	ASSERT_INT_EQ(store_text_body("\xff\xfe", 2, max, "body", &out,
-			  &cause),
+	ASSERT_INT_EQ(store_text_body("\xff\xfe", 2, max, "body", &out, &cause),
 	    STORE_ERR_INVALID);
 	ASSERT_TRUE(cause != NULL && strstr(cause, "UTF-8") != NULL);
 	free(cause), cause = NULL;
-	ASSERT_INT_EQ(store_text_body("\xed\xa0\x80", 3, max, "body", &out,
-			  &cause),
+	ASSERT_INT_EQ(
+	    store_text_body("\xed\xa0\x80", 3, max, "body", &out, &cause),
 	    STORE_ERR_INVALID); /* a surrogate */
 	free(cause), cause = NULL;
 	TEST_DONE();
@@ -266,28 +266,28 @@ test_content(void)
 	big = malloc(max + 2);
 	memset(big, 'x', max + 1);
 	big[max + 1] = '\0';
-	ASSERT_INT_EQ(store_text_body(big, max, max, "body", &out, &cause),
-	    STORE_OK);
+	ASSERT_INT_EQ(
+	    store_text_body(big, max, max, "body", &out, &cause), STORE_OK);
 	free(out);
 	ASSERT_INT_EQ(store_text_body(big, max + 1, max, "body", &out, &cause),
 	    STORE_ERR_INVALID);
 	free(cause), cause = NULL;
 	/* Trailing newlines do not count. */
 	big[max] = '\n';
-	ASSERT_INT_EQ(store_text_body(big, max + 1, max, "body", &out, &cause),
-	    STORE_OK);
+	ASSERT_INT_EQ(
+	    store_text_body(big, max + 1, max, "body", &out, &cause), STORE_OK);
 	free(out);
 	free(big);
 	TEST_DONE();
 
 	TEST_START("store: one-line fields count characters, not bytes");
 	ASSERT_INT_EQ(store_text_line("  \xe6\x97\xa5\xe6\x9c\xac\tx\n ", 4, 0,
-			  "title", &out, &cause),
+	                  "title", &out, &cause),
 	    STORE_OK);
 	ASSERT_STR_EQ(out, "\xe6\x97\xa5\xe6\x9c\xac x");
 	free(out);
-	ASSERT_INT_EQ(store_text_line("\xe6\x97\xa5\xe6\x9c\xac\xe6\x97\xa5",
-			  2, 0, "title", &out, &cause),
+	ASSERT_INT_EQ(store_text_line("\xe6\x97\xa5\xe6\x9c\xac\xe6\x97\xa5", 2,
+	                  0, "title", &out, &cause),
 	    STORE_ERR_INVALID);
 	free(cause), cause = NULL;
 	ASSERT_INT_EQ(store_text_line(" \t ", 10, 0, "title", &out, &cause),
@@ -325,17 +325,17 @@ test_bot_boards(struct fixture *f, int64_t t1)
 		int pending;
 
 		ASSERT_INT_EQ(store_key_revoke(f->st, &store_console,
-				  "botkey02", NULL, &pending, &cause),
+		                  "botkey02", NULL, &pending, &cause),
 		    STORE_OK);
 	}
 	ASSERT_INT_EQ(store_thread_create(f->st, bot, "news", "Weekly", "hi", 2,
-			  &th, &post, &cause),
+	                  &th, &post, &cause),
 	    STORE_OK);
-	ASSERT_INT_EQ(store_post_reply(f->st, bot, th, "more", 4, &post,
-			  &cause),
+	ASSERT_INT_EQ(
+	    store_post_reply(f->st, bot, th, "more", 4, &post, &cause),
 	    STORE_OK);
 	ASSERT_INT_EQ(store_thread_create(f->st, bot, "general", "No", "no", 2,
-			  &th, &post, &cause),
+	                  &th, &post, &cause),
 	    STORE_ERR_PERM);
 	ASSERT_STR_EQ(cause, "this bot may not post on general");
 	free(cause), cause = NULL;
@@ -343,7 +343,7 @@ test_bot_boards(struct fixture *f, int64_t t1)
 	    STORE_ERR_PERM);
 	free(cause), cause = NULL;
 	ASSERT_INT_EQ(raw_sql(f->db, "UPDATE keys SET revoked = 0 WHERE"
-				     " key_id = 'botkey02'"),
+	                             " key_id = 'botkey02'"),
 	    0);
 	ASSERT_INT_EQ(store_post_reply(f->st, bot, t1, "no", 2, &post, &cause),
 	    STORE_ERR_PERM); /* granted now, but the thread is locked */
@@ -371,13 +371,13 @@ test_threads(void)
 	t1 = fixture_thread(&f, alice, "general", "first", "one", &p1);
 	t2 = fixture_thread(&f, alice, "general", "second", "two", NULL);
 	t3 = fixture_thread(&f, bob, "general", "third", "three", NULL);
-	ASSERT_INT_EQ(store_post_reply(f.st, bob, t1, "re", 2, &post, &cause),
-	    STORE_OK);
+	ASSERT_INT_EQ(
+	    store_post_reply(f.st, bob, t1, "re", 2, &post, &cause), STORE_OK);
 	ASSERT_INT_EQ(raw_sql(f.db, "UPDATE threads SET sticky = 1 WHERE"
-				    " title = 'second'"),
+	                            " title = 'second'"),
 	    0);
-	ASSERT_INT_EQ(store_threads_list(f.st, "general", alice, 50, &t, &n),
-	    STORE_OK);
+	ASSERT_INT_EQ(
+	    store_threads_list(f.st, "general", alice, 50, &t, &n), STORE_OK);
 	ASSERT_INT_EQ(n, 3);
 	if (n == 3) {
 		ASSERT_INT_EQ(t[0].id, t2);
@@ -403,12 +403,12 @@ test_threads(void)
 	ASSERT_INT_EQ(store_read_mark(f.st, alice, t1, p1), STORE_OK);
 	ASSERT_INT_EQ(store_read_position(f.st, alice, t1, &next), STORE_OK);
 	ASSERT_INT_EQ(next, post);
-	ASSERT_INT_EQ(store_unread_next(f.st, alice, &th, &next),
-	    STORE_ERR_NOT_FOUND);
+	ASSERT_INT_EQ(
+	    store_unread_next(f.st, alice, &th, &next), STORE_ERR_NOT_FOUND);
 	ASSERT_INT_EQ(store_reads_forget(f.st, alice), STORE_OK);
 	ASSERT_INT_EQ(store_board_mark_read(f.st, alice, 1), STORE_OK);
-	ASSERT_INT_EQ(store_unread_next(f.st, alice, &th, &next),
-	    STORE_ERR_NOT_FOUND);
+	ASSERT_INT_EQ(
+	    store_unread_next(f.st, alice, &th, &next), STORE_ERR_NOT_FOUND);
 	ASSERT_INT_EQ(store_board_unread(f.st, alice, 1, &next), STORE_OK);
 	ASSERT_INT_EQ(next, 0);
 	ASSERT_INT_EQ(store_reads_forget(f.st, alice), STORE_OK);
@@ -421,18 +421,18 @@ test_threads(void)
 	ASSERT_INT_EQ(store_post_reply(f.st, bob, t1, "no", 2, &post, &cause),
 	    STORE_ERR_PERM);
 	free(cause), cause = NULL;
-	ASSERT_INT_EQ(store_post_reply(f.st, sysop, t1, "closing", 7, &post,
-			  &cause),
+	ASSERT_INT_EQ(
+	    store_post_reply(f.st, sysop, t1, "closing", 7, &post, &cause),
 	    STORE_OK);
 	ASSERT_INT_EQ(store_board_create(f.st, "console", "news", "",
-			  STORE_ROLE_SYSOP, &cause),
+	                  STORE_ROLE_SYSOP, &cause),
 	    STORE_OK);
-	ASSERT_INT_EQ(store_thread_create(f.st, bob, "news", "t", "b", 1, &th,
-			  &post, &cause),
+	ASSERT_INT_EQ(store_thread_create(
+	                  f.st, bob, "news", "t", "b", 1, &th, &post, &cause),
 	    STORE_ERR_PERM);
 	free(cause), cause = NULL;
-	ASSERT_INT_EQ(store_thread_create(f.st, bob, "nosuch", "t", "b", 1,
-			  &th, &post, &cause),
+	ASSERT_INT_EQ(store_thread_create(
+	                  f.st, bob, "nosuch", "t", "b", 1, &th, &post, &cause),
 	    STORE_ERR_NOT_FOUND);
 	free(cause), cause = NULL;
 	ASSERT_INT_EQ(store_post_reply(f.st, bob, 999, "b", 1, &post, &cause),
@@ -449,18 +449,18 @@ test_threads(void)
 	ASSERT_INT_EQ(n, 2);
 	ASSERT_INT_EQ(n == 2 ? p[0].id : 0, p1);
 	store_posts_free(p, n);
-	ASSERT_INT_EQ(store_posts_page(f.st, t1, 0, post + 1, 1, &p, &n),
-	    STORE_OK);
+	ASSERT_INT_EQ(
+	    store_posts_page(f.st, t1, 0, post + 1, 1, &p, &n), STORE_OK);
 	ASSERT_INT_EQ(n == 1 ? p[0].id : 0, post);
 	store_posts_free(p, n);
 	ASSERT_INT_EQ(raw_sql(f.db, "UPDATE posts SET hidden_reason = 'spam'"
-				    " WHERE body = 're'"),
+	                            " WHERE body = 're'"),
 	    0);
 	ASSERT_INT_EQ(store_thread_json(f.st, t1, &json), STORE_OK);
 	ASSERT_TRUE(json != NULL &&
-	    strstr(json, "\"body\":null,\"hidden\":\"spam\"") != NULL);
+	            strstr(json, "\"body\":null,\"hidden\":\"spam\"") != NULL);
 	ASSERT_TRUE(json != NULL &&
-	    strstr(json, "\"body\":\"one\",\"hidden\":null") != NULL);
+	            strstr(json, "\"body\":\"one\",\"hidden\":null") != NULL);
 	ASSERT_TRUE(json != NULL && strstr(json, "\"locked\":true") != NULL);
 	free(json);
 	ASSERT_INT_EQ(store_thread_json(f.st, 999, &json), STORE_ERR_NOT_FOUND);
@@ -472,19 +472,19 @@ test_threads(void)
 	dave = fixture_member(&f, "dave", STORE_ROLE_MEMBER);
 	store_set_clock(f.st, 2000000000);
 	ASSERT_INT_EQ(store_setting_set(f.st, "rate_posts", "2", &cause), 0);
-	ASSERT_INT_EQ(store_post_reply(f.st, carol, t2, "a", 1, &post, &cause),
-	    STORE_OK);
+	ASSERT_INT_EQ(
+	    store_post_reply(f.st, carol, t2, "a", 1, &post, &cause), STORE_OK);
 	store_set_clock(f.st, 2000000030);
-	ASSERT_INT_EQ(store_post_reply(f.st, carol, t2, "b", 1, &post, &cause),
-	    STORE_OK);
+	ASSERT_INT_EQ(
+	    store_post_reply(f.st, carol, t2, "b", 1, &post, &cause), STORE_OK);
 	ASSERT_INT_EQ(store_post_reply(f.st, carol, t2, "c", 1, &post, &cause),
 	    STORE_ERR_RATE);
 	free(cause), cause = NULL;
 	ASSERT_INT_EQ(store_post_reply(f.st, dave, t2, "d", 1, &post, &cause),
-	    STORE_OK); /* per pseudonym */
+	    STORE_OK);                     /* per pseudonym */
 	store_set_clock(f.st, 2000000061); /* the first has left the window */
-	ASSERT_INT_EQ(store_post_reply(f.st, carol, t2, "e", 1, &post, &cause),
-	    STORE_OK);
+	ASSERT_INT_EQ(
+	    store_post_reply(f.st, carol, t2, "e", 1, &post, &cause), STORE_OK);
 	ASSERT_INT_EQ(store_post_reply(f.st, carol, t2, "f", 1, &post, &cause),
 	    STORE_ERR_RATE);
 	free(cause), cause = NULL;
@@ -513,19 +513,18 @@ test_search(void)
 	ASSERT_INT_EQ(n, 1);
 	ASSERT_INT_EQ(n == 1 ? h[0].thread : 0, t1);
 	store_hits_free(h, n);
-	ASSERT_INT_EQ(store_search(f.st, "garden SPADE", 20, &h, &n),
-	    STORE_OK);
+	ASSERT_INT_EQ(store_search(f.st, "garden SPADE", 20, &h, &n), STORE_OK);
 	ASSERT_INT_EQ(n, 1);
 	store_hits_free(h, n);
-	ASSERT_INT_EQ(store_search(f.st, "tomatoes nothing", 20, &h, &n),
-	    STORE_OK);
+	ASSERT_INT_EQ(
+	    store_search(f.st, "tomatoes nothing", 20, &h, &n), STORE_OK);
 	ASSERT_INT_EQ(n, 0);
 	store_hits_free(h, n);
 	TEST_DONE();
 
 	TEST_START("store: search input is never FTS5 syntax");
-	ASSERT_INT_EQ(store_search(f.st, "\"unbalanced NEAR( * OR -x:y", 20, &h,
-			  &n),
+	ASSERT_INT_EQ(
+	    store_search(f.st, "\"unbalanced NEAR( * OR -x:y", 20, &h, &n),
 	    STORE_OK);
 	ASSERT_INT_EQ(n, 0);
 	store_hits_free(h, n);

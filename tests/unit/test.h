@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-extern int test_failed;	     /* failures in this program */
+extern int test_failed;      /* failures in this program */
 extern int test_case_failed; /* failure in the current case */
 extern const char *test_name;
 
@@ -26,8 +26,8 @@ extern const char *test_name;
 
 #define TEST_DONE()                                                            \
 	do {                                                                   \
-		printf("%s %s\n", test_case_failed ? "FAIL" : "ok  ",          \
-		    test_name);                                                \
+		printf(                                                        \
+		    "%s %s\n", test_case_failed ? "FAIL" : "ok  ", test_name); \
 		test_failed += test_case_failed;                               \
 	} while (0)
 
@@ -36,8 +36,7 @@ extern const char *test_name;
 		if (!test_case_failed)                                         \
 			fprintf(stderr, "%s:%d: %s: ", __FILE__, __LINE__,     \
 			    test_name),                                        \
-			    fprintf(stderr, __VA_ARGS__),                      \
-			    fputc('\n', stderr);                               \
+			    fprintf(stderr, __VA_ARGS__), fputc('\n', stderr); \
 		test_case_failed = 1;                                          \
 	} while (0)
 
@@ -52,15 +51,15 @@ extern const char *test_name;
 	do {                                                                   \
 		long long a_ = (long long)(a), b_ = (long long)(b);            \
 		if (a_ == b_)                                                  \
-			TEST_FAIL("%s == %lld, expected anything else", #a,    \
-			    a_);                                               \
+			TEST_FAIL(                                             \
+			    "%s == %lld, expected anything else", #a, a_);     \
 	} while (0)
 
 #define ASSERT_STR_EQ(a, b)                                                    \
 	do {                                                                   \
 		const char *a_ = (a), *b_ = (b);                               \
 		if (a_ == NULL || b_ == NULL || strcmp(a_, b_) != 0)           \
-			TEST_FAIL("%s == \"%s\", expected \"%s\"", #a,          \
+			TEST_FAIL("%s == \"%s\", expected \"%s\"", #a,         \
 			    a_ ? a_ : "(null)", b_ ? b_ : "(null)");           \
 	} while (0)
 
