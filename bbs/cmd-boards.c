@@ -1,7 +1,11 @@
 /* bbs: ISC licence, see LICENSE. */
-/* boards [--json]: every board with its thread count, by name. */
+/*
+ * boards [--json]: every board with its thread count, by name. The
+ * console's `bbs board list` is the same listing.
+ */
 #include <stdlib.h>
 
+#include "bbs/admin.h"
 #include "bbs/cmd.h"
 
 static const struct args_opt boards_opts[] = {
@@ -47,6 +51,16 @@ const struct cmd cmd_boards = {
 	        "--json: [{name, title, threads, post_role}].\n"
 	        "Exit: 0.\n",
 	.flags = CMD_BOT,
+	.opts = boards_opts,
+	.min_args = 0,
+	.max_args = 0,
+	.exec = boards_exec,
+};
+
+const struct cmd admin_board_list = {
+	.name = "board list",
+	.usage = "[--json]",
+	.summary = "every board: name, threads, who may post, title",
 	.opts = boards_opts,
 	.min_args = 0,
 	.max_args = 0,

@@ -58,3 +58,40 @@ ui_list_key(struct ui_list *l, int key, int rows)
 	ui_list_clamp(l, rows);
 	return UI_KEY_USED;
 }
+
+int
+ui_scroll_key(int *top, int key, int page)
+{
+	switch (key) {
+	case UI_KEY(KEY_DOWN):
+	case 'j':
+		(*top)++;
+		break;
+	case UI_KEY(KEY_UP):
+	case 'k':
+		(*top)--;
+		break;
+	case UI_KEY(KEY_NPAGE):
+	case UI_CTRL('f'):
+	case ' ':
+		*top += page;
+		break;
+	case UI_KEY(KEY_PPAGE):
+	case UI_CTRL('b'):
+		*top -= page;
+		break;
+	case UI_KEY(KEY_HOME):
+	case 'g':
+		*top = 0;
+		break;
+	case UI_KEY(KEY_END):
+	case 'G':
+		*top = 1 << 30; /* the caller clamps it when it draws */
+		break;
+	default:
+		return 0;
+	}
+	if (*top < 0)
+		*top = 0;
+	return 1;
+}

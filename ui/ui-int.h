@@ -182,6 +182,12 @@ struct ui_list {
  * it in a window of rows lines; UI_KEY_UNUSED for other keys.
  */
 enum ui_key_result ui_list_key(struct ui_list *l, int key, int rows);
+/*
+ * Scrolls a page of text whose first shown line is *top by a line, a page
+ * of page lines, or to either end, for the same keys; 0 for other keys.
+ * *top stays >= 0; the end is clamped by the caller when it draws.
+ */
+int ui_scroll_key(int *top, int key, int page);
 /* Keeps sel visible in rows lines and within 0..n-1. */
 void ui_list_clamp(struct ui_list *l, int rows);
 

@@ -263,36 +263,10 @@ pin_key(struct ui *ui, void *p, int key)
 	case 'd':
 		ui_pin_discuss(ui, v->id);
 		return UI_KEY_USED;
-	case UI_KEY(KEY_DOWN):
-	case 'j':
-		v->top++;
-		break;
-	case UI_KEY(KEY_UP):
-	case 'k':
-		v->top--;
-		break;
-	case UI_KEY(KEY_NPAGE):
-	case UI_CTRL('f'):
-	case ' ':
-		v->top += page;
-		break;
-	case UI_KEY(KEY_PPAGE):
-	case UI_CTRL('b'):
-		v->top -= page;
-		break;
-	case UI_KEY(KEY_HOME):
-	case 'g':
-		v->top = 0;
-		break;
-	case UI_KEY(KEY_END):
-	case 'G':
-		v->top = 1 << 30; /* clamped when drawn */
-		break;
 	default:
-		return UI_KEY_UNUSED;
+		if (!ui_scroll_key(&v->top, key, page))
+			return UI_KEY_UNUSED;
 	}
-	if (v->top < 0)
-		v->top = 0;
 	/* Cells that keep their text could keep a hyperlink: repaint. */
 	clearok(curscr, TRUE);
 	return UI_KEY_USED;

@@ -64,38 +64,7 @@ text_key(struct ui *ui, void *p, int key)
 	struct view_text *v = p;
 	int rows = ui_body_rows(ui);
 
-	switch (key) {
-	case UI_KEY(KEY_DOWN):
-	case 'j':
-		v->top++;
-		break;
-	case UI_KEY(KEY_UP):
-	case 'k':
-		v->top--;
-		break;
-	case UI_KEY(KEY_NPAGE):
-	case UI_CTRL('f'):
-	case ' ':
-		v->top += rows;
-		break;
-	case UI_KEY(KEY_PPAGE):
-	case UI_CTRL('b'):
-		v->top -= rows;
-		break;
-	case UI_KEY(KEY_HOME):
-	case 'g':
-		v->top = 0;
-		break;
-	case UI_KEY(KEY_END):
-	case 'G':
-		v->top = 1 << 30; /* clamped when drawn */
-		break;
-	default:
-		return UI_KEY_CLOSE;
-	}
-	if (v->top < 0)
-		v->top = 0;
-	return UI_KEY_USED;
+	return ui_scroll_key(&v->top, key, rows) ? UI_KEY_USED : UI_KEY_CLOSE;
 }
 
 static const char *
