@@ -33,4 +33,12 @@ void fixture_board(struct fixture *f, const char *name);
 int64_t fixture_thread(struct fixture *f, int64_t member, const char *board,
     const char *title, const char *body, int64_t *post);
 
+/*
+ * SQL on the database file behind the store's back, on a connection of
+ * its own: to set up a state or to check one. raw_sql returns 0 or -1;
+ * raw_int the first column of the first row, -1 if none.
+ */
+int raw_sql(const char *db, const char *sql);
+int64_t raw_int(const char *db, const char *sql);
+
 #endif

@@ -9,23 +9,6 @@
 #include "tests/unit/fixture.h"
 #include "tests/unit/test.h"
 
-static int64_t
-count(struct fixture *f, const char *sql)
-{
-	sqlite3_stmt *stmt;
-	sqlite3 *h;
-	int64_t v = -1;
-
-	if (sqlite3_open(f->db, &h) != SQLITE_OK)
-		return -1;
-	if (sqlite3_prepare_v2(h, sql, -1, &stmt, NULL) == SQLITE_OK &&
-	    sqlite3_step(stmt) == SQLITE_ROW)
-		v = sqlite3_column_int64(stmt, 0);
-	sqlite3_finalize(stmt);
-	sqlite3_close(h);
-	return v;
-}
-
 static void
 test_acts(void)
 {
@@ -72,17 +55,18 @@ test_acts(void)
 	ASSERT_INT_EQ(store_flags_list(f.st, &fl, &n), STORE_OK);
 	ASSERT_INT_EQ(n, 0);
 	store_flags_free(fl, n);
-	ASSERT_INT_EQ(count(&f, "SELECT count(*) FROM modlog WHERE act = 'hide'"
-	                        " AND actor = 'root' AND target = 'post 2'"
-	                        " AND reason = 'spam'"),
+	ASSERT_INT_EQ(
+	    raw_int(f.db, "SELECT count(*) FROM modlog WHERE act = 'hide'"
+	                  " AND actor = 'root' AND target = 'post 2'"
+	                  " AND reason = 'spam'"),
 	    1);
 	ASSERT_INT_EQ(store_post_hide(f.st, &root, 999, "x", &cause),
 	    STORE_ERR_NOT_FOUND);
 	free(cause), cause = NULL;
 	ASSERT_INT_EQ(
 	    store_post_unhide(f.st, &root, reply, NULL, &cause), STORE_OK);
-	ASSERT_INT_EQ(count(&f, "SELECT count(*) FROM posts WHERE"
-	                        " hidden_reason IS NOT NULL"),
+	ASSERT_INT_EQ(raw_int(f.db, "SELECT count(*) FROM posts WHERE"
+	                            " hidden_reason IS NOT NULL"),
 	    0);
 	TEST_DONE();
 
@@ -113,8 +97,8 @@ test_acts(void)
 	ASSERT_INT_EQ(store_thread_get(f.st, thread, 0, &t), STORE_OK);
 	ASSERT_INT_EQ(t != NULL && t->locked && t->sticky, 1);
 	store_thread_free(t);
-	ASSERT_INT_EQ(count(&f, "SELECT count(*) FROM modlog WHERE"
-	                        " act IN ('lock', 'sticky')"),
+	ASSERT_INT_EQ(raw_int(f.db, "SELECT count(*) FROM modlog WHERE"
+	                            " act IN ('lock', 'sticky')"),
 	    2);
 	ASSERT_INT_EQ(store_thread_set(f.st, &root, 999, STORE_THREAD_LOCKED, 1,
 	                  NULL, &cause),
@@ -126,9 +110,9 @@ test_acts(void)
 	ASSERT_INT_EQ(store_board_edit(f.st, &root, "general", "Talk",
 	                  STORE_ROLE_SYSOP, &cause),
 	    STORE_OK);
-	ASSERT_INT_EQ(count(&f, "SELECT count(*) FROM modlog WHERE act ="
-	                        " 'board-edit' AND reason = 'title: Talk;"
-	                        " post-role: sysop'"),
+	ASSERT_INT_EQ(raw_int(f.db, "SELECT count(*) FROM modlog WHERE act ="
+	                            " 'board-edit' AND reason = 'title: Talk;"
+	                            " post-role: sysop'"),
 	    1);
 	ASSERT_INT_EQ(store_board_edit(f.st, &root, "nosuch", "x", -1, &cause),
 	    STORE_ERR_NOT_FOUND);
@@ -149,8 +133,8 @@ test_acts(void)
 	ASSERT_INT_EQ(store_flag_dismiss(f.st, &root, flag, "fine", &cause),
 	    STORE_ERR_NOT_FOUND);
 	free(cause), cause = NULL;
-	ASSERT_INT_EQ(count(&f, "SELECT count(*) FROM modlog WHERE"
-	                        " act = 'flag-dismiss'"),
+	ASSERT_INT_EQ(raw_int(f.db, "SELECT count(*) FROM modlog WHERE"
+	                            " act = 'flag-dismiss'"),
 	    1);
 	TEST_DONE();
 	fixture_close(&f);
@@ -209,8 +193,8 @@ test_two_sysops(void)
 	    STORE_OK);
 	ASSERT_INT_EQ(pending, 1);
 	ASSERT_INT_EQ(role_of(&f, "s3"), STORE_ROLE_SYSOP);
-	ASSERT_INT_EQ(count(&f, "SELECT count(*) FROM modlog WHERE act ="
-	                        " 'request-demote' AND actor = 's1'"),
+	ASSERT_INT_EQ(raw_int(f.db, "SELECT count(*) FROM modlog WHERE act ="
+	                            " 'request-demote' AND actor = 's1'"),
 	    1);
 	TEST_DONE();
 
@@ -220,8 +204,8 @@ test_two_sysops(void)
 	    STORE_OK);
 	ASSERT_INT_EQ(pending, 1);
 	ASSERT_INT_EQ(role_of(&f, "s3"), STORE_ROLE_SYSOP);
-	ASSERT_INT_EQ(count(&f, "SELECT count(*) FROM modlog WHERE act ="
-	                        " 'request-demote'"),
+	ASSERT_INT_EQ(raw_int(f.db, "SELECT count(*) FROM modlog WHERE act ="
+	                            " 'request-demote'"),
 	    1);
 	TEST_DONE();
 
@@ -231,10 +215,11 @@ test_two_sysops(void)
 	    STORE_OK);
 	ASSERT_INT_EQ(pending, 0);
 	ASSERT_INT_EQ(role_of(&f, "s3"), STORE_ROLE_MEMBER);
-	ASSERT_INT_EQ(count(&f, "SELECT count(*) FROM modlog WHERE act ="
-	                        " 'demote' AND actor = 's2' AND target = 's3'"),
+	ASSERT_INT_EQ(
+	    raw_int(f.db, "SELECT count(*) FROM modlog WHERE act ="
+	                  " 'demote' AND actor = 's2' AND target = 's3'"),
 	    1);
-	ASSERT_INT_EQ(count(&f, "SELECT count(*) FROM pending"), 0);
+	ASSERT_INT_EQ(raw_int(f.db, "SELECT count(*) FROM pending"), 0);
 	TEST_DONE();
 
 	TEST_START("two sysops: revoking a sysop's key, and expiry");
@@ -250,9 +235,9 @@ test_two_sysops(void)
 	    STORE_OK);
 	ASSERT_INT_EQ(pending, 1);
 	ASSERT_INT_EQ(
-	    count(&f, "SELECT revoked FROM keys WHERE key_id IN"
-	              " (SELECT key_id FROM keys k JOIN members m ON"
-	              " m.id = k.member_id WHERE m.pseudonym = 's3')"),
+	    raw_int(f.db, "SELECT revoked FROM keys WHERE key_id IN"
+	                  " (SELECT key_id FROM keys k JOIN members m ON"
+	                  " m.id = k.member_id WHERE m.pseudonym = 's3')"),
 	    0);
 	/* s2 cannot confirm their own request... */
 	ASSERT_INT_EQ(
@@ -262,8 +247,8 @@ test_two_sysops(void)
 	ASSERT_INT_EQ(
 	    store_key_revoke(f.st, &s1, k3, NULL, &pending, &cause), STORE_OK);
 	ASSERT_INT_EQ(pending, 0);
-	ASSERT_INT_EQ(count(&f, "SELECT count(*) FROM modlog WHERE act ="
-	                        " 'revoke' AND actor = 's1'"),
+	ASSERT_INT_EQ(raw_int(f.db, "SELECT count(*) FROM modlog WHERE act ="
+	                            " 'revoke' AND actor = 's1'"),
 	    1);
 	TEST_DONE();
 
@@ -272,8 +257,8 @@ test_two_sysops(void)
 	                  STORE_ROLE_MEMBER, NULL, &pending, &cause),
 	    STORE_OK);
 	ASSERT_INT_EQ(pending, 0);
-	ASSERT_INT_EQ(count(&f, "SELECT count(*) FROM modlog WHERE actor ="
-	                        " 'console' AND act = 'demote'"),
+	ASSERT_INT_EQ(raw_int(f.db, "SELECT count(*) FROM modlog WHERE actor ="
+	                            " 'console' AND act = 'demote'"),
 	    1);
 	ASSERT_INT_EQ(store_role_set(f.st, &s1, "m1", STORE_ROLE_SYSOP, NULL,
 	                  &pending, &cause),
@@ -327,17 +312,17 @@ test_erase(void)
 		ASSERT_INT_EQ(
 		    store_member_erase(f.st, bob, 0, &cause), STORE_OK);
 		/* bob's vote went with him. */
-		ASSERT_INT_EQ(count(&f, "SELECT score FROM pins"), 1);
+		ASSERT_INT_EQ(raw_int(f.db, "SELECT score FROM pins"), 1);
 	}
-	ASSERT_INT_EQ(count(&f, "SELECT count(*) FROM members"), 1);
-	ASSERT_INT_EQ(count(&f, "SELECT count(*) FROM keys"), 1);
+	ASSERT_INT_EQ(raw_int(f.db, "SELECT count(*) FROM members"), 1);
+	ASSERT_INT_EQ(raw_int(f.db, "SELECT count(*) FROM keys"), 1);
 	ASSERT_INT_EQ(store_thread_json(f.st, t1, &json), STORE_OK);
 	ASSERT_TRUE(json != NULL && strstr(json, "\"author\":\"[erased]\","
 	                                         "\"created\"") != NULL);
 	free(json);
-	ASSERT_INT_EQ(count(&f, "SELECT count(*) FROM modlog WHERE act ="
-	                        " 'erase-me' AND actor = 'anonymous' AND"
-	                        " target NOT LIKE '%bob%'"),
+	ASSERT_INT_EQ(raw_int(f.db, "SELECT count(*) FROM modlog WHERE act ="
+	                            " 'erase-me' AND actor = 'anonymous' AND"
+	                            " target NOT LIKE '%bob%'"),
 	    1);
 	TEST_DONE();
 
@@ -348,10 +333,11 @@ test_erase(void)
 	ASSERT_STR_EQ(t != NULL ? t->author : NULL, "[erased]");
 	store_thread_free(t);
 	t = NULL;
-	ASSERT_INT_EQ(count(&f, "SELECT count(*) FROM posts"), 1); /* bob's */
+	ASSERT_INT_EQ(
+	    raw_int(f.db, "SELECT count(*) FROM posts"), 1); /* bob's */
 	ASSERT_INT_EQ(store_thread_get(f.st, t2, 0, &t), STORE_ERR_NOT_FOUND);
-	ASSERT_INT_EQ(count(&f, "SELECT count(*) FROM posts_fts WHERE"
-	                        " posts_fts MATCH 'a1'"),
+	ASSERT_INT_EQ(raw_int(f.db, "SELECT count(*) FROM posts_fts WHERE"
+	                            " posts_fts MATCH 'a1'"),
 	    0);
 	ASSERT_INT_EQ(
 	    store_member_erase(f.st, alice, 1, &cause), STORE_ERR_NOT_FOUND);

@@ -15,23 +15,6 @@
 #define T0 1767225600 /* 2026-01-01T00:00:00Z */
 #define HOUR 3600
 
-static int64_t
-raw_int(const char *db, const char *sql)
-{
-	sqlite3_stmt *stmt;
-	sqlite3 *h;
-	int64_t v = -1;
-
-	if (sqlite3_open(db, &h) != SQLITE_OK)
-		return -1;
-	if (sqlite3_prepare_v2(h, sql, -1, &stmt, NULL) == SQLITE_OK &&
-	    sqlite3_step(stmt) == SQLITE_ROW)
-		v = sqlite3_column_int64(stmt, 0);
-	sqlite3_finalize(stmt);
-	sqlite3_close(h);
-	return v;
-}
-
 /* Column col of every row of sql, joined with spaces. */
 static char *
 raw_text(const char *db, const char *sql, int col)

@@ -9,37 +9,6 @@
 #include "tests/unit/fixture.h"
 #include "tests/unit/test.h"
 
-/* Runs raw SQL on the database file behind the store's back. */
-static int
-raw_sql(const char *db, const char *sql)
-{
-	sqlite3 *h;
-	int rc;
-
-	if (sqlite3_open(db, &h) != SQLITE_OK)
-		return -1;
-	rc = sqlite3_exec(h, sql, NULL, NULL, NULL);
-	sqlite3_close(h);
-	return rc == SQLITE_OK ? 0 : -1;
-}
-
-static int64_t
-raw_int(const char *db, const char *sql)
-{
-	sqlite3_stmt *stmt;
-	sqlite3 *h;
-	int64_t v = -1;
-
-	if (sqlite3_open(db, &h) != SQLITE_OK)
-		return -1;
-	if (sqlite3_prepare_v2(h, sql, -1, &stmt, NULL) == SQLITE_OK &&
-	    sqlite3_step(stmt) == SQLITE_ROW)
-		v = sqlite3_column_int64(stmt, 0);
-	sqlite3_finalize(stmt);
-	sqlite3_close(h);
-	return v;
-}
-
 static void
 test_migrate(void)
 {
