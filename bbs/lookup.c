@@ -18,6 +18,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "bbs/fdpass.h"
 #include "bbs/lookup.h"
 #include "store/store.h"
 #include "util/log.h"
@@ -42,30 +43,11 @@ struct lookup_reply {
 static int
 lookup_recv(int sock, struct lookup_req *req, int *reply_fd)
 {
-	union {
-		struct cmsghdr hdr;
-		char buf[CMSG_SPACE(sizeof(int))];
-	} cbuf;
-	struct iovec iov = { req, sizeof *req };
-	struct msghdr msg = { 0 };
-	struct cmsghdr *c;
-	ssize_t n;
+	int n;
 
-	*reply_fd = -1;
-	msg.msg_iov = &iov;
-	msg.msg_iovlen = 1;
-	msg.msg_control = cbuf.buf;
-	msg.msg_controllen = sizeof cbuf.buf;
-	if ((n = recvmsg(sock, &msg, MSG_CMSG_CLOEXEC)) <= 0)
-		return n == 0 ? -2 : -1;
-	c = CMSG_FIRSTHDR(&msg);
-	if (c != NULL && c->cmsg_level == SOL_SOCKET &&
-	    c->cmsg_type == SCM_RIGHTS && c->cmsg_len == CMSG_LEN(sizeof(int)))
-		memcpy(reply_fd, CMSG_DATA(c), sizeof(int));
-	if (n != sizeof *req || (msg.msg_flags & (MSG_TRUNC | MSG_CTRUNC)) ||
-	    *reply_fd == -1) {
-		if (*reply_fd != -1)
-			close(*reply_fd);
+	if ((n = fdpass_recv(sock, req, sizeof *req, reply_fd, 1)) == -2)
+		return -2;
+	if (n != 1) {
 		log_error("malformed request");
 		return -1;
 	}
@@ -154,44 +136,15 @@ int
 lookup_key(int sock, const uint8_t h[KEYS_HASH_LEN], struct store_login *login,
     enum store_role *role)
 {
-	union {
-		struct cmsghdr hdr;
-		char buf[CMSG_SPACE(sizeof(int))];
-	} cbuf;
 	struct lookup_req req;
 	struct lookup_reply rep;
-	struct iovec iov = { &req, sizeof req };
-	struct msghdr msg = { 0 };
-	struct cmsghdr *c;
-	struct pollfd pfd;
-	int sv[2], r = -1;
+	int fd, r = -1;
 
-	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) != 0)
-		return -1;
 	memcpy(req.hash, h, sizeof req.hash);
-	memset(&cbuf, 0, sizeof cbuf);
-	msg.msg_iov = &iov;
-	msg.msg_iovlen = 1;
-	msg.msg_control = cbuf.buf;
-	msg.msg_controllen = sizeof cbuf.buf;
-	c = CMSG_FIRSTHDR(&msg);
-	c->cmsg_level = SOL_SOCKET;
-	c->cmsg_type = SCM_RIGHTS;
-	c->cmsg_len = CMSG_LEN(sizeof(int));
-	memcpy(CMSG_DATA(c), &sv[1], sizeof(int));
-	if (sendmsg(sock, &msg, MSG_NOSIGNAL) != (ssize_t)sizeof req) {
-		log_error("the lookup process did not take the request");
-		goto out;
-	}
-	close(sv[1]);
-	sv[1] = -1;
-	pfd = (struct pollfd){ sv[0], POLLIN, 0 };
-	if (poll(&pfd, 1, LOOKUP_REPLY_MS) != 1 ||
-	    recv(sv[0], &rep, sizeof rep, 0) != (ssize_t)sizeof rep) {
+	if ((fd = fdpass_request(sock, &req, sizeof req, NULL, 0)) == -1 ||
+	    fdpass_answer(fd, &rep, sizeof rep, LOOKUP_REPLY_MS) != 0)
 		log_error("the lookup process did not answer");
-		goto out;
-	}
-	if (rep.found == 1) {
+	else if (rep.found == 1) {
 		login->member_id = rep.member_id;
 		login->key_row = rep.key_row;
 		memcpy(login->key_id, rep.key_id, sizeof login->key_id);
@@ -199,10 +152,8 @@ lookup_key(int sock, const uint8_t h[KEYS_HASH_LEN], struct store_login *login,
 		*role = (enum store_role)rep.role;
 		r = 0;
 	}
-out:
 	explicit_bzero(&req, sizeof req);
-	close(sv[0]);
-	if (sv[1] != -1)
-		close(sv[1]);
+	if (fd != -1)
+		close(fd);
 	return r;
 }

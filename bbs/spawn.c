@@ -21,11 +21,12 @@
 #include <unistd.h>
 #include <utmp.h>
 
+#include "bbs/fdpass.h"
 #include "bbs/spawn.h"
 #include "util/log.h"
 #include "util/xmalloc.h"
 
-#define SPAWN_MAX_FDS 4 /* status socket + three */
+#define SPAWN_MAX_FDS FDPASS_MAX /* status socket + three */
 #define SPAWN_REPLY_MS 5000
 
 enum spawn_msg_type { SPAWN_MSG_PID = 1, SPAWN_MSG_EXIT = 2 };
@@ -108,43 +109,28 @@ spawn_send(int fd, enum spawn_msg_type type, int32_t value)
 	(void)send(fd, &m, sizeof m, MSG_NOSIGNAL | MSG_DONTWAIT);
 }
 
-/* Receives one request; returns the number of fds it carried, or -1. */
+/*
+ * Receives one request: fds[0] its status socket, then the child's pty
+ * slave or its three pipe ends. Returns how many fds came, -2 once the
+ * listener has gone, -1 for a malformed request.
+ */
 static int
 spawn_recv(int sock, struct spawn_req *req, int *fds)
 {
-	union {
-		struct cmsghdr hdr;
-		char buf[CMSG_SPACE(SPAWN_MAX_FDS * sizeof(int))];
-	} cbuf;
-	struct iovec iov = { req, sizeof *req };
-	struct msghdr msg = { 0 };
-	struct cmsghdr *c;
-	ssize_t n;
-	int nfds = 0;
+	int n;
 
-	msg.msg_iov = &iov;
-	msg.msg_iovlen = 1;
-	msg.msg_control = cbuf.buf;
-	msg.msg_controllen = sizeof cbuf.buf;
-	if ((n = recvmsg(sock, &msg, MSG_CMSG_CLOEXEC)) <= 0)
-		return n == 0 ? -2 : -1;
-	for (c = CMSG_FIRSTHDR(&msg); c != NULL; c = CMSG_NXTHDR(&msg, c)) {
-		if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_RIGHTS) {
-			nfds = (int)((c->cmsg_len - CMSG_LEN(0)) / sizeof(int));
-			memcpy(fds, CMSG_DATA(c), (size_t)nfds * sizeof(int));
-		}
-	}
-	if (n != sizeof *req || (msg.msg_flags & (MSG_TRUNC | MSG_CTRUNC)) ||
-	    nfds != (req->ctty ? 2 : 4)) {
-		while (nfds > 0)
-			close(fds[--nfds]);
+	if ((n = fdpass_recv(sock, req, sizeof *req, fds, SPAWN_MAX_FDS)) == -2)
+		return -2;
+	if (n != (req->ctty ? 2 : 4)) {
+		if (n > 0)
+			fdpass_close(fds, n);
 		log_error("spawner: malformed request");
 		return -1;
 	}
 	req->key_id[sizeof req->key_id - 1] = '\0';
 	req->term[sizeof req->term - 1] = '\0';
 	req->command[sizeof req->command - 1] = '\0';
-	return nfds;
+	return n;
 }
 
 static void
@@ -285,49 +271,19 @@ spawn_start(spawn_main_fn child_main, void *arg, pid_t *pid)
 int
 spawn_request(int sock, const struct spawn_req *req, const int *fds, pid_t *pid)
 {
-	union {
-		struct cmsghdr hdr;
-		char buf[CMSG_SPACE(SPAWN_MAX_FDS * sizeof(int))];
-	} cbuf;
-	struct iovec iov = { (void *)req, sizeof *req };
-	struct msghdr msg = { 0 };
-	struct cmsghdr *c;
 	struct spawn_msg m;
-	struct pollfd pfd;
-	int sv[2], all[SPAWN_MAX_FDS], nfds = req->ctty ? 2 : 4, i;
+	int fd;
 
-	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) != 0)
+	fd = fdpass_request(sock, req, sizeof *req, fds, req->ctty ? 1 : 3);
+	if (fd == -1 || fdpass_answer(fd, &m, sizeof m, SPAWN_REPLY_MS) != 0 ||
+	    m.type != SPAWN_MSG_PID || m.value <= 0) {
+		log_error("spawner did not start a child");
+		if (fd != -1)
+			close(fd);
 		return -1;
-	all[0] = sv[1];
-	for (i = 1; i < nfds; i++)
-		all[i] = fds[i - 1];
-	memset(&cbuf, 0, sizeof cbuf);
-	msg.msg_iov = &iov;
-	msg.msg_iovlen = 1;
-	msg.msg_control = cbuf.buf;
-	msg.msg_controllen = CMSG_SPACE((size_t)nfds * sizeof(int));
-	c = CMSG_FIRSTHDR(&msg);
-	c->cmsg_level = SOL_SOCKET;
-	c->cmsg_type = SCM_RIGHTS;
-	c->cmsg_len = CMSG_LEN((size_t)nfds * sizeof(int));
-	memcpy(CMSG_DATA(c), all, (size_t)nfds * sizeof(int));
-	if (sendmsg(sock, &msg, MSG_NOSIGNAL) != (ssize_t)sizeof *req)
-		goto fail;
-	close(sv[1]);
-	sv[1] = -1;
-	pfd = (struct pollfd){ sv[0], POLLIN, 0 };
-	if (poll(&pfd, 1, SPAWN_REPLY_MS) != 1 ||
-	    recv(sv[0], &m, sizeof m, 0) != (ssize_t)sizeof m ||
-	    m.type != SPAWN_MSG_PID || m.value <= 0)
-		goto fail;
+	}
 	*pid = (pid_t)m.value;
-	return sv[0];
-fail:
-	log_error("spawner did not start a child");
-	close(sv[0]);
-	if (sv[1] != -1)
-		close(sv[1]);
-	return -1;
+	return fd;
 }
 
 int
