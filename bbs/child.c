@@ -23,6 +23,7 @@ child_login(struct cmd_ctx *ctx, const struct spawn_req *req)
 	    ctx->login.member_id != req->member_id ||
 	    store_member_get_id(ctx->st, req->member_id, &ctx->me) != STORE_OK)
 		return -1;
+	store_set_login(ctx->st, req->key_row);
 	if (ctx->me->role == STORE_ROLE_BOT &&
 	    store_key_boards(ctx->st, req->key_row, &ctx->boards) != STORE_OK)
 		return -1;

@@ -5,9 +5,11 @@
  *
  * The console may do anything. A sysop over SSH may register new members
  * and bots and add keys to existing members, but may not create a sysop
- * (that takes `role`) nor add a key to another sysop, which would let one
- * sysop act as two; a key added to somebody else's existing pseudonym is
- * logged, so a sysop cannot quietly take over a member's name.
+ * (that takes two sysops through `role`) nor add a key to another sysop,
+ * which would let one sysop act as two; a key added to somebody else's
+ * existing pseudonym is logged, so a sysop cannot quietly take over a
+ * member's name. The store checks all this in the transaction that adds
+ * the key, after standard input is read.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -19,44 +21,38 @@
 #include "keys/keys.h"
 #include "util/xmalloc.h"
 
-/* Reads the single key line from in; -1 with *cause if there is not one. */
+#define KEY_INPUT_MAX (4 * KEYS_LINE_MAX) /* with comments and blanks */
+
+/*
+ * The single key line in the input (blank lines and # comments aside);
+ * -1 with *cause if there is not exactly one.
+ */
 static int
-key_read_line(FILE *in, char **line, char **cause)
+key_find_line(char *in, char **line, char **cause)
 {
-	char buf[KEYS_LINE_MAX + 2];
-	const char *p;
+	char *save = NULL, *l, *p;
 	int found = 0;
 
 	*line = NULL;
-	if (isatty(fileno(in))) {
-		xasprintf(cause, "give the public key on standard input");
-		return -1;
-	}
-	while (fgets(buf, sizeof buf, in) != NULL) {
-		if (strchr(buf, '\n') == NULL && !feof(in)) {
-			xasprintf(cause, "key line too long");
-			goto fail;
-		}
-		buf[strcspn(buf, "\r\n")] = '\0';
-		p = buf + strspn(buf, " \t");
+	for (l = strtok_r(in, "\n", &save); l != NULL;
+	     l = strtok_r(NULL, "\n", &save)) {
+		l[strcspn(l, "\r")] = '\0';
+		p = l + strspn(l, " \t");
 		if (*p == '\0' || *p == '#')
 			continue;
 		if (found++) {
 			xasprintf(cause, "more than one key line on standard "
 			                 "input");
-			goto fail;
+			*line = NULL;
+			return -1;
 		}
-		*line = xstrdup(buf);
+		*line = l;
 	}
 	if (!found) {
 		xasprintf(cause, "no key line on standard input");
 		return -1;
 	}
 	return 0;
-fail:
-	free(*line);
-	*line = NULL;
-	return -1;
 }
 
 /* Parses the line, and asks libssh too, so a stored key can log in. */
@@ -78,34 +74,6 @@ key_parse(const char *line, struct keys_pubkey **k, char **cause)
 	return 0;
 }
 
-/* Over SSH: what a sysop may not do with key add (see the top). */
-static int
-key_add_check_sysop(struct cmd_ctx *ctx, const char *name, int role)
-{
-	struct store_member *m = NULL;
-	int r, self;
-
-	if (ctx->console)
-		return 0;
-	if ((r = store_member_get(ctx->st, name, &m)) == STORE_ERR_NOT_FOUND)
-		return role == STORE_ROLE_SYSOP
-		           ? cmd_error(ctx, EX_NOPERM,
-		                 "new sysops are made with "
-		                 "'role', not 'key add'")
-		           : 0;
-	if (r != STORE_OK)
-		return cmd_fail(ctx, r, NULL);
-	self = m->id == ctx->me->id;
-	r = m->role == STORE_ROLE_SYSOP && !self
-	        ? cmd_error(ctx, EX_NOPERM,
-	              "only %s or the console may add keys "
-	              "to a sysop",
-	              m->pseudonym)
-	        : 0;
-	store_member_free(m);
-	return r;
-}
-
 static const struct args_opt key_add_opts[] = {
 	{ "role", ARGS_VALUE },
 	{ "board", ARGS_VALUE | ARGS_MULTI },
@@ -117,12 +85,14 @@ static int
 key_add_exec(struct cmd_ctx *ctx, struct args *args)
 {
 	struct store_key_new nk = { 0 };
+	struct store_actor by;
 	struct keys_secret *secret = NULL;
 	struct keys_pubkey *k = NULL;
-	uint8_t hash[KEYS_HASH_LEN];
-	char id[KEYS_ID_LEN + 1], *line = NULL, *cause = NULL;
+	uint8_t hash[KEYS_HASH_LEN] = { 0 };
+	char id[KEYS_ID_LEN + 1], *input = NULL, *line = NULL, *cause = NULL;
 	const char *role = args_get(args, "role");
 	enum store_role rv;
+	size_t len;
 	int r, status;
 
 	nk.pseudonym = args_pos(args, 0);
@@ -137,9 +107,13 @@ key_add_exec(struct cmd_ctx *ctx, struct args *args)
 	}
 	if ((r = store_pseudonym_check(nk.pseudonym, &cause)) != STORE_OK)
 		return cmd_fail(ctx, r, cause);
-	if ((status = key_add_check_sysop(ctx, nk.pseudonym, nk.role)) != 0)
+	if (isatty(fileno(ctx->in)))
+		return cmd_error(
+		    ctx, EX_DATAERR, "give the public key on standard input");
+	if ((status = cmd_read_stdin(ctx, KEY_INPUT_MAX, "the key input",
+	         KEY_INPUT_MAX, &input, &len)) != 0)
 		return status;
-	if (key_read_line(ctx->in, &line, &cause) != 0 ||
+	if (key_find_line(input, &line, &cause) != 0 ||
 	    key_parse(line, &k, &cause) != 0) {
 		status = cmd_error(ctx, EX_DATAERR, "%s", cause);
 		goto out;
@@ -155,7 +129,8 @@ key_add_exec(struct cmd_ctx *ctx, struct args *args)
 	nk.label = args_get(args, "label");
 	nk.nboards =
 	    args_get_all(args, "board", (const char *const **)&nk.boards);
-	nk.actor = ctx->console ? NULL : ctx->me->pseudonym;
+	cmd_store_actor(ctx, &by);
+	nk.by = &by;
 	if ((r = store_key_add(ctx->st, &nk, &cause)) != STORE_OK) {
 		status = cmd_fail(ctx, r, cause);
 		cause = NULL;
@@ -167,7 +142,7 @@ out:
 	explicit_bzero(hash, sizeof hash);
 	keys_secret_free(secret);
 	keys_pubkey_free(k);
-	free(line);
+	free(input); /* line points into it */
 	free(cause);
 	return status;
 }

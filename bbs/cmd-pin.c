@@ -12,7 +12,7 @@
 
 #include "bbs/cmd.h"
 #include "store/pins.h"
-#include "util/buf.h"
+#include "store/url.h"
 
 /* More than any caption can be (500 characters by default). */
 #define PIN_STDIN_MAX 65536
@@ -24,27 +24,6 @@ static const struct args_opt pin_opts[] = {
 	{ "json", 0 },
 	{ NULL, 0 },
 };
-
-/* Standard input to its end, at most PIN_STDIN_MAX bytes; -1 past it. */
-static int
-pin_read_caption(struct cmd_ctx *ctx, char **out, size_t *len)
-{
-	struct buf b;
-	char chunk[4096];
-	size_t n;
-
-	buf_init(&b);
-	while ((n = fread(chunk, 1, sizeof chunk, ctx->in)) > 0) {
-		if (b.len + n > PIN_STDIN_MAX) {
-			buf_free(&b);
-			return -1;
-		}
-		buf_add(&b, chunk, n);
-	}
-	*len = b.len;
-	*out = buf_take(&b);
-	return 0;
-}
 
 static void
 pin_print(
@@ -68,8 +47,8 @@ pin_exec(struct cmd_ctx *ctx, struct args *args)
 {
 	struct store_pin_new p;
 	const char *const *tags = NULL;
-	char *stdin_caption = NULL, *cause = NULL;
-	int64_t id, score;
+	char *stdin_caption = NULL, *cause = NULL, *url = NULL, *href = NULL;
+	int64_t id, score, url_max;
 	int r, dup;
 
 	memset(&p, 0, sizeof p);
@@ -77,12 +56,20 @@ pin_exec(struct cmd_ctx *ctx, struct args *args)
 	p.ntags = args_get_all(args, "tag", &tags);
 	p.tags = tags;
 	p.expires = args_get(args, "expires");
+	/* A bad link is said at once, not after the caption is read. */
+	if ((r = store_setting_get(ctx->st, "url_max", &url_max)) != STORE_OK ||
+	    (r = store_url_normalize(
+	         p.url, (size_t)url_max, &url, &href, &cause)) != STORE_OK)
+		return cmd_fail(ctx, r, cause);
+	free(url);
+	free(href);
 	if ((p.caption = args_get(args, "caption")) != NULL)
 		p.caption_len = strlen(p.caption);
-	else if (pin_read_caption(ctx, &stdin_caption, &p.caption_len) == 0)
-		p.caption = stdin_caption;
+	else if ((r = cmd_read_stdin(ctx, PIN_STDIN_MAX, "the caption",
+	              PIN_STDIN_MAX, &stdin_caption, &p.caption_len)) != 0)
+		return r;
 	else
-		return cmd_error(ctx, EX_DATAERR, "the caption is too long");
+		p.caption = stdin_caption;
 	r = store_pin_add(ctx->st, ctx->me->id, &p, &id, &dup, &score, &cause);
 	free(stdin_caption);
 	if (r != STORE_OK)

@@ -227,22 +227,16 @@ cmd_opt_limit(struct cmd_ctx *ctx, struct args *args, int def, int *out)
 }
 
 int
-cmd_read_input(struct cmd_ctx *ctx, char **out, size_t *len)
+cmd_read_stdin(struct cmd_ctx *ctx, size_t max, const char *what, int64_t limit,
+    char **out, size_t *len)
 {
-	int64_t body_max = 0;
-	size_t max;
-	int r;
-
-	if ((r = store_setting_get(ctx->st, "body_max", &body_max)) != 0)
-		return cmd_fail(ctx, r, NULL);
-	max = CMD_INPUT_MAX(body_max);
 	switch (input_read(fileno(ctx->in), max, INPUT_IDLE_MS, out, len)) {
 	case INPUT_OK:
 		return 0;
 	case INPUT_TOO_LARGE:
 		return cmd_error(ctx, EX_DATAERR,
-		    "the body is too large (at most %lld bytes)",
-		    (long long)body_max);
+		    "%s is too large (at most %lld bytes)", what,
+		    (long long)limit);
 	case INPUT_IDLE:
 		return cmd_error(ctx, EX_DATAERR,
 		    "standard input was silent for %d seconds; end it with a "
@@ -253,6 +247,18 @@ cmd_read_input(struct cmd_ctx *ctx, char **out, size_t *len)
 		    strerror(errno));
 		return cmd_error(ctx, EX_IOERR, "cannot read standard input");
 	}
+}
+
+int
+cmd_read_input(struct cmd_ctx *ctx, char **out, size_t *len)
+{
+	int64_t body_max = 0;
+	int r;
+
+	if ((r = store_setting_get(ctx->st, "body_max", &body_max)) != 0)
+		return cmd_fail(ctx, r, NULL);
+	return cmd_read_stdin(
+	    ctx, CMD_INPUT_MAX(body_max), "the body", body_max, out, len);
 }
 
 /* EX_NOPERM after naming the boards this bot key may post on. */

@@ -142,6 +142,15 @@ int cmd_opt_limit(struct cmd_ctx *ctx, struct args *args, int def, int *out);
 int cmd_read_input(struct cmd_ctx *ctx, char **out, size_t *len);
 
 /*
+ * The same for any input (a key line, a caption): at most max bytes, or
+ * EX_DATAERR saying "WHAT is too large (at most LIMIT bytes)". Every
+ * command that reads standard input goes through here, so none waits on
+ * a silent client for ever.
+ */
+int cmd_read_stdin(struct cmd_ctx *ctx, size_t max, const char *what,
+    int64_t limit, char **out, size_t *len);
+
+/*
  * The most standard input a body may take before it is refused unread: the
  * body limit applies after normalisation (CRLF becomes LF, controls go,
  * trailing newlines go), so room for a CRLF body and a title line.

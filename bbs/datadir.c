@@ -149,6 +149,7 @@ bbs_exit_status(int store_err)
 	case STORE_ERR_CORRUPT:
 		return EX_DATAERR;
 	case STORE_ERR_PERM:
+	case STORE_ERR_REVOKED:
 		return EX_NOPERM;
 	case STORE_ERR_USAGE:
 		return EX_USAGE;

@@ -12,6 +12,36 @@
 #define LABEL_MAX 64
 
 /*
+ * What a sysop may not do with a key the console may (see members.h): m is
+ * the existing member, or NULL for a new one.
+ */
+static int
+key_add_allowed(struct store *st, const struct store_key_new *k,
+    const struct store_member *m, char **cause)
+{
+	int r;
+
+	if (k->by == NULL || k->by->member == 0)
+		return STORE_OK;
+	if ((r = store_actor_check(st, k->by, cause)) != STORE_OK)
+		return r;
+	if (m == NULL && k->role == STORE_ROLE_SYSOP) {
+		store_cause(cause, "new sysops are made with 'role' by two "
+		                   "sysops, not with 'key add'");
+		return STORE_ERR_PERM;
+	}
+	if (m != NULL && m->role == STORE_ROLE_SYSOP &&
+	    m->id != k->by->member) {
+		store_cause(cause,
+		    "only %s or the console may add keys to a "
+		    "sysop",
+		    m->pseudonym);
+		return STORE_ERR_PERM;
+	}
+	return STORE_OK;
+}
+
+/*
  * Finds or creates the member a new key belongs to; *id is its row and
  * *existed says whether it was there before.
  */
@@ -35,11 +65,11 @@ key_owner(struct store *st, const struct store_key_new *k, int64_t *id,
 		} else if (k->role >= 0 &&
 		           (enum store_role)k->role != m->role) {
 			store_cause(cause,
-			    "%s is a %s; change roles with "
-			    "'bbs member role'",
+			    "%s is a %s; change roles with 'role' (or "
+			    "'bbs member role' at the console)",
 			    m->pseudonym, store_role_name(m->role));
 			r = STORE_ERR_INVALID;
-		} else {
+		} else if ((r = key_add_allowed(st, k, m, cause)) == 0) {
 			*id = m->id;
 			*role_out = m->role;
 			*existed = 1;
@@ -47,7 +77,8 @@ key_owner(struct store *st, const struct store_key_new *k, int64_t *id,
 		store_member_free(m);
 		return r;
 	}
-	if (r != STORE_ERR_NOT_FOUND)
+	if (r != STORE_ERR_NOT_FOUND ||
+	    (r = key_add_allowed(st, k, NULL, cause)) != STORE_OK)
 		return r;
 	role = k->role >= 0 ? (enum store_role)k->role : STORE_ROLE_MEMBER;
 	*role_out = role;
@@ -150,9 +181,10 @@ store_key_add(struct store *st, const struct store_key_new *k, char **cause)
 	if (r == STORE_OK &&
 	    (r = key_insert(st, k, member, label, &row, cause)) == STORE_OK &&
 	    (r = key_boards_insert(st, row, k, cause)) == STORE_OK && existed &&
-	    k->actor != NULL && strcasecmp(k->actor, k->pseudonym) != 0) {
+	    k->by != NULL && k->by->member != 0 && k->by->member != member) {
 		xasprintf(&target, "%s (%s)", k->key_id, k->pseudonym);
-		r = store_modlog_append(st, k->actor, "key-add", target, NULL);
+		r = store_modlog_append(
+		    st, k->by->name, "key-add", target, NULL);
 	}
 	if (r == STORE_OK)
 		r = store_commit(st);

@@ -62,16 +62,19 @@ struct store_key_new {
 	const char *label;
 	const char *const *boards; /* bot keys: the boards they may post to */
 	size_t nboards;
-	const char *actor; /* the sysop adding it over SSH; NULL: console */
+	const struct store_actor *by; /* who adds it; NULL: the console */
 };
 
 /*
  * Registers a key for a pseudonym, creating the member if new. An existing
  * pseudonym must match exactly (a case variant is refused), and a given role
- * must match the member's. A new member is not logged: a public record of
- * who vouched for whom would be a map of the community. A key that an actor
- * adds to somebody else's existing pseudonym is logged ("key-add"), so a
- * sysop cannot quietly take over a name.
+ * must match the member's. A sysop (k->by) must still be one, may not create
+ * a sysop (that takes two sysops through store_role_set()) and may not add
+ * a key to another sysop (one sysop could then act as two): STORE_ERR_PERM,
+ * checked in the transaction that adds. A new member is not logged: a
+ * public record of who vouched for whom would be a map of the community.
+ * A key that a sysop adds to somebody else's existing pseudonym is logged
+ * ("key-add"), so a sysop cannot quietly take over a name.
  */
 int store_key_add(
     struct store *st, const struct store_key_new *k, char **cause);

@@ -423,7 +423,12 @@ store_role_set(struct store *st, const struct store_actor *a,
 	}
 	if (m->role == role)
 		goto done;
-	if (role == STORE_ROLE_MEMBER && m->id != a->member &&
+	/*
+	 * Demoting another sysop takes two sysops (SPEC section 8); so does
+	 * promoting anyone, or one sysop could promote a puppet and have it
+	 * confirm their own requests. Stepping down is one's own act.
+	 */
+	if ((role == STORE_ROLE_SYSOP || m->id != a->member) &&
 	    (r = two_sysops(st, a, act, m->pseudonym, why, &go)) != STORE_OK)
 		goto done;
 	if (!go) {

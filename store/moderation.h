@@ -13,15 +13,6 @@
 
 #define STORE_PENDING_DAYS 7 /* a two-sysop request lapses after this */
 
-/* Who acts: a sysop (by member id and pseudonym), or the console. */
-struct store_actor {
-	int64_t member;   /* 0 for the console */
-	const char *name; /* the pseudonym, or STORE_ACTOR_CONSOLE */
-};
-
-/* The console: the operator at the machine's shell, exempt and logged. */
-extern const struct store_actor store_console;
-
 /*
  * Hides a post from members (the body stays, restorable) and closes its
  * open flags; unhide restores it. Hiding needs a reason. A sysop actor
@@ -59,8 +50,9 @@ int store_key_revoke(struct store *st, const struct store_actor *a,
 
 /*
  * Sets a member's role to member or sysop. Demoting a sysop (not oneself)
- * by a sysop is a two-sysop act as above; promoting is one sysop's act.
- * Bots keep their role.
+ * and promoting anyone are two-sysop acts as above: with promotion by one
+ * sysop alone, a sysop could promote a puppet to confirm their own
+ * requests. The console is exempt. Bots keep their role.
  */
 int store_role_set(struct store *st, const struct store_actor *a,
     const char *pseudonym, enum store_role role, const char *reason,

@@ -23,7 +23,8 @@
 struct store {
 	sqlite3 *db;
 	char *path;
-	int64_t clock; /* 0: real time */
+	int64_t clock;     /* 0: real time */
+	int64_t login_key; /* the session's key row; 0: the console */
 	const struct store_crypto *crypto;
 };
 

@@ -39,6 +39,8 @@ store_strerror(int r)
 		return "damaged";
 	case STORE_ERR_USAGE:
 		return "bad request";
+	case STORE_ERR_REVOKED:
+		return "this key has been revoked";
 	default:
 		return "internal error";
 	}
@@ -110,10 +112,40 @@ store_exec(struct store *st, const char *sql)
 	return STORE_OK;
 }
 
+void
+store_set_login(struct store *st, int64_t key_row)
+{
+	st->login_key = key_row;
+}
+
+/* Inside the write transaction: is the session's key still good? */
+static int
+store_login_check(struct store *st)
+{
+	sqlite3_stmt *stmt;
+	int r, rc;
+
+	if ((r = store_prepare(st, &stmt,
+	         "SELECT 1 FROM keys WHERE id = ? AND NOT revoked")) != 0)
+		return r;
+	sqlite3_bind_int64(stmt, 1, st->login_key);
+	if ((rc = sqlite3_step(stmt)) == SQLITE_DONE)
+		r = STORE_ERR_REVOKED;
+	else if (rc != SQLITE_ROW)
+		r = store_sqlite_err(st, "login check");
+	sqlite3_finalize(stmt);
+	return r;
+}
+
 int
 store_begin(struct store *st)
 {
-	return store_exec(st, "BEGIN IMMEDIATE");
+	int r;
+
+	if ((r = store_exec(st, "BEGIN IMMEDIATE")) == STORE_OK &&
+	    st->login_key != 0 && (r = store_login_check(st)) != STORE_OK)
+		store_rollback(st);
+	return r;
 }
 
 int

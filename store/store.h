@@ -31,6 +31,7 @@ enum store_err {
 	STORE_ERR_RATE = -7,      /* rate limited: retry later */
 	STORE_ERR_CORRUPT = -8,   /* a check found damage */
 	STORE_ERR_USAGE = -9,     /* a request that makes no sense */
+	STORE_ERR_REVOKED = -10,  /* the session's key is revoked or gone */
 };
 
 /* A static string naming the error class. */
@@ -53,6 +54,15 @@ int store_role_parse(const char *name, enum store_role *out);
 
 struct store;
 
+/* Who acts: a sysop (by member id and pseudonym), or the console. */
+struct store_actor {
+	int64_t member;   /* 0 for the console */
+	const char *name; /* the pseudonym, or STORE_ACTOR_CONSOLE */
+};
+
+/* The console: the operator at the machine's shell, exempt and logged. */
+extern const struct store_actor store_console;
+
 /*
  * Opens (creating if needed) the database at path, sets WAL, the busy
  * timeout and foreign keys, and migrates it to the current schema. *out is
@@ -63,6 +73,16 @@ void store_close(struct store *st);
 
 /* The number of migration steps this build knows. */
 int store_schema_version(void);
+
+/*
+ * Ties the store to the key a member logged in with (its row): from then
+ * on every write transaction first checks, inside the transaction, that
+ * the key is still registered and not revoked, and fails with
+ * STORE_ERR_REVOKED otherwise. So a key revoked while a command or a
+ * session runs writes nothing more, however long it held its input.
+ * The console never sets one.
+ */
+void store_set_login(struct store *st, int64_t key_row);
 
 /*
  * A number that changes whenever another connection commits; the UI polls

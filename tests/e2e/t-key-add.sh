@@ -34,7 +34,7 @@ check "... bob member" [ "$(cat "$T/out")" = "bob member" ]
 
 expect_in "$T/eve.pub" 77 "a sysop may not make a sysop over SSH" \
 	root key add eve --role sysop
-check "... one line" [ "$(cat "$T/err")" = "key add: new sysops are made with 'role', not 'key add'" ]
+check "... one line" [ "$(cat "$T/err")" = "key add: new sysops are made with 'role' by two sysops, not with 'key add'" ]
 expect_in "$T/eve.pub" 77 "nor add a key to another sysop" root key add root2
 check "... one line" err_is "key add"
 expect_in "$T/eve.pub" 77 "a member may not add keys" bob key add eve

@@ -56,8 +56,12 @@ expect 0 "board create" s1 board create events --title Events
 check "... logged" [ "$(last_act)" = "s1 board-create events " ]
 expect 0 "board edit" s1 board edit events --post-role sysop
 check "... logged with what changed" [ "$(last_act)" = "s1 board-edit events post-role: sysop" ]
-expect 0 "promote a member" s1 role bob sysop --reason volunteered
-check "... logged" [ "$(last_act)" = "s1 promote bob volunteered" ]
+expect 0 "s1 asks to promote a member" s1 role bob sysop --reason volunteered
+check "... it takes a second sysop too (no puppet sysops)" [ "$(cat "$T/out")" = pending ]
+check "... logged as a request" [ "$(last_act)" = "s1 request-promote bob volunteered" ]
+expect 0 "s2 confirms the promotion" s2 role bob sysop
+check "... logged" [ "$(last_act)" = "s2 promote bob " ]
+check "... bob is a sysop" [ "$(as bob whoami)" = "bob sysop" ]
 admin member role bob member || fail "console demotes bob"
 check "the console's acts are logged as console" [ "$(last_act)" = "console demote bob " ]
 
