@@ -36,6 +36,12 @@ void bbs_paths_free(struct bbs_paths *p);
 int bbs_store_open(const struct bbs_paths *p, struct store **out, char **cause);
 void bbs_store_close(struct store *st);
 
+/*
+ * Loads the moderation log's key now, to tell a missing or unreadable
+ * modlog.key apart from a damaged log: 0, or -1 with *cause (the caller's).
+ */
+int bbs_log_key_ready(char **cause);
+
 /* The exit status for a STORE_ERR_* (0 for STORE_OK). */
 int bbs_exit_status(int store_err);
 

@@ -92,6 +92,7 @@ key_add_exec(struct cmd_ctx *ctx, struct args *args)
 	char id[KEYS_ID_LEN + 1], *input = NULL, *line = NULL, *cause = NULL;
 	const char *role = args_get(args, "role");
 	enum store_role rv;
+	int64_t nkeys = 0;
 	size_t len;
 	int r, status;
 
@@ -118,7 +119,13 @@ key_add_exec(struct cmd_ctx *ctx, struct args *args)
 		status = cmd_error(ctx, EX_DATAERR, "%s", cause);
 		goto out;
 	}
-	if (keys_secret_load(ctx->paths->secret, &secret, &cause) != KEYS_OK) {
+	if ((r = store_key_count(ctx->st, &nkeys)) != STORE_OK) {
+		status = cmd_fail(ctx, r, NULL);
+		goto out;
+	}
+	/* A new secret.key only while no key was ever hashed with one. */
+	if (keys_secret_load(ctx->paths->secret, nkeys == 0, &secret, &cause) !=
+	    KEYS_OK) {
 		status = cmd_error(ctx, EX_SOFTWARE, "%s", cause);
 		goto out;
 	}

@@ -24,6 +24,11 @@ cmd_modlog_verify(struct cmd_ctx *ctx)
 	char *cause = NULL;
 	int r;
 
+	if (bbs_log_key_ready(&cause) != 0) {
+		r = cmd_error(ctx, EX_SOFTWARE, "cannot verify: %s", cause);
+		free(cause);
+		return r;
+	}
 	r = store_modlog_verify(ctx->st, &entries, &bad, &cause);
 	if (r == STORE_ERR_CORRUPT) {
 		fprintf(ctx->err, "modlog: entry %lld: %s\n", (long long)bad,

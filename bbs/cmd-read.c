@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "bbs/cmd.h"
+#include "util/log.h"
 #include "store/threads.h"
 #include "util/xmalloc.h"
 
@@ -88,9 +89,16 @@ read_exec(struct cmd_ctx *ctx, struct args *args)
 		r = read_put_posts(ctx, id, &last);
 	}
 	store_thread_free(t);
-	if (r == STORE_OK && last > 0)
-		r = store_read_mark(ctx->st, ctx->me->id, id, last);
-	return r == STORE_OK ? 0 : cmd_fail(ctx, r, NULL);
+	if (r != STORE_OK)
+		return cmd_fail(ctx, r, NULL);
+	/*
+	 * The thread is printed: a read position that cannot be written now
+	 * (a busy database) is not worth a failing status and a retry.
+	 */
+	if (last > 0 && store_read_mark(ctx->st, ctx->me->id, id, last) != 0)
+		log_debug("read: the read position of thread %lld was not kept",
+		    (long long)id);
+	return 0;
 }
 
 const struct cmd cmd_read = {

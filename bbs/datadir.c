@@ -62,17 +62,28 @@ bbs_paths_free(struct bbs_paths *p)
 struct bbs_crypto {
 	struct store_crypto ops;
 	char *path;
+	int create; /* the log is empty: a missing key may be made */
 	struct keys_signer *signer;
 };
+
+/* Loads the log key once; -1 with *cause (the caller's) if it cannot. */
+static int
+bbs_crypto_get(struct bbs_crypto *c, char **cause)
+{
+	*cause = NULL;
+	if (c->signer != NULL)
+		return 0;
+	if (keys_signer_load(c->path, c->create, &c->signer, cause) != KEYS_OK)
+		return -1;
+	return 0;
+}
 
 static int
 bbs_crypto_load(struct bbs_crypto *c)
 {
 	char *cause = NULL;
 
-	if (c->signer != NULL)
-		return 0;
-	if (keys_signer_load(c->path, &c->signer, &cause) != KEYS_OK) {
+	if (bbs_crypto_get(c, &cause) != 0) {
 		log_error("moderation log key: %s", cause);
 		free(cause);
 		return -1;
@@ -111,18 +122,28 @@ static struct bbs_crypto bbs_crypto;
 int
 bbs_store_open(const struct bbs_paths *p, struct store **out, char **cause)
 {
+	int64_t n = 0;
 	int r;
 
 	if ((r = store_open(p->db, out, cause)) != STORE_OK)
 		return r;
 	free(bbs_crypto.path);
 	bbs_crypto.path = xstrdup(p->modlog_key);
+	/* A log that has entries needs the key that signed them, not a new one.
+	 */
+	bbs_crypto.create = store_modlog_count(*out, &n) == STORE_OK && n == 0;
 	bbs_crypto.ops.hash = keys_hash;
 	bbs_crypto.ops.sign = bbs_crypto_sign;
 	bbs_crypto.ops.verify = bbs_crypto_verify;
 	bbs_crypto.ops.ctx = &bbs_crypto;
 	store_set_crypto(*out, &bbs_crypto.ops);
 	return STORE_OK;
+}
+
+int
+bbs_log_key_ready(char **cause)
+{
+	return bbs_crypto_get(&bbs_crypto, cause);
 }
 
 void

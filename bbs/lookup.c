@@ -24,6 +24,7 @@
 #include "util/log.h"
 
 #define LOOKUP_REPLY_MS 5000
+#define LOOKUP_PRUNE_MS 60000 /* how often an idle lookup prunes */
 
 _Static_assert(KEYS_HASH_LEN == STORE_HASH_LEN, "one identity hash size");
 
@@ -84,10 +85,16 @@ lookup_loop(int sock, struct store *st)
 
 	for (;;) {
 		pfd = (struct pollfd){ sock, POLLIN, 0 };
-		if (poll(&pfd, 1, -1) == -1) {
+		if ((r = poll(&pfd, 1, LOOKUP_PRUNE_MS)) == -1) {
 			if (errno == EINTR)
 				continue;
 			fatal("poll");
+		}
+		/* Idle: no rate-limit record may outlive its minute for long.
+		 */
+		if (r == 0) {
+			store_rate_prune(st);
+			continue;
 		}
 		/* The listener gone shows as POLLIN and POLLHUP, then EOF. */
 		if (!(pfd.revents & POLLIN))

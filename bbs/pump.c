@@ -175,9 +175,11 @@ pump_terminate(struct session *se, time_t *since)
 			kill(-se->child, SIGTERM);
 	}
 	if (se->status_fd != -1 &&
-	    now - *since >=
-	        (se->start == START_SHELL ? PUMP_TERM_GRACE : PUMP_EXEC_GRACE))
+	    now - *since >= (se->start == START_SHELL ? PUMP_TERM_GRACE
+	                                              : PUMP_EXEC_GRACE)) {
 		kill(-se->child, SIGKILL);
+		se->killed = 1;
+	}
 }
 
 int
@@ -221,11 +223,15 @@ pump_run(struct session *se)
 		pump_watch(&se->out[i]);
 	if (status_watched != -1)
 		ssh_event_remove_fd(se->event, status_watched);
-	if (terminating) {
-		if (se->start == START_SHELL)
-			ssh_channel_write(
-			    se->chan, pump_notice, sizeof pump_notice - 1);
+	/*
+	 * A session ended by the shutdown says so and "try again later"
+	 * (75); a command that finished in its grace keeps its own status, so
+	 * a script does not post twice.
+	 */
+	if (terminating && se->start == START_SHELL) {
+		ssh_channel_write(
+		    se->chan, pump_notice, sizeof pump_notice - 1);
 		return EX_TEMPFAIL;
 	}
-	return se->exit_code;
+	return se->killed ? EX_TEMPFAIL : se->exit_code;
 }

@@ -370,6 +370,7 @@ serve_exec(struct cmd_ctx *ctx, struct args *args)
 	struct keys_secret *secret = NULL;
 	struct store *st = NULL;
 	ssh_key hostkey = NULL;
+	int64_t nkeys = 0;
 	const char *listen = args_get(args, "listen");
 	const char *grace = args_get(args, "login-grace");
 	char *cause = NULL, *fp;
@@ -386,11 +387,16 @@ serve_exec(struct cmd_ctx *ctx, struct args *args)
 	/* Migrate now, so sessions never race to, and close before forking. */
 	if ((r = store_open(ctx->paths->db, &st, &cause)) != STORE_OK)
 		return cmd_fail(ctx, r, cause);
+	/* A secret.key may be made only before any key was hashed with it. */
+	r = store_key_count(st, &nkeys);
 	store_close(st);
+	if (r != STORE_OK)
+		return cmd_fail(ctx, r, NULL);
 	/* Before any secret is in memory: see spawn.h and lookup.h. */
 	s.spawn_sock = spawn_start(child_main, (void *)ctx->paths, &s.spawner);
 	s.lookup_sock = lookup_start(ctx->paths->db, &s.lookup);
-	if (keys_secret_load(ctx->paths->secret, &secret, &cause) != KEYS_OK ||
+	if (keys_secret_load(ctx->paths->secret, nkeys == 0, &secret, &cause) !=
+	        KEYS_OK ||
 	    hostkey_load(ctx->paths->hostkey, &hostkey, &cause) != 0) {
 		kill(s.spawner, SIGKILL);
 		kill(s.lookup, SIGKILL);

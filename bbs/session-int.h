@@ -55,7 +55,8 @@ struct session {
 	pid_t child;
 	int status_fd; /* -1 once the child's end is known */
 	int exit_code;
-	int in_fd; /* client input goes here; -1 once closed */
+	int killed; /* overstayed the shutdown grace */
+	int in_fd;  /* client input goes here; -1 once closed */
 	struct pump_out out[2];
 	struct buf in;
 };

@@ -204,9 +204,11 @@ session_exec_request(
 	struct session *se = userdata;
 
 	(void)ssh, (void)chan;
-	if (se->start != START_NONE || strlen(command) > WORDS_LINE_MAX)
+	if (se->start != START_NONE)
 		return 1;
-	se->command = xstrdup(command);
+	/* Too long a line is the command's usage error (64), said below. */
+	se->command =
+	    strlen(command) > WORDS_LINE_MAX ? NULL : xstrdup(command);
 	se->start = START_EXEC;
 	return 0;
 }
@@ -270,6 +272,16 @@ session_setup(struct session *se, ssh_bind bind, int fd)
 	ssh_options_set(se->ssh, SSH_OPTIONS_TIMEOUT, &timeout);
 	if (ssh_bind_accept_fd(bind, se->ssh, fd) != SSH_OK)
 		fatalx("accept: %s", ssh_get_error(bind));
+	/*
+	 * No compression: SPEC section 3 lists none, and zlib is attack
+	 * surface. (libssh 0.10.6 ignores SSH_OPTIONS_COMPRESSION "no" here;
+	 * the two directions named "none" take.)
+	 */
+	if (ssh_options_set(se->ssh, SSH_OPTIONS_COMPRESSION_C_S, "none") !=
+	        SSH_OK ||
+	    ssh_options_set(se->ssh, SSH_OPTIONS_COMPRESSION_S_C, "none") !=
+	        SSH_OK)
+		fatalx("cannot turn compression off");
 	ssh_bind_free(bind); /* the session holds its own key copy */
 	memset(&se->server_cb, 0, sizeof se->server_cb);
 	se->server_cb.userdata = se;
@@ -317,14 +329,14 @@ session_login(struct session *se, int notify_fd)
 	return 0;
 }
 
-/* Writes a line for the member straight to the channel. */
+/* Writes an error line for the member straight to the channel's stderr. */
 static void
 session_say(struct session *se, const char *msg)
 {
 	const char *eol = se->pty_master != -1 ? "\r\n" : "\n";
 
-	ssh_channel_write(se->chan, msg, (uint32_t)strlen(msg));
-	ssh_channel_write(se->chan, eol, (uint32_t)strlen(eol));
+	ssh_channel_write_stderr(se->chan, msg, (uint32_t)strlen(msg));
+	ssh_channel_write_stderr(se->chan, eol, (uint32_t)strlen(eol));
 }
 
 static int
@@ -394,6 +406,8 @@ out:
 static int
 session_serve(struct session *se)
 {
+	char msg[64];
+
 	if (se->start == START_SHELL && se->role == STORE_ROLE_BOT) {
 		session_say(se, "bbs: this key may only run commands; "
 		                "try: ssh HOST help");
@@ -402,6 +416,12 @@ session_serve(struct session *se)
 	if (se->start == START_SHELL && se->pty_master == -1) {
 		session_say(se, "bbs: no terminal; use ssh -t to open the "
 		                "board, or run a command: ssh HOST help");
+		return EX_USAGE;
+	}
+	if (se->start == START_EXEC && se->command == NULL) {
+		snprintf(msg, sizeof msg,
+		    "bbs: command line longer than %d bytes", WORDS_LINE_MAX);
+		session_say(se, msg);
 		return EX_USAGE;
 	}
 	if (session_spawn(se) != 0) {

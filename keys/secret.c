@@ -97,18 +97,32 @@ out:
 	return r;
 }
 
-/* Reads exactly len bytes from path, creating the file if it is missing. */
+/*
+ * Reads exactly len bytes from path into out, which has room for len + 1
+ * (to tell a longer file), creating the file if it is missing and create
+ * is set.
+ */
 static int
-secret_file_load(const char *path, uint8_t *out, size_t len, char **cause)
+secret_file_load(
+    const char *path, int create, uint8_t *out, size_t len, char **cause)
 {
 	struct stat sb;
 	ssize_t n;
 	int fd, r;
 
 	*cause = NULL;
-	if (access(path, F_OK) != 0 && errno == ENOENT &&
-	    (r = secret_file_create(path, len, cause)) != KEYS_OK)
-		return r;
+	if (access(path, F_OK) != 0 && errno == ENOENT) {
+		if (!create) {
+			xasprintf(cause,
+			    "%s is missing; restore it from a backup "
+			    "(a new one would not match what is "
+			    "stored)",
+			    path);
+			return KEYS_ERR_IO;
+		}
+		if ((r = secret_file_create(path, len, cause)) != KEYS_OK)
+			return r;
+	}
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)) == -1) {
 		xasprintf(cause, "cannot open %s: %s", path, strerror(errno));
 		return KEYS_ERR_IO;
@@ -132,14 +146,16 @@ secret_file_load(const char *path, uint8_t *out, size_t len, char **cause)
 }
 
 int
-keys_secret_load(const char *path, struct keys_secret **out, char **cause)
+keys_secret_load(
+    const char *path, int create, struct keys_secret **out, char **cause)
 {
 	struct keys_secret *s;
 	uint8_t buf[KEYS_SECRET_LEN + 1];
 	int r;
 
 	*out = NULL;
-	if ((r = secret_file_load(path, buf, KEYS_SECRET_LEN, cause)) != 0)
+	if ((r = secret_file_load(path, create, buf, KEYS_SECRET_LEN, cause)) !=
+	    0)
 		return r;
 	if ((s = sodium_malloc(sizeof *s)) == NULL) {
 		sodium_memzero(buf, sizeof buf);
@@ -185,14 +201,16 @@ keys_id_format(const uint8_t hash[KEYS_HASH_LEN], char out[KEYS_ID_LEN + 1])
 }
 
 int
-keys_signer_load(const char *path, struct keys_signer **out, char **cause)
+keys_signer_load(
+    const char *path, int create, struct keys_signer **out, char **cause)
 {
 	struct keys_signer *s;
 	uint8_t seed[KEYS_SECRET_LEN + 1];
 	int r;
 
 	*out = NULL;
-	if ((r = secret_file_load(path, seed, KEYS_SECRET_LEN, cause)) != 0)
+	if ((r = secret_file_load(
+	         path, create, seed, KEYS_SECRET_LEN, cause)) != 0)
 		return r;
 	if ((s = sodium_malloc(sizeof *s)) == NULL) {
 		sodium_memzero(seed, sizeof seed);

@@ -2,8 +2,9 @@
 /*
  * Content rules (SPEC section 6): what a name, a title or a body may be,
  * and how member text is normalised before it is stored. Invalid UTF-8 is
- * refused, never repaired; controls are removed, so stored text holds no
- * byte that could start an escape sequence.
+ * refused, never repaired; controls and bidi overrides are removed, so
+ * stored text holds no byte that could start an escape sequence or
+ * reorder a line around it.
  */
 #include <ctype.h>
 #include <string.h>
@@ -59,7 +60,9 @@ store_board_name_check(const char *name, char **cause)
 /*
  * Copies the len bytes of in, which must be valid UTF-8, into b without
  * controls: CR and NUL go (so CRLF becomes LF), newlines and tabs stay
- * if keep_nl and keep_tab say so and otherwise become spaces.
+ * if keep_nl and keep_tab say so and otherwise become spaces. Bidi
+ * embedding and override characters go too: the terminal paths drop them
+ * anyway, and JSON would carry them raw to whatever shows it.
  */
 static int
 text_copy(struct buf *b, const char *in, size_t len, int keep_nl, int keep_tab)
@@ -77,7 +80,7 @@ text_copy(struct buf *b, const char *in, size_t len, int keep_nl, int keep_tab)
 				buf_addc(b, (char)cp);
 			else
 				buf_addc(b, ' ');
-		} else if (!utf8_is_control(cp))
+		} else if (!utf8_is_unsafe(cp))
 			buf_add(b, in + i, (size_t)n);
 		i += (size_t)n;
 	}

@@ -5,8 +5,9 @@
  * and rate events, and sets the author of posts, threads and pins to NULL
  * ("[erased]"). With posts, their posts go first; the posts triggers keep
  * the threads' counts and the search index, and a thread left with no
- * post at all is deleted. The log records that a member erased themselves,
- * never which one. secure_delete overwrites what was removed.
+ * post at all is deleted; their pins go too. The log records that a member
+ * erased themselves, never which one. secure_delete overwrites what was
+ * removed, and erase_traces() what the index and the WAL still hold.
  */
 #include "store/store-int.h"
 
@@ -26,6 +27,24 @@ erase_exec(struct store *st, const char *sql, int64_t member)
 	return r;
 }
 
+/*
+ * Deleted rows are overwritten (secure_delete), but two copies of the
+ * text outlive them: the search index keeps deleted terms in its segments
+ * until they are merged, and the WAL keeps old page images until a
+ * checkpoint. Merge the index and checkpoint now. Best effort: a reader
+ * holding the WAL delays the truncation to a later checkpoint.
+ */
+static void
+erase_traces(struct store *st)
+{
+	if (sqlite3_exec(st->db,
+	        "INSERT INTO posts_fts (posts_fts) VALUES ('optimize');"
+	        "PRAGMA wal_checkpoint(TRUNCATE);",
+	        NULL, NULL, NULL) != SQLITE_OK)
+		log_warn("erase: the search index or the WAL keeps traces: %s",
+		    sqlite3_errmsg(st->db));
+}
+
 int
 store_member_erase(
     struct store *st, int64_t member, int with_posts, char **cause)
@@ -33,6 +52,7 @@ store_member_erase(
 	static const char *const posts[] = {
 		"DELETE FROM posts WHERE author_id = ?",
 		"DELETE FROM threads WHERE posts = 0",
+		"DELETE FROM pins WHERE author_id = ?",
 	};
 	struct store_member *m = NULL;
 	size_t i;
@@ -45,7 +65,7 @@ store_member_erase(
 			store_cause(cause, "no such member");
 		goto out;
 	}
-	for (i = 0; with_posts && r == STORE_OK && i < 2; i++)
+	for (i = 0; with_posts && r == STORE_OK && i < 3; i++)
 		r = erase_exec(st, posts[i], member);
 	/* The rest cascades; the votes' trigger keeps each pin's score. */
 	if (r == STORE_OK)
@@ -58,6 +78,8 @@ store_member_erase(
 out:
 	if (r != STORE_OK)
 		store_rollback(st);
+	else if (with_posts)
+		erase_traces(st);
 	store_member_free(m);
 	return r;
 }

@@ -8,6 +8,7 @@
 #include "store/store-int.h"
 
 #define FLAG_REASON_MAX 200
+#define FLAG_OPEN_MAX 20 /* open flags one post may hold */
 
 void
 store_flags_free(struct store_flag *f, size_t n)
@@ -21,6 +22,36 @@ store_flags_free(struct store_flag *f, size_t n)
 	free(f);
 }
 
+/*
+ * Flags are not rate limited per member: that would need a record of who
+ * flagged when. A post takes at most FLAG_OPEN_MAX open flags instead.
+ */
+static int
+flag_room(struct store *st, int64_t post, char **cause)
+{
+	sqlite3_stmt *stmt;
+	int r, n = 0;
+
+	if ((r = store_prepare(st, &stmt,
+	         "SELECT count(*) FROM flags WHERE post_id = ? AND NOT "
+	         "closed")) != STORE_OK)
+		return r;
+	sqlite3_bind_int64(stmt, 1, post);
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		n = sqlite3_column_int(stmt, 0);
+	else
+		r = store_sqlite_err(st, "flag count");
+	sqlite3_finalize(stmt);
+	if (r == STORE_OK && n >= FLAG_OPEN_MAX) {
+		store_cause(cause,
+		    "post %lld has %d open flags already; the "
+		    "sysops will see it",
+		    (long long)post, n);
+		r = STORE_ERR_RATE;
+	}
+	return r;
+}
+
 int
 store_flag_add(struct store *st, int64_t member, int64_t post,
     const char *reason, int64_t *id, char **cause)
@@ -29,13 +60,13 @@ store_flag_add(struct store *st, int64_t member, int64_t post,
 	char *why = NULL;
 	int r, rc;
 
+	(void)member; /* deliberately not recorded */
 	if ((r = store_text_line(reason == NULL ? "" : reason, FLAG_REASON_MAX,
 	         0, "the reason", &why, cause)) != STORE_OK)
 		return r;
 	if ((r = store_begin(st)) != STORE_OK)
 		goto out;
-	if ((r = store_rate_take(st, member, "flag", "rate_posts", cause)) !=
-	        0 ||
+	if ((r = flag_room(st, post, cause)) != STORE_OK ||
 	    (r = store_prepare(st, &stmt,
 	         "INSERT INTO flags (post_id, reason, created)"
 	         " SELECT id, ?, ? FROM posts WHERE id = ?")) != STORE_OK)

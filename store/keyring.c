@@ -304,3 +304,9 @@ store_key_boards(struct store *st, int64_t key_row, char ***out)
 	sqlite3_finalize(stmt);
 	return r;
 }
+
+int
+store_key_count(struct store *st, int64_t *n)
+{
+	return store_int_query(st, "SELECT count(*) FROM keys", n);
+}

@@ -92,6 +92,8 @@ void store_keys_free(struct store_key *k, size_t n);
 int store_keys_list(struct store *st, struct store_key **out, size_t *n);
 /* [{key_id, pseudonym, role, label, boards: [...], revoked}] as JSON. */
 int store_keys_json(struct store *st, char **out);
+/* How many keys were ever registered (revoked ones too). */
+int store_key_count(struct store *st, int64_t *n);
 /* The boards (names) a key may post to; *out NULL-terminated, caller's. */
 int store_key_boards(struct store *st, int64_t key_row, char ***out);
 

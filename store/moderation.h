@@ -71,8 +71,9 @@ struct store_flag {
 void store_flags_free(struct store_flag *f, size_t n);
 
 /*
- * A member asks sysops to look at a post. Who flagged is not recorded.
- * Counts against the member's post rate limit.
+ * A member asks sysops to look at a post. Who flagged is not recorded, not
+ * even for a rate limit (member is who asks, and is kept nowhere); a post
+ * holds at most 20 open flags (STORE_ERR_RATE past that).
  */
 int store_flag_add(struct store *st, int64_t member, int64_t post,
     const char *reason, int64_t *id, char **cause);
@@ -89,9 +90,10 @@ int store_flag_dismiss(struct store *st, const struct store_actor *a,
 /*
  * Removes a member: keys, pseudonym, read positions, votes, pending
  * requests. Their posts, threads and pins stay with the author "[erased]",
- * unless with_posts, which deletes their posts too (a thread they started
- * keeps its title and others' replies; one left empty is deleted). Logged
- * without the pseudonym. Final.
+ * unless with_posts, which deletes their posts and pins too (a thread they
+ * started keeps its title and others' replies; one left empty is deleted)
+ * and purges the search index and the WAL of them. Logged without the
+ * pseudonym. Final.
  */
 int store_member_erase(
     struct store *st, int64_t member, int with_posts, char **cause);

@@ -282,3 +282,9 @@ store_modlog_json(struct store *st, int limit, char **out)
 	sqlite3_finalize(stmt);
 	return r;
 }
+
+int
+store_modlog_count(struct store *st, int64_t *n)
+{
+	return store_int_query(st, "SELECT count(*) FROM modlog", n);
+}

@@ -51,6 +51,9 @@ struct store_modlog_entry {
 	char hash[2 * STORE_HASH_LEN + 1];
 };
 
+/* How many entries the log has. */
+int store_modlog_count(struct store *st, int64_t *n);
+
 void store_modlog_free(struct store_modlog_entry *e, size_t n);
 
 /* The newest limit entries, newest first. */

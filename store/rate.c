@@ -3,12 +3,31 @@
  * Rate limits per pseudonym over a sliding 60-second window (SPEC
  * section 6). Each process is separate, so the window lives in the
  * database: one row per post or pin, exact to the second, deleted once it
- * is older than the window. These are the only exact times bbs writes,
- * and they last a minute (secure_delete overwrites them on deletion).
+ * is older than the window: by every write, by every process that opens
+ * the store, and by the lookup process once a minute, so none lasts much
+ * over two minutes. These are the only exact times bbs writes
+ * (secure_delete overwrites them on deletion). Flags take no row: it
+ * would say who flagged.
  */
 #include "store/store-int.h"
 
 #define RATE_WINDOW 60
+
+int
+store_rate_prune(struct store *st)
+{
+	sqlite3_stmt *stmt;
+	int r;
+
+	if ((r = store_prepare(st, &stmt,
+	         "DELETE FROM rate_events WHERE at <= ?")) != STORE_OK)
+		return r;
+	sqlite3_bind_int64(stmt, 1, store_clock(st) - RATE_WINDOW);
+	if (sqlite3_step(stmt) != SQLITE_DONE)
+		r = store_sqlite_err(st, "rate prune");
+	sqlite3_finalize(stmt);
+	return r;
+}
 
 int
 store_rate_take(struct store *st, int64_t member, const char *kind,
@@ -18,16 +37,10 @@ store_rate_take(struct store *st, int64_t member, const char *kind,
 	sqlite3_stmt *stmt;
 	int r, count = 0;
 
-	if ((r = store_prepare(st, &stmt,
-	         "DELETE FROM rate_events WHERE at <= ?")) != STORE_OK)
-		return r;
-	sqlite3_bind_int64(stmt, 1, now - RATE_WINDOW);
-	if (sqlite3_step(stmt) != SQLITE_DONE)
-		r = store_sqlite_err(st, "rate prune");
-	sqlite3_finalize(stmt);
-	if (r != STORE_OK || (r = store_prepare(st, &stmt,
-	                          "SELECT count(*) FROM rate_events"
-	                          " WHERE member_id = ? AND kind = ?")) != 0)
+	if ((r = store_rate_prune(st)) != STORE_OK ||
+	    (r = store_prepare(st, &stmt,
+	         "SELECT count(*) FROM rate_events"
+	         " WHERE member_id = ? AND kind = ?")) != 0)
 		return r;
 	sqlite3_bind_int64(stmt, 1, member);
 	sqlite3_bind_text(stmt, 2, kind, -1, SQLITE_STATIC);

@@ -105,6 +105,9 @@ int store_thread_insert(struct store *st, int64_t member, int64_t board,
 /* Makes sure the SQL functions the schema uses exist (pins.c). */
 int store_pins_sql_init(struct store *st);
 
+/* The one integer a query without parameters answers, into *out. */
+int store_int_query(struct store *st, const char *sql, int64_t *out);
+
 /* Clamps a listing's limit into 1..STORE_LIMIT_MAX. */
 int store_limit(int limit);
 

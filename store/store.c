@@ -174,6 +174,23 @@ store_column_text(sqlite3_stmt *stmt, int col)
 }
 
 int
+store_int_query(struct store *st, const char *sql, int64_t *out)
+{
+	sqlite3_stmt *stmt;
+	int r;
+
+	*out = 0;
+	if ((r = store_prepare(st, &stmt, sql)) != STORE_OK)
+		return r;
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		*out = sqlite3_column_int64(stmt, 0);
+	else
+		r = store_sqlite_err(st, "count");
+	sqlite3_finalize(stmt);
+	return r;
+}
+
+int
 store_json_query(struct store *st, const char *sql, char **out)
 {
 	sqlite3_stmt *stmt;

@@ -85,6 +85,13 @@ int store_schema_version(void);
 void store_set_login(struct store *st, int64_t key_row);
 
 /*
+ * Deletes the rate limits' records older than their 60-second window (the
+ * only exact times kept). Every open does it; a long-lived process calls
+ * it now and then.
+ */
+int store_rate_prune(struct store *st);
+
+/*
  * A number that changes whenever another connection commits; the UI polls
  * it to notice new posts without a keypress.
  */

@@ -82,3 +82,20 @@ expect 64 "a data directory without write permission" \
 	"$BBS" member list --data "$T/ro"
 check "... names the directory" grep -q "data directory $T/ro: Permission denied" "$T/err"
 check "... and wrote nothing there" [ -z "$(ls -A "$T/ro")" ]
+
+# Secrets are made once. A missing secret.key or modlog.key, once keys are
+# registered or the log has entries, is an error naming the file: a new
+# one would lock every member out or make the whole log unverifiable.
+cp "$T/data/secret.key" "$T/secret.keep"
+rm "$T/data/secret.key"
+expect 70 "key add without secret.key" admin key add carol <"$T/bob.pub"
+check "... names the missing file" grep -q "secret.key is missing; restore it" "$T/err"
+check "... and made none" [ ! -e "$T/data/secret.key" ]
+"$BBS" serve --listen 127.0.0.1:0 --data "$T/data" >"$T/out" 2>"$T/err"
+check "serve refuses to start without it (78)" [ $? -eq 78 ]
+check "... saying why" grep -q "secret.key is missing" "$T/err"
+mv "$T/secret.keep" "$T/data/secret.key"
+rm "$T/data/modlog.key"
+expect 70 "modlog verify without modlog.key" admin modlog verify
+check "... says it cannot verify" grep -q "modlog verify: cannot verify: .*modlog.key is missing" "$T/err"
+check "... and made none" [ ! -e "$T/data/modlog.key" ]

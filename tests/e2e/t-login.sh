@@ -55,6 +55,9 @@ ssh -F "$T/ssh_config" -i "$T/alice" -tt bbs nosuch </dev/null >"$T/out" 2>&1
 check "with ssh -t, a command's errors still reach the member" grep -q "unknown command 'nosuch'" "$T/out"
 as alice "whoami 'open" 2>"$T/err"
 check "an unterminated quote exits 64" [ $? -eq 64 ]
+as alice "whoami $(head -c 9000 /dev/zero | tr '\0' a)" 2>"$T/err"
+check "a command line over 8 KiB is a usage error (64)" [ $? -eq 64 ]
+check "... said in one line" [ "$(cat "$T/err")" = "bbs: command line longer than 8192 bytes" ]
 as alice whoami --bogus 2>"$T/err"
 check "an unknown option exits 64" [ $? -eq 64 ]
 check "help lists whoami" sh -c "ssh -F '$T/ssh_config' -i '$T/alice' bbs help | grep -q whoami"

@@ -55,6 +55,10 @@ check "a second session channel is refused" \
 	sh -c "$PY '$E2E_DIR/probe.py' $PORT '$T/alice' second-channel | grep -q 'refused.*prohibited'"
 check "a direct-tcpip channel is refused" \
 	sh -c "$PY '$E2E_DIR/probe.py' $PORT '$T/alice' direct-tcpip | grep -q 'refused.*prohibited'"
+ssh -vv -F "$T/ssh_config" -i "$T/alice" -o Compression=yes bbs whoami 2>&1 |
+	tr -d '\r' | grep 'compression stoc:' >"$T/comp"
+check "no compression is offered, even to a client that wants it" \
+	[ "$(sed -n 2p "$T/comp")" = "debug2: compression stoc: none" ]
 check "env requests do not break a command" \
 	[ "$(probe "$T/alice" env)" = "status 0 alice member" ]
 stop_server

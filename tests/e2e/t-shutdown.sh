@@ -6,6 +6,7 @@
 
 member alice
 member bob
+admin board create general >/dev/null
 start_server --debug
 
 tmux_start a 80 24 "ssh -F $T/ssh_config -i $T/alice -t bbs; echo EXIT=\$? >$T/exit_a; sleep 60"
@@ -30,7 +31,17 @@ bbs_count_is() {
 }
 check "killing its ssh client ends both at once" wait_until 5 bbs_count_is "$before"
 
+# A command still reading its input when the server stops gets its
+# grace, finishes, and reports its own status, not "try again" (a script
+# would post twice).
+( sleep 2; printf 'Last words\nbody\n' ) | as alice post general \
+	>"$T/post.out" 2>"$T/post.err" &
+poster=$!
+sleep 1
 stop_server
+wait "$poster"
+check "a post under way when the server stops completes with 0" [ $? -eq 0 ]
+check "... and is stored once" [ "$(sqlite3 "$T/data/bbs.db" "SELECT count(*) FROM threads WHERE title = 'Last words'")" = 1 ]
 use_session a
 check "alice sees the shutdown notice" wait_screen 5 'server is shutting down'
 use_session b

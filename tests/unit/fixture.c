@@ -47,7 +47,7 @@ fixture_open(struct fixture *f)
 	    asprintf(&path, "%s/modlog.key", f->dir) < 0)
 		exit(2);
 	if (fixture_signer == NULL &&
-	    keys_signer_load(path, &fixture_signer, &cause) != KEYS_OK) {
+	    keys_signer_load(path, 1, &fixture_signer, &cause) != KEYS_OK) {
 		fprintf(stderr, "fixture: %s\n", cause);
 		exit(2);
 	}

@@ -118,7 +118,7 @@ test_known_answers(void)
 	size_t i;
 
 	TEST_START("keys: known-answer identity hashes and key ids");
-	ASSERT_INT_EQ(keys_secret_load(path, &s, &cause), KEYS_OK);
+	ASSERT_INT_EQ(keys_secret_load(path, 1, &s, &cause), KEYS_OK);
 	for (i = 0; s != NULL && i < sizeof kats / sizeof kats[0]; i++) {
 		ASSERT_INT_EQ(
 		    keys_pubkey_parse_line(kats[i].line, &k, &cause), KEYS_OK);
@@ -200,14 +200,19 @@ test_secret_file(void)
 	TEST_START("keys: secret.key is created 0600 and checked");
 	if (asprintf(&path, "%s/secret.key", dir) < 0)
 		exit(2);
-	ASSERT_INT_EQ(keys_secret_load(path, &s, &cause), KEYS_OK);
+	/* Not made where one must already exist: it would match nothing. */
+	ASSERT_INT_EQ(keys_secret_load(path, 0, &s, &cause), KEYS_ERR_IO);
+	ASSERT_TRUE(cause != NULL && strstr(cause, "missing") != NULL);
+	free(cause);
+	cause = NULL;
+	ASSERT_INT_EQ(keys_secret_load(path, 1, &s, &cause), KEYS_OK);
 	ASSERT_INT_EQ(stat(path, &sb), 0);
 	ASSERT_INT_EQ(sb.st_mode & 0777, 0600);
 	ASSERT_INT_EQ(sb.st_size, KEYS_SECRET_LEN);
 	keys_secret_free(s);
 	s = NULL;
 	chmod(path, 0644);
-	ASSERT_INT_EQ(keys_secret_load(path, &s, &cause), KEYS_ERR_BAD_FILE);
+	ASSERT_INT_EQ(keys_secret_load(path, 1, &s, &cause), KEYS_ERR_BAD_FILE);
 	ASSERT_TRUE(cause != NULL && strstr(cause, "chmod 600") != NULL);
 	free(cause);
 	cause = NULL;
@@ -215,7 +220,7 @@ test_secret_file(void)
 	fd = open(path, O_WRONLY | O_APPEND);
 	ASSERT_INT_EQ(write(fd, "x", 1), 1);
 	close(fd);
-	ASSERT_INT_EQ(keys_secret_load(path, &s, &cause), KEYS_ERR_BAD_FILE);
+	ASSERT_INT_EQ(keys_secret_load(path, 1, &s, &cause), KEYS_ERR_BAD_FILE);
 	free(cause);
 	TEST_DONE();
 	free(path);
@@ -232,7 +237,7 @@ test_signer(void)
 	TEST_START("keys: the log key signs, verifies, and survives a reload");
 	if (asprintf(&path, "%s/modlog.key", dir) < 0)
 		exit(2);
-	ASSERT_INT_EQ(keys_signer_load(path, &s, &cause), KEYS_OK);
+	ASSERT_INT_EQ(keys_signer_load(path, 1, &s, &cause), KEYS_OK);
 	keys_hash("abc", 3, h);
 	hex(h, sizeof h, hx);
 	/* BLAKE2b-256("abc"), RFC 7693 style vector. */
@@ -244,7 +249,7 @@ test_signer(void)
 	h[0] ^= 1;
 	ASSERT_INT_EQ(keys_verify(pk, h, sizeof h, sig), KEYS_ERR_SIGNATURE);
 	h[0] ^= 1;
-	ASSERT_INT_EQ(keys_signer_load(path, &s2, &cause), KEYS_OK);
+	ASSERT_INT_EQ(keys_signer_load(path, 1, &s2, &cause), KEYS_OK);
 	if (s2 != NULL) {
 		uint8_t pk2[KEYS_PUBLIC_LEN];
 

@@ -39,6 +39,10 @@ test_acts(void)
 	ASSERT_INT_EQ(store_flags_list(f.st, &fl, &n), STORE_OK);
 	ASSERT_INT_EQ(n, 1);
 	ASSERT_INT_EQ(n == 1 ? fl[0].post : 0, reply);
+	/* Nothing records who flagged, not even a rate limit. */
+	ASSERT_INT_EQ(raw_int(f.db, "SELECT count(*) FROM rate_events WHERE"
+	                            " kind = 'flag'"),
+	    0);
 	store_flags_free(fl, n);
 	ASSERT_INT_EQ(store_post_hide(f.st, &root, reply, "", &cause),
 	    STORE_ERR_INVALID); /* a reason is required */
@@ -280,6 +284,27 @@ test_two_sysops(void)
 	fixture_close(&f);
 }
 
+/* 1 if the bytes of needle appear anywhere in the file at path. */
+static int
+file_has(const char *path, const char *needle)
+{
+	FILE *fp = fopen(path, "rb");
+	size_t n = strlen(needle), i = 0;
+	int c;
+
+	if (fp == NULL)
+		return 0;
+	while ((c = getc(fp)) != EOF) {
+		if (c == needle[i]) {
+			if (++i == n)
+				break;
+		} else
+			i = c == needle[0] ? 1 : 0;
+	}
+	fclose(fp);
+	return i == n;
+}
+
 static void
 test_erase(void)
 {
@@ -341,6 +366,15 @@ test_erase(void)
 	ASSERT_INT_EQ(raw_int(f.db, "SELECT count(*) FROM posts_fts WHERE"
 	                            " posts_fts MATCH 'a1'"),
 	    0);
+	/* No trace in the index segments nor the WAL: grep the files. */
+	ASSERT_INT_EQ(file_has(f.db, "lonely"), 0);
+	{
+		char wal[4096];
+
+		snprintf(wal, sizeof wal, "%s-wal", f.db);
+		ASSERT_INT_EQ(file_has(wal, "lonely"), 0);
+		ASSERT_INT_EQ(file_has(wal, "alice"), 0);
+	}
 	ASSERT_INT_EQ(
 	    store_member_erase(f.st, alice, 1, &cause), STORE_ERR_NOT_FOUND);
 	free(cause), cause = NULL;

@@ -218,6 +218,15 @@ test_content(void)
 	    STORE_OK);
 	ASSERT_STR_EQ(out, "x31m");
 	free(out);
+	/* Bidi overrides too (U+202E RLO, U+2066 LRI): JSON would carry them.
+	 */
+	ASSERT_INT_EQ(store_text_body("a\xe2\x80\xae"
+	                              "b\xe2\x81\xa6"
+	                              "c",
+	                  9, max, "body", &out, &cause),
+	    STORE_OK);
+	ASSERT_STR_EQ(out, "abc");
+	free(out);
 	ASSERT_INT_EQ(store_text_body("\n\r\n", 3, max, "body", &out, &cause),
 	    STORE_ERR_INVALID);
 	free(cause), cause = NULL;
@@ -457,6 +466,10 @@ test_threads(void)
 	ASSERT_INT_EQ(store_post_reply(f.st, carol, t2, "f", 1, &post, &cause),
 	    STORE_ERR_RATE);
 	free(cause), cause = NULL;
+	/* Records past their minute are pruned, and only they. */
+	store_set_clock(f.st, 2000000061 + 61);
+	ASSERT_INT_EQ(store_rate_prune(f.st), STORE_OK);
+	ASSERT_INT_EQ(raw_int(f.db, "SELECT count(*) FROM rate_events"), 0);
 	TEST_DONE();
 	fixture_close(&f);
 }
