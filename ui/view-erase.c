@@ -26,12 +26,15 @@ struct view_erase {
 	int top;   /* the first line of the explanation shown */
 };
 
+/* Short lines: the terminal may be as narrow as 40 columns. */
 static const char erase_farewell[] =
-    "You are erased from this board: your keys and your pseudonym are "
-    "gone, and your posts stay as [erased]. Goodbye.\r\n";
+    "\r\nYou are erased from this board.\r\n"
+    "Your keys and your pseudonym are gone;\r\n"
+    "your posts stay as [erased]. Goodbye.\r\n";
 static const char erase_farewell_posts[] =
-    "You are erased from this board: your keys, your pseudonym and your "
-    "posts are gone. Goodbye.\r\n";
+    "\r\nYou are erased from this board.\r\n"
+    "Your keys, your pseudonym and your posts\r\n"
+    "are gone. Goodbye.\r\n";
 
 static void *
 erase_open(struct ui *ui, const void *arg)
