@@ -25,9 +25,9 @@ c=${c%% *}
 echo "Bob answers carol." | post bob reply "$c" >/dev/null
 echo "Carol again, on alice's thread." | post carol reply "$a" >/dev/null
 
-dead_status() { # the exit status of the client in the session
-	tmux -L "$TMUX_SOCK" list-panes -t "=$TMUX_TARGET:" \
-		-F '#{pane_dead_status}'
+exited_0() { # the client in the session has exited, with status 0
+	[ "$(tmux -L "$TMUX_SOCK" list-panes -t "=$TMUX_TARGET:" \
+		-F '#{pane_dead_status}')" = 0 ]
 }
 
 # --- cancelling ----------------------------------------------------------------
@@ -35,7 +35,7 @@ ui a 80 24 alice
 check "alice's boards" wait_screen 20 '^ general'
 keys E
 check "E explains what erasing does" \
-	wait_screen 5 'This removes you, alice, from the board for good'
+	wait_screen 10 'This removes you, alice, from the board for good'
 check "... that posts stay as [erased] unless removed too" \
 	screen_has 'their author shown as \[erased\]'
 check "... offering to remove the posts" screen_has '\[ \] also remove my posts'
@@ -43,33 +43,34 @@ check "... and asking for the pseudonym" screen_has '^ Your pseudonym:'
 keys -l 'bob'
 keys Enter
 check "a wrong confirmation cancels, saying so" \
-	wait_screen 5 'Not erased: that is not your pseudonym'
+	wait_screen 10 'Not erased: that is not your pseudonym'
 check "... alice is still there" [ "$(as alice whoami)" = "alice member" ]
 keys E
-wait_screen 5 'This removes you' || fail "erase screen again"
+wait_screen 10 'This removes you' || fail "erase screen again"
 keys -l 'Alice'
 keys Enter
 check "the pseudonym in another case cancels too" \
-	wait_screen 5 'Not erased: that is not your pseudonym'
+	wait_screen 10 'Not erased: that is not your pseudonym'
 keys E
-wait_screen 5 'This removes you' || fail "erase screen, third time"
+wait_screen 10 'This removes you' || fail "erase screen, third time"
 keys -l 'alice'
 keys Escape
-check "Esc cancels, even with the pseudonym typed" wait_screen 5 'Not erased\.'
+check "Esc cancels, even with the pseudonym typed" wait_screen 10 'Not erased\.'
 check "... alice is still there" [ "$(as alice whoami)" = "alice member" ]
 check "... and nothing is on the log" \
 	[ "$(db "SELECT count(*) FROM modlog WHERE act = 'erase-me'")" = 0 ]
 
 # --- erasing, posts kept as [erased] ---------------------------------------------
 keys E
-wait_screen 5 'This removes you' || fail "erase screen, fourth time"
+wait_screen 10 'This removes you' || fail "erase screen, fourth time"
 keys -l 'alice'
 keys Enter
 check "the session ends with a last word" \
 	wait_screen 10 '^You are erased from this board\.$'
 check "... that the posts stay" screen_has '^your posts stay as \[erased\]\. Goodbye\.$'
-check "... the client is gone" wait_until 5 pane_dead
-check "... and exited 0" [ "$(dead_status)" = 0 ]
+check "... the client is gone" wait_until 10 pane_dead
+# tmux may mark the pane dead a moment before it has the status.
+check "... and exited 0" wait_until 10 exited_0
 as alice whoami >/dev/null 2>&1
 check "alice's key is refused at the next connection" [ $? -eq 255 ]
 as bob read "$a" --json >"$T/a.json" || fail "read"
@@ -91,14 +92,14 @@ check "... never who" not grep -q alice "$T/modlog"
 ui c 80 24 carol
 check "carol's boards" wait_screen 20 '^ general'
 keys E
-wait_screen 5 'This removes you, carol' || fail "carol's erase screen"
+wait_screen 10 'This removes you, carol' || fail "carol's erase screen"
 keys Tab
-check "Tab chooses to remove the posts too" wait_screen 5 '\[x\] also remove my posts'
+check "Tab chooses to remove the posts too" wait_screen 10 '\[x\] also remove my posts'
 keys -l 'carol'
 keys Enter
 check "the last word says the posts are gone" \
 	wait_screen 10 '^Your keys, your pseudonym and your posts$'
-check "... the client is gone" wait_until 5 pane_dead
+check "... the client is gone" wait_until 10 pane_dead
 as carol whoami >/dev/null 2>&1
 check "carol's key is refused" [ $? -eq 255 ]
 check "her posts are gone from the database" \
