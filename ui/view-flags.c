@@ -107,8 +107,9 @@ flags_draw_flag(struct ui *ui, WINDOW *w, int y, int cols,
 	ui_draw_fill(w, y, 0, cols, a);
 	ui_draw_fill(w, y + 1, 0, cols, a);
 	text_time(f->created, cols < 60, when);
-	snprintf(head, sizeof head, "flag #%lld  %s  post #%lld in ",
-	    (long long)f->id, when, (long long)f->post);
+	snprintf(head, sizeof head,
+	    "flag #%lld  %s  post #%lld, thread #%lld: ", (long long)f->id,
+	    when, (long long)f->post, (long long)f->thread);
 	x = 1 + ui_draw_text(w, y, 1, cols - 2, head, strlen(head),
 	            a | ui_attr(ui, UI_ATTR_DIM));
 	if (x < cols - 1)

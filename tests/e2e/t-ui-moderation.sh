@@ -152,7 +152,7 @@ check "s1 is on the boards" wait_screen 10 '^ Board'
 keys F
 check "F shows the queue" wait_screen 10 'Open flags, oldest first \(1\)'
 check "... with the post and its thread" \
-	wait_screen 10 "flag #1 .* post #$reply in Roll call"
+	wait_screen 10 "flag #1 .* post #$reply, thread #$thread: Roll call"
 check "... and the reason" screen_has '^    rude'
 keys Enter
 check "Enter opens the flagged post in its thread" \
