@@ -90,6 +90,13 @@ test_members(void)
 	k.pseudonym = "a"; /* too short */
 	ASSERT_INT_EQ(store_key_add(f.st, &k, &cause), STORE_ERR_INVALID);
 	free(cause), cause = NULL;
+	/* The log's own actors: a sysop so named could pass as them. */
+	k.pseudonym = "Console";
+	ASSERT_INT_EQ(store_key_add(f.st, &k, &cause), STORE_ERR_INVALID);
+	free(cause), cause = NULL;
+	k.pseudonym = "anonymous";
+	ASSERT_INT_EQ(store_key_add(f.st, &k, &cause), STORE_ERR_INVALID);
+	free(cause), cause = NULL;
 	k.pseudonym = "bob";
 	k.nboards = 1;
 	k.boards = (const char *const[]){ "general", NULL };
