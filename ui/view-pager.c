@@ -12,9 +12,9 @@
  * the left margin: R quotes it. J and K (and opening the thread at a
  * post) choose the current post even where the screen cannot scroll to
  * put it on top, at the end of a thread; scrolling by lines or pages
- * gives the choice back to the top of the screen. A post counts as read once
- * its last line has been on screen; the member's read position moves forward
- * only.
+ * gives the choice back to the top of the screen. A post counts as read
+ * once its last line has been on screen; the member's read position
+ * moves forward only.
  *
  * Any member may flag the current post for the sysops (f); sysops also
  * hide or unhide it (H) and lock or stick the thread (L, S), each after
