@@ -34,12 +34,14 @@ board_post_role(struct cmd_ctx *ctx, struct args *args, int *out)
 static int
 board_create_exec(struct cmd_ctx *ctx, struct args *args)
 {
+	struct store_actor a;
 	char *cause = NULL;
 	int r, role;
 
 	if ((r = board_post_role(ctx, args, &role)) != 0)
 		return r;
-	r = store_board_create(ctx->st, cmd_actor(ctx), args_pos(args, 0),
+	cmd_store_actor(ctx, &a);
+	r = store_board_create(ctx->st, &a, args_pos(args, 0),
 	    args_get(args, "title"),
 	    role < 0 ? STORE_ROLE_MEMBER : (enum store_role)role, &cause);
 	return r == STORE_OK ? 0 : cmd_fail(ctx, r, cause);

@@ -103,13 +103,6 @@ cmd_describe(FILE *f, const char *prog, const struct cmd *c)
 		fprintf(f, "%s", c->help);
 }
 
-const char *
-cmd_actor(const struct cmd_ctx *ctx)
-{
-	return ctx->console || ctx->me == NULL ? STORE_ACTOR_CONSOLE
-	                                       : ctx->me->pseudonym;
-}
-
 void
 cmd_store_actor(const struct cmd_ctx *ctx, struct store_actor *a)
 {

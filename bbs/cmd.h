@@ -89,9 +89,7 @@ void cmd_usage(FILE *f, const char *prog, const struct cmd *c);
  */
 void cmd_describe(FILE *f, const char *prog, const struct cmd *c);
 
-/* Who acts: "console" or the member's pseudonym. */
-const char *cmd_actor(const struct cmd_ctx *ctx);
-/* The same as a store actor (the console, or the sysop's id and name). */
+/* Who acts, as a store actor: the console, or the sysop's id and name. */
 void cmd_store_actor(const struct cmd_ctx *ctx, struct store_actor *a);
 
 /*

@@ -113,8 +113,9 @@ store_boards_json(struct store *st, char **out)
 }
 
 int
-store_board_create(struct store *st, const char *actor, const char *name,
-    const char *title, enum store_role post_role, char **cause)
+store_board_create(struct store *st, const struct store_actor *a,
+    const char *name, const char *title, enum store_role post_role,
+    char **cause)
 {
 	sqlite3_stmt *stmt = NULL;
 	char *t = NULL;
@@ -131,7 +132,9 @@ store_board_create(struct store *st, const char *actor, const char *name,
 		return r;
 	if ((r = store_begin(st)) != STORE_OK)
 		goto out;
-	if ((r = store_prepare(st, &stmt,
+	/* Roles change while sessions run: the actor's, checked now. */
+	if ((r = store_actor_check(st, a, cause)) != STORE_OK ||
+	    (r = store_prepare(st, &stmt,
 	         "INSERT INTO boards (name, title, post_role, created)"
 	         " VALUES (?, ?, ?, ?)")) != STORE_OK)
 		goto out;
@@ -141,7 +144,8 @@ store_board_create(struct store *st, const char *actor, const char *name,
 	    stmt, 3, store_role_name(post_role), -1, SQLITE_STATIC);
 	sqlite3_bind_int64(stmt, 4, store_now(st));
 	if ((rc = sqlite3_step(stmt)) == SQLITE_DONE)
-		r = store_modlog_append(st, actor, "board-create", name, NULL);
+		r = store_modlog_append(
+		    st, a->name, "board-create", name, NULL);
 	else if ((rc & 0xff) == SQLITE_CONSTRAINT) {
 		store_cause(cause, "board '%s' exists", name);
 		r = STORE_ERR_EXISTS;

@@ -21,8 +21,14 @@ int store_board_get(
 int store_boards_list(struct store *st, struct store_board **out, size_t *n);
 /* [{name, title, threads, post_role}] as JSON. */
 int store_boards_json(struct store *st, char **out);
-/* Creates a board; logged as "board create" by actor. */
-int store_board_create(struct store *st, const char *actor, const char *name,
-    const char *title, enum store_role post_role, char **cause);
+struct store_actor;
+
+/*
+ * Creates a board; logged as "board-create" by the actor, who must still
+ * be a sysop (STORE_ERR_PERM) unless it is the console.
+ */
+int store_board_create(struct store *st, const struct store_actor *a,
+    const char *name, const char *title, enum store_role post_role,
+    char **cause);
 
 #endif

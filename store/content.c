@@ -8,6 +8,7 @@
  */
 #include <ctype.h>
 #include <string.h>
+#include <strings.h>
 
 #include "store/store-int.h"
 #include "util/buf.h"
@@ -39,7 +40,18 @@ name_check(
 int
 store_pseudonym_check(const char *name, char **cause)
 {
-	return name_check("a pseudonym", name, 2, 24, cause);
+	int r;
+
+	if ((r = name_check("a pseudonym", name, 2, 24, cause)) != STORE_OK)
+		return r;
+	/* The log names the console and erased members so: nobody else. */
+	if (strcasecmp(name, STORE_ACTOR_CONSOLE) == 0 ||
+	    strcasecmp(name, STORE_ACTOR_ANONYMOUS) == 0) {
+		store_cause(cause,
+		    "'%s' is reserved: the moderation log uses it", name);
+		return STORE_ERR_INVALID;
+	}
+	return STORE_OK;
 }
 
 int

@@ -71,7 +71,7 @@ store_member_erase(
 	if (r == STORE_OK)
 		r = erase_exec(st, "DELETE FROM members WHERE id = ?", member);
 	if (r == STORE_OK)
-		r = store_modlog_append(st, "anonymous", "erase-me",
+		r = store_modlog_append(st, STORE_ACTOR_ANONYMOUS, "erase-me",
 		    with_posts ? "a member and their posts" : "a member", NULL);
 	if (r == STORE_OK)
 		r = store_commit(st);

@@ -584,7 +584,7 @@ pin_board(struct store *st, struct store_board **b, char **cause)
 	if ((r = store_board_get(st, STORE_PINS_BOARD, b)) !=
 	    STORE_ERR_NOT_FOUND)
 		return r;
-	r = store_board_create(st, STORE_ACTOR_CONSOLE, STORE_PINS_BOARD,
+	r = store_board_create(st, &store_console, STORE_PINS_BOARD,
 	    PIN_BOARD_TITLE, STORE_ROLE_MEMBER, cause);
 	if (r != STORE_OK && r != STORE_ERR_EXISTS)
 		return r;

@@ -51,6 +51,8 @@ int store_role_parse(const char *name, enum store_role *out);
 #define STORE_HASH_LEN 32
 #define STORE_KEY_ID_LEN 8
 #define STORE_ACTOR_CONSOLE "console"
+/* The log's actor for an erase-me, which never names the member. */
+#define STORE_ACTOR_ANONYMOUS "anonymous"
 
 struct store;
 

@@ -55,7 +55,9 @@ struct ui_help {
  * and help the lines '?' shows. While typing() says so (the editor, the
  * search prompt), the view takes printable keys as text: only F1 and the
  * keys it leaves unused reach the UI, and nothing closes it while the
- * terminal is too small.
+ * terminal is too small. Keys only sysops have go in sysop_keys (the bar
+ * sysops see instead of keys) and sysop_help, which members never see;
+ * the view ignores those keys for members (ui_sysop()).
  *
  * Checklist for a new view: a ui/view-NAME.c exporting ui_view_NAME, a
  * line in ui/meson.build, its keys in help[] and README.md "The board".
@@ -71,7 +73,9 @@ struct ui_view {
 	const char *(*bar)(void *v);
 	const char *keys;
 	const struct ui_help *help; /* NULL-key terminated */
-	int (*typing)(void *v);     /* NULL: never */
+	const char *sysop_keys;     /* NULL: keys */
+	const struct ui_help *sysop_help;
+	int (*typing)(void *v); /* NULL: never */
 	/*
 	 * Optional: writes to the terminal after doupdate(), outside
 	 * ncurses (OSC 8 hyperlinks, ui/link.h); the screen is repainted
@@ -122,9 +126,17 @@ struct ui {
 	char message[256]; /* shown in the bottom bar until the next key */
 	int64_t data_version;
 	int quit;
+	const char *farewell; /* static; printed once the screen is gone */
 	const struct ui_view *overlaid; /* drew an overlay last, at depth */
 	int overlaid_depth;
 };
+
+struct store_actor;
+
+/* Is the member a sysop (as of the last poll)? */
+int ui_sysop(const struct ui *ui);
+/* The member as the actor of a moderation act (borrows ui->me). */
+void ui_actor(const struct ui *ui, struct store_actor *a);
 
 /* Pushes a view opened with arg; 0, or -1 if it could not open. */
 int ui_push(struct ui *ui, const struct ui_view *view, const void *arg);
@@ -197,6 +209,11 @@ extern const struct ui_view ui_view_pager;
 extern const struct ui_view ui_view_editor;
 extern const struct ui_view ui_view_search;
 extern const struct ui_view ui_view_text;
+/* Moderation: the log (every member), flags and keys (sysops), erase-me. */
+extern const struct ui_view ui_view_modlog;
+extern const struct ui_view ui_view_flags;
+extern const struct ui_view ui_view_keys;
+extern const struct ui_view ui_view_erase;
 
 /* What ui_view_threads shows: a board, with a thread selected. */
 struct ui_threads_arg {

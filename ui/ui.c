@@ -13,6 +13,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "store/moderation.h"
 #include "store/threads.h"
 #include "ui/ui-int.h"
 #include "util/buf.h"
@@ -75,6 +76,19 @@ attr_t
 ui_attr(const struct ui *ui, enum ui_attr a)
 {
 	return ui->attrs[a];
+}
+
+int
+ui_sysop(const struct ui *ui)
+{
+	return ui->me->role == STORE_ROLE_SYSOP;
+}
+
+void
+ui_actor(const struct ui *ui, struct store_actor *a)
+{
+	a->member = ui->me->id;
+	a->name = ui->me->pseudonym;
 }
 
 int
@@ -249,6 +263,8 @@ ui_draw_bars(struct ui *ui, const struct ui_frame *f)
 	werase(ui->bar);
 	buf_reset(&b);
 	keys = f->view->bar != NULL ? f->view->bar(f->state) : f->view->keys;
+	if (f->view->bar == NULL && f->view->sysop_keys != NULL && ui_sysop(ui))
+		keys = f->view->sysop_keys;
 	buf_printf(&b, " %s", ui->message[0] != '\0' ? ui->message : keys);
 	a = ui->message[0] != '\0' ? ui_attr(ui, UI_ATTR_WARN) | A_REVERSE
 	                           : bar;
@@ -353,6 +369,12 @@ ui_help(struct ui *ui)
 	buf_init(&b);
 	buf_printf(&b, "Keys on this screen:\n\n");
 	ui_help_add(&b, v->help);
+	/* Members never see the sysops' keys. */
+	if (v->sysop_help != NULL && ui_sysop(ui)) {
+		buf_printf(&b, "\nSysop keys on this screen (on the public "
+		               "log):\n\n");
+		ui_help_add(&b, v->sysop_help);
+	}
 	if (!ui_typing(&ui->stack[ui->depth - 1])) {
 		buf_printf(&b, "\nKeys on every screen:\n\n");
 		ui_help_add(&b, ui_global_help);
@@ -595,6 +617,9 @@ ui_run(const struct ui_config *cfg)
 		delwin(ui.top), delwin(ui.body), delwin(ui.bar);
 	endwin();
 	delscreen(ui.screen);
+	/* After endwin(), on the terminal's own screen, so it stays. */
+	if (ui.farewell != NULL)
+		fputs(ui.farewell, stdout);
 	store_member_free(ui.me);
 	return 0;
 }

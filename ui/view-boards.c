@@ -1,13 +1,17 @@
 /* bbs: ISC licence, see LICENSE. */
 /*
  * The first screen: the boards, with their titles, thread counts and the
- * member's unread posts on each. Enter opens a board's threads.
+ * member's unread posts on each. Enter opens a board's threads. From here
+ * every member reads the moderation log (o) and may erase themselves
+ * (E); sysops reach the flags queue (F), keys and roles (K), and create
+ * (c) and edit (e) boards.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "store/threads.h"
+#include "ui/moderate.h"
 #include "ui/ui-int.h"
 #include "util/xmalloc.h"
 
@@ -16,6 +20,7 @@ struct view_boards {
 	int64_t *unread; /* per board */
 	size_t n;
 	struct ui_list list;
+	struct ui_mod mod; /* the board form open over this view */
 };
 
 static void
@@ -104,6 +109,35 @@ boards_draw(struct ui *ui, void *p, WINDOW *w, int rows, int cols)
 		boards_row(ui, v, w, y + 1, cols, (size_t)(v->list.top + y));
 }
 
+/* The sysops' keys; UI_KEY_UNUSED for a member, who never sees them. */
+static enum ui_key_result
+boards_key_sysop(struct ui *ui, struct view_boards *v, int key)
+{
+	struct store_board *b = v->n > 0 ? &v->boards[v->list.sel] : NULL;
+
+	if (!ui_sysop(ui))
+		return UI_KEY_UNUSED;
+	switch (key) {
+	case 'F':
+		ui_push(ui, &ui_view_flags, NULL);
+		break;
+	case 'K':
+		ui_push(ui, &ui_view_keys, NULL);
+		break;
+	case 'c':
+		ui_mod_board_create(ui, &v->mod);
+		break;
+	case 'e':
+		if (b != NULL)
+			ui_mod_board_edit(
+			    ui, &v->mod, b->name, b->title, (int)b->post_role);
+		break;
+	default:
+		return UI_KEY_UNUSED;
+	}
+	return UI_KEY_USED;
+}
+
 static enum ui_key_result
 boards_key(struct ui *ui, void *p, int key)
 {
@@ -125,6 +159,17 @@ boards_key(struct ui *ui, void *p, int key)
 	case 'p':
 		ui_push(ui, &ui_view_pins, NULL);
 		return UI_KEY_USED;
+	case 'o':
+		ui_push(ui, &ui_view_modlog, NULL);
+		return UI_KEY_USED;
+	case 'E':
+		ui_push(ui, &ui_view_erase, NULL);
+		return UI_KEY_USED;
+	case 'F':
+	case 'K':
+	case 'c':
+	case 'e':
+		return boards_key_sysop(ui, v, key);
 	case 'm':
 		if (b == NULL)
 			return UI_KEY_USED;
@@ -153,9 +198,19 @@ static const struct ui_help boards_help[] = {
 	{ "Enter l Right", "open the board's threads" },
 	{ "m", "mark every post on the board read" },
 	{ "p", "the pin board: links, memes, events" },
+	{ "o", "the moderation log: every sysop act, on the record" },
+	{ "E", "erase me: remove your keys and pseudonym, for good" },
 	{ "j k Up Down", "choose a board" },
 	{ "PgUp PgDn", "a page up or down (also Ctrl-B Ctrl-F, space)" },
 	{ "g G Home End", "the first or the last board" },
+	{ NULL, NULL },
+};
+
+static const struct ui_help boards_sysop_help[] = {
+	{ "F", "the open flags: members asking sysops to look at a post" },
+	{ "K", "keys and roles: change a role, revoke a key" },
+	{ "c", "create a board" },
+	{ "e", "edit the chosen board: its title, who may post" },
 	{ NULL, NULL },
 };
 
@@ -168,6 +223,9 @@ const struct ui_view ui_view_boards = {
 	.reload = boards_reload,
 	.title = boards_title,
 	.keys = "? help  q quit  Enter open  n next unread  p pins  / search  "
-	        "m mark read",
+	        "o log",
 	.help = boards_help,
+	.sysop_keys = "? help  q quit  Enter open  p pins  o log  F flags  "
+	              "K keys  c create  e edit",
+	.sysop_help = boards_sysop_help,
 };

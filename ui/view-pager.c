@@ -9,8 +9,17 @@
  * A post reads as a header (author, coarse time, id, "new"), its body
  * (quoted lines dimmed; a hidden post as the sysop's reason) and a blank
  * line. The post at the top of the screen is the current one, marked in
- * the left margin: R quotes it. A post counts as read once its last line
- * has been on screen; the member's read position moves forward only.
+ * the left margin: R quotes it. J and K (and opening the thread at a
+ * post) choose the current post even where the screen cannot scroll to
+ * put it on top, at the end of a thread; scrolling by lines or pages
+ * gives the choice back to the top of the screen. A post counts as read
+ * once its last line has been on screen; the member's read position
+ * moves forward only.
+ *
+ * Any member may flag the current post for the sysops (f); sysops also
+ * hide or unhide it (H) and lock or stick the thread (L, S), each after
+ * a reason prompt (ui/moderate.h). A post hidden by a sysop anywhere
+ * shows as the marker at the next poll, which reloads the window.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -18,6 +27,7 @@
 #include <string.h>
 
 #include "store/threads.h"
+#include "ui/moderate.h"
 #include "ui/ui-int.h"
 #include "util/buf.h"
 #include "util/xmalloc.h"
@@ -47,6 +57,8 @@ struct view_pager {
 	int64_t read_from;    /* read position at opening: later is new */
 	int64_t marked;       /* the read position this view recorded */
 	int follow;           /* the thread's end was on screen */
+	int64_t sel;          /* the post J, K chose (0: the top one) */
+	struct ui_mod mod;    /* the act a reason prompt is open for */
 };
 
 /* Lines a post takes: header, body, blank. */
@@ -261,6 +273,7 @@ static void
 pager_load_start(struct ui *ui, struct view_pager *v)
 {
 	pager_posts_clear(v);
+	v->sel = 0;
 	v->at_start = 1;
 	v->at_end = 0;
 	pager_load(ui, v, 0);
@@ -289,6 +302,7 @@ pager_load_at(struct ui *ui, struct view_pager *v, int64_t post)
 		pager_load_start(ui, v); /* gone meanwhile */
 		return;
 	}
+	v->sel = v->posts[0].p.id; /* current even at the thread's end */
 	pager_fix(ui, v);
 }
 
@@ -344,10 +358,40 @@ pager_close(void *p)
 	free(v);
 }
 
-/* The current post: the one at the top, or the next from its blank. */
+/* The index of the post with id in the window (n if none). */
+static size_t
+pager_find(const struct view_pager *v, int64_t id)
+{
+	size_t i;
+
+	for (i = 0; i < v->n && v->posts[i].p.id != id; i++)
+		;
+	return i;
+}
+
+/* The last post of the window whose header is on screen. */
+static size_t
+pager_bottom(const struct view_pager *v)
+{
+	size_t i = v->tp;
+	int y = pager_post_rows(&v->posts[i]) - v->tl; /* the next header */
+
+	while (i + 1 < v->n && y < v->rows)
+		y += pager_post_rows(&v->posts[++i]);
+	return i;
+}
+
+/*
+ * The current post: the one J or K chose while its header is on screen,
+ * else the one at the top, or the next from its blank.
+ */
 static size_t
 pager_current(const struct view_pager *v)
 {
+	size_t i = v->sel != 0 ? pager_find(v, v->sel) : v->n;
+
+	if (i < v->n && i >= v->tp && i <= pager_bottom(v))
+		return i;
 	if (v->tl == pager_post_rows(&v->posts[v->tp]) - 1 && v->tp + 1 < v->n)
 		return v->tp + 1;
 	return v->tp;
@@ -408,9 +452,9 @@ pager_draw_title(struct ui *ui, struct view_pager *v, WINDOW *w, int cols)
 		    ui_attr(ui, UI_ATTR_WARN));
 		return;
 	}
-	snprintf(info, sizeof info, "%s%lld post%s",
-	    v->t->locked ? "[locked] " : "", (long long)v->t->replies + 1,
-	    v->t->replies == 0 ? "" : "s");
+	snprintf(info, sizeof info, "%s%s%lld post%s",
+	    v->t->sticky ? "[sticky] " : "", v->t->locked ? "[locked] " : "",
+	    (long long)v->t->replies + 1, v->t->replies == 0 ? "" : "s");
 	x = ui_draw_right(
 	    w, 0, cols - 1, cols / 2, info, ui_attr(ui, UI_ATTR_DIM));
 	ui_draw_text(w, 0, 1, x - 2, v->t->title, strlen(v->t->title),
@@ -465,17 +509,6 @@ pager_top_post(struct ui *ui, struct view_pager *v, size_t i)
 	pager_fix(ui, v);
 }
 
-/* The index of the post with id in the window (n if none). */
-static size_t
-pager_find(const struct view_pager *v, int64_t id)
-{
-	size_t i;
-
-	for (i = 0; i < v->n && v->posts[i].p.id != id; i++)
-		;
-	return i;
-}
-
 /* J, K: the next or the previous post to the top. */
 static void
 pager_step(struct ui *ui, struct view_pager *v, int dir)
@@ -485,6 +518,7 @@ pager_step(struct ui *ui, struct view_pager *v, int dir)
 
 	if (dir < 0 && cur == v->tp && v->tl > 0) {
 		pager_top_post(ui, v, cur); /* first its own header */
+		v->sel = id;
 		return;
 	}
 	/* A load may trim the window: find the post again by its id. */
@@ -494,9 +528,14 @@ pager_step(struct ui *ui, struct view_pager *v, int dir)
 		pager_load(ui, v, 1);
 	cur = pager_find(v, id);
 	if (dir > 0 && cur + 1 < v->n)
-		pager_top_post(ui, v, cur + 1);
+		cur++;
 	else if (dir < 0 && cur > 0 && cur < v->n)
-		pager_top_post(ui, v, cur - 1);
+		cur--;
+	else
+		return;
+	/* Chosen even if the screen cannot scroll it to the top. */
+	v->sel = v->posts[cur].p.id;
+	pager_top_post(ui, v, cur);
 }
 
 /* Starts a reply, quoting the current post with quote. */
@@ -554,7 +593,10 @@ static enum ui_key_result
 pager_key_move(struct ui *ui, struct view_pager *v, int key)
 {
 	int page = v->rows > 1 ? v->rows - 1 : 1;
+	int64_t sel = v->sel;
 
+	/* Scrolling gives the choice back to the top of the screen. */
+	v->sel = 0;
 	switch (key) {
 	case UI_KEY(KEY_DOWN):
 	case 'j':
@@ -584,16 +626,49 @@ pager_key_move(struct ui *ui, struct view_pager *v, int key)
 		break;
 	case 'J':
 	case '\t':
+		v->sel = sel;
 		pager_step(ui, v, 1);
 		break;
 	case 'K':
 	case UI_KEY(KEY_BTAB):
+		v->sel = sel;
 		pager_step(ui, v, -1);
 		break;
 	default:
+		v->sel = sel;
 		return UI_KEY_UNUSED;
 	}
 	return UI_KEY_USED;
+}
+
+/* f, and a sysop's H: a reason prompt for the current post. */
+static void
+pager_post_act(struct ui *ui, struct view_pager *v, int key)
+{
+	const struct pager_post *pp;
+	enum ui_mod_act act = UI_MOD_FLAG;
+
+	if (v->n == 0)
+		return;
+	pp = &v->posts[pager_current(v)];
+	if (key == 'H')
+		act = pp->p.hidden != NULL ? UI_MOD_UNHIDE : UI_MOD_HIDE;
+	ui_mod_ask(ui, &v->mod, act, pp->p.id, NULL, pp->p.author);
+}
+
+/* A sysop's L or S: lock or stick the thread, or undo it. */
+static void
+pager_thread_act(struct ui *ui, struct view_pager *v, int key)
+{
+	enum ui_mod_act act;
+
+	if (v->t == NULL)
+		return;
+	if (key == 'L')
+		act = v->t->locked ? UI_MOD_UNLOCK : UI_MOD_LOCK;
+	else
+		act = v->t->sticky ? UI_MOD_UNSTICKY : UI_MOD_STICKY;
+	ui_mod_ask(ui, &v->mod, act, v->t->id, NULL, NULL);
 }
 
 static enum ui_key_result
@@ -602,6 +677,20 @@ pager_key(struct ui *ui, void *p, int key)
 	struct view_pager *v = p;
 
 	switch (key) {
+	case 'f':
+		pager_post_act(ui, v, key);
+		return UI_KEY_USED;
+	case 'H':
+	case 'L':
+	case 'S':
+		/* Members never see these keys: for them they do nothing. */
+		if (!ui_sysop(ui))
+			return UI_KEY_UNUSED;
+		if (key == 'H')
+			pager_post_act(ui, v, key);
+		else
+			pager_thread_act(ui, v, key);
+		return UI_KEY_USED;
 	case UI_KEY(KEY_LEFT):
 	case 'h':
 		return UI_KEY_CLOSE;
@@ -639,9 +728,10 @@ ui_pager_goto(struct ui *ui, void *p, int64_t post)
 	/* In the window already: the first post from that id on. */
 	for (i = 0; post != 0 && i < v->n && v->posts[i].p.id < post; i++)
 		;
-	if (post != 0 && i < v->n && (i > 0 || v->posts[0].p.id == post))
+	if (post != 0 && i < v->n && (i > 0 || v->posts[0].p.id == post)) {
+		v->sel = v->posts[i].p.id;
 		pager_top_post(ui, v, i);
-	else
+	} else
 		pager_load_at(ui, v, post);
 }
 
@@ -694,7 +784,15 @@ static const struct ui_help pager_help[] = {
 	{ "J K Tab", "the next or the previous post (Shift-Tab: previous)" },
 	{ "g G Home End", "the first or the last post" },
 	{ "u", "the first post that was new when you opened the thread" },
+	{ "f", "flag the current post for the sysops, with a reason" },
 	{ "h Left", "back to the threads" },
+	{ NULL, NULL },
+};
+
+static const struct ui_help pager_sysop_help[] = {
+	{ "H", "hide the current post (a reason is required), or unhide it" },
+	{ "L", "lock the thread (no more replies), or unlock it" },
+	{ "S", "make the thread sticky (first on its board), or not" },
 	{ NULL, NULL },
 };
 
@@ -706,6 +804,10 @@ const struct ui_view ui_view_pager = {
 	.key = pager_key,
 	.reload = pager_reload,
 	.title = pager_title,
-	.keys = "? help  q back  r reply  R quote  space page  n next unread",
+	.keys = "? help  q back  r reply  R quote  f flag  space page  "
+	        "n next unread",
 	.help = pager_help,
+	.sysop_keys = "? help  q back  r reply  R quote  f flag  H hide  "
+	              "L lock  S sticky",
+	.sysop_help = pager_sysop_help,
 };

@@ -3,13 +3,15 @@
  * The threads of one board: stickies first, then by latest activity (the
  * store's order), each with its unread count, sticky and locked markers,
  * author and replies. Enter reads a thread from its first unread post; w
- * starts a new one.
+ * starts a new one. Sysops lock or stick the chosen thread (L, S) after a
+ * reason prompt.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "store/threads.h"
+#include "ui/moderate.h"
 #include "ui/ui-int.h"
 #include "util/xmalloc.h"
 
@@ -21,6 +23,7 @@ struct view_threads {
 	struct store_thread *t;
 	size_t n;
 	struct ui_list list;
+	struct ui_mod mod; /* the act a reason prompt is open for */
 };
 
 static void
@@ -157,6 +160,20 @@ threads_key(struct ui *ui, void *p, int key)
 	case 'w':
 		threads_write(ui, v);
 		return UI_KEY_USED;
+	case 'L':
+	case 'S':
+		/* Members never see these keys: for them they do nothing. */
+		if (!ui_sysop(ui))
+			return UI_KEY_UNUSED;
+		if (t != NULL && key == 'L')
+			ui_mod_ask(ui, &v->mod,
+			    t->locked ? UI_MOD_UNLOCK : UI_MOD_LOCK, t->id,
+			    NULL, NULL);
+		else if (t != NULL)
+			ui_mod_ask(ui, &v->mod,
+			    t->sticky ? UI_MOD_UNSTICKY : UI_MOD_STICKY, t->id,
+			    NULL, NULL);
+		return UI_KEY_USED;
 	case 'm':
 		if (t != NULL && store_read_mark(ui->st, ui->me->id, t->id,
 		                     t->last_post_id) != STORE_OK)
@@ -197,6 +214,12 @@ static const struct ui_help threads_help[] = {
 	{ NULL, NULL },
 };
 
+static const struct ui_help threads_sysop_help[] = {
+	{ "L", "lock the chosen thread (no more replies), or unlock it" },
+	{ "S", "make the chosen thread sticky (first on the board), or not" },
+	{ NULL, NULL },
+};
+
 const struct ui_view ui_view_threads = {
 	.name = "threads",
 	.open = threads_open,
@@ -208,4 +231,7 @@ const struct ui_view ui_view_threads = {
 	.keys = "? help  q back  Enter read  w write  n next unread  "
 	        "m/M mark read",
 	.help = threads_help,
+	.sysop_keys = "? help  q back  Enter read  w write  L lock  S sticky  "
+	              "m/M mark read",
+	.sysop_help = threads_sysop_help,
 };

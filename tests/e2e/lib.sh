@@ -190,21 +190,25 @@ use_session() {
 	TMUX_TARGET=$1
 }
 
+# The helpers name their session as "=NAME:" (exactly that session, its
+# window): a bare NAME is looked up first as a window name prefix in the
+# newest session, so "s" would find another session's "ssh" window.
+
 screen() {
-	tmux -L "$TMUX_SOCK" capture-pane -p -t "$TMUX_TARGET"
+	tmux -L "$TMUX_SOCK" capture-pane -p -t "=$TMUX_TARGET:"
 }
 
 wait_screen() {
 	wait_until "$1" sh -c 'tmux -L "$1" capture-pane -p -t "$2" |
-		grep -qE -- "$3"' sh "$TMUX_SOCK" "$TMUX_TARGET" "$2"
+		grep -qE -- "$3"' sh "$TMUX_SOCK" "=$TMUX_TARGET:" "$2"
 }
 
 keys() {
-	tmux -L "$TMUX_SOCK" send-keys -t "$TMUX_TARGET" "$@"
+	tmux -L "$TMUX_SOCK" send-keys -t "=$TMUX_TARGET:" "$@"
 }
 
 resize() {
-	tmux -L "$TMUX_SOCK" resize-window -t "$TMUX_TARGET" -x "$1" -y "$2"
+	tmux -L "$TMUX_SOCK" resize-window -t "=$TMUX_TARGET:" -x "$1" -y "$2"
 }
 
 screen_has() {
@@ -216,7 +220,7 @@ line_has() {
 }
 
 pane_dead() {
-	tmux -L "$TMUX_SOCK" list-panes -t "$TMUX_TARGET" -F '#{pane_dead}' |
+	tmux -L "$TMUX_SOCK" list-panes -t "=$TMUX_TARGET:" -F '#{pane_dead}' |
 		grep -q 1
 }
 

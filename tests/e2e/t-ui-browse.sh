@@ -87,7 +87,7 @@ keys q
 check "q goes back to the threads" wait_screen 10 'New +Thread'
 check "... which count the thread read" wait_screen 5 '^ +A long thread +bob +60$'
 keys g Enter
-check "the locked thread opens" wait_screen 10 'House rules +\[locked\] 1 post'
+check "the locked thread opens" wait_screen 10 'House rules +\[sticky\] \[locked\] 1 post'
 keys r
 check "r on a locked thread says why not" wait_screen 10 'This thread is locked'
 keys q Left

@@ -49,7 +49,7 @@ keys r
 check "r opens a reply" wait_screen 10 'reply to: Hello 世界 from alice'
 keys -l 'A plain reply'
 keys C-s
-check "the reply shows in the thread" wait_screen 10 '^ +A plain reply$'
+check "the reply shows in the thread" wait_screen 10 '^[ │] +A plain reply$'
 check "... and is in the database" [ "$(last_body)" = "A plain reply" ]
 
 # A quoting reply on another thread: R quotes the current post.
@@ -63,9 +63,9 @@ check "... with its author" wait_screen 5 '^ bob wrote: *$'
 check "... an old quote quoted again" wait_screen 5 '^ >> an old quote *$'
 keys -l 'My answer'
 keys C-s
-check "the quoting reply shows" wait_screen 10 '^ +My answer$'
+check "the quoting reply shows" wait_screen 10 '^[ │] +My answer$'
 check "... quoted lines in the database" [ "$(last_body)" = "$(printf 'bob wrote:\n> Line one of bob\n>> an old quote\n> end\n\nMy answer')" ]
-check "... dimmed on screen under the reply" wait_screen 5 '^ +> Line one of bob$'
+check "... dimmed on screen under the reply" wait_screen 5 '^[ │] +> Line one of bob$'
 
 # Abandoning: nothing typed closes at once; typed text asks first.
 keys r

@@ -99,7 +99,7 @@ fixture_board(struct fixture *f, const char *name)
 {
 	char *cause = NULL;
 
-	if (store_board_create(f->st, STORE_ACTOR_CONSOLE, name, name,
+	if (store_board_create(f->st, &store_console, name, name,
 	        STORE_ROLE_MEMBER, &cause) != STORE_OK) {
 		fprintf(stderr, "fixture: board %s: %s\n", name, cause);
 		exit(2);

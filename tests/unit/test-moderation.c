@@ -110,6 +110,28 @@ test_acts(void)
 	free(cause), cause = NULL;
 	TEST_DONE();
 
+	TEST_START("moderation: board create checks the actor is a sysop");
+	{
+		struct store_actor m = { alice, "alice" };
+
+		ASSERT_INT_EQ(store_board_create(f.st, &m, "mine", "",
+		                  STORE_ROLE_MEMBER, &cause),
+		    STORE_ERR_PERM);
+		free(cause), cause = NULL;
+		ASSERT_INT_EQ(store_board_create(f.st, &root, "events",
+		                  "Events", STORE_ROLE_MEMBER, &cause),
+		    STORE_OK);
+		ASSERT_INT_EQ(
+		    raw_int(f.db, "SELECT count(*) FROM boards"
+		                  " WHERE name IN ('mine', 'events')"),
+		    1);
+		ASSERT_INT_EQ(raw_int(f.db, "SELECT count(*) FROM modlog WHERE"
+		                            " act = 'board-create' AND actor ="
+		                            " 'root' AND target = 'events'"),
+		    1);
+	}
+	TEST_DONE();
+
 	TEST_START("moderation: board edit is logged with what changed");
 	ASSERT_INT_EQ(store_board_edit(f.st, &root, "general", "Talk",
 	                  STORE_ROLE_SYSOP, &cause),

@@ -90,6 +90,13 @@ test_members(void)
 	k.pseudonym = "a"; /* too short */
 	ASSERT_INT_EQ(store_key_add(f.st, &k, &cause), STORE_ERR_INVALID);
 	free(cause), cause = NULL;
+	/* The log's own actors: a sysop so named could pass as them. */
+	k.pseudonym = "Console";
+	ASSERT_INT_EQ(store_key_add(f.st, &k, &cause), STORE_ERR_INVALID);
+	free(cause), cause = NULL;
+	k.pseudonym = "anonymous";
+	ASSERT_INT_EQ(store_key_add(f.st, &k, &cause), STORE_ERR_INVALID);
+	free(cause), cause = NULL;
 	k.pseudonym = "bob";
 	k.nboards = 1;
 	k.boards = (const char *const[]){ "general", NULL };
@@ -172,15 +179,15 @@ test_boards(void)
 	fixture_open(&f);
 	TEST_START("store: boards are unique ignoring case and named sanely");
 	fixture_board(&f, "general");
-	ASSERT_INT_EQ(store_board_create(f.st, "console", "General", "",
+	ASSERT_INT_EQ(store_board_create(f.st, &store_console, "General", "",
 	                  STORE_ROLE_MEMBER, &cause),
 	    STORE_ERR_EXISTS);
 	free(cause), cause = NULL;
-	ASSERT_INT_EQ(store_board_create(f.st, "console", "bad name", "",
+	ASSERT_INT_EQ(store_board_create(f.st, &store_console, "bad name", "",
 	                  STORE_ROLE_MEMBER, &cause),
 	    STORE_ERR_INVALID);
 	free(cause), cause = NULL;
-	ASSERT_INT_EQ(store_board_create(f.st, "console", "announcements",
+	ASSERT_INT_EQ(store_board_create(f.st, &store_console, "announcements",
 	                  "News\x1b[2J", STORE_ROLE_SYSOP, &cause),
 	    STORE_OK);
 	ASSERT_INT_EQ(store_boards_list(f.st, &b, &n), STORE_OK);
@@ -402,7 +409,7 @@ test_threads(void)
 	ASSERT_INT_EQ(
 	    store_post_reply(f.st, sysop, t1, "closing", 7, &post, &cause),
 	    STORE_OK);
-	ASSERT_INT_EQ(store_board_create(f.st, "console", "news", "",
+	ASSERT_INT_EQ(store_board_create(f.st, &store_console, "news", "",
 	                  STORE_ROLE_SYSOP, &cause),
 	    STORE_OK);
 	ASSERT_INT_EQ(store_thread_create(
