@@ -24,6 +24,9 @@
 
 static volatile sig_atomic_t ui_stop;
 
+static const char ui_revoked_farewell[] =
+    "bbs: this key is no longer registered; the session has ended.\r\n";
+
 static void
 ui_sigterm(int sig)
 {
@@ -504,11 +507,18 @@ ui_poll(struct ui *ui)
 
 	if (store_data_version(ui->st, &v) != STORE_OK || v == ui->data_version)
 		return 0;
-	ui->data_version = v;
-	if (store_login_refresh(ui->st, ui->cfg->key_row, &login) != STORE_OK) {
-		ui->quit = 1; /* the key was revoked */
+	switch (store_login_refresh(ui->st, ui->cfg->key_row, &login)) {
+	case STORE_OK:
+		break;
+	case STORE_ERR_NOT_FOUND: /* revoked, or erased */
+		if (ui->farewell == NULL)
+			ui->farewell = ui_revoked_farewell;
+		ui->quit = 1;
 		return 0;
+	default:
+		return 0; /* busy: ask again at the next poll */
 	}
+	ui->data_version = v;
 	/* A sysop may have changed this member's role meanwhile. */
 	if (store_member_get_id(ui->st, ui->cfg->member_id, &me) == STORE_OK) {
 		store_member_free(ui->me);

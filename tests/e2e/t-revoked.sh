@@ -8,6 +8,7 @@
 admin board create general >/dev/null
 member alice
 member root --role sysop
+member carol
 keygen late
 start_server
 
@@ -31,4 +32,10 @@ admin member role root member >/dev/null || fail "demote"
 wait "$adder"
 check "the key add fails with 77" [ $? -eq 77 ]
 check "... and no member was made" [ "$(sqlite3 "$T/data/bbs.db" "SELECT count(*) FROM members WHERE pseudonym = 'latecomer'")" = 0 ]
+# An open session whose key is revoked ends at its next poll, saying why.
+tmux_start c 80 24 "ssh -t -F $T/ssh_config -i $T/carol bbs; echo EXIT=\$? >$T/exit_c"
+check "carol's session is up" wait_screen 10 'carol \(member\)'
+admin key revoke "$(cat "$T/carol.keyid")" >/dev/null || fail "revoke carol"
+check "revoking her key ends it within a few seconds" wait_until 5 test -s "$T/exit_c"
+check "... saying why" wait_screen 5 'this key is no longer registered'
 stop_server
