@@ -348,10 +348,15 @@ serve_stop(struct serve *s)
 		ms = (t.tv_sec - t0.tv_sec) * 1000 +
 		     (t.tv_nsec - t0.tv_nsec) / 1000000;
 	}
-	for (i = 0; i < s->nkids; i++)
+	/*
+	 * Reap each by its pid: a waitpid(-1) here could take a session
+	 * behind serve_reap()'s back and then block on the helpers for ever.
+	 */
+	for (i = 0; i < s->nkids; i++) {
 		kill(s->kids[i].pid, SIGKILL);
-	while (s->nkids > 0 && waitpid(-1, NULL, 0) > 0)
-		serve_reap(s);
+		waitpid(s->kids[i].pid, NULL, 0);
+	}
+	s->nkids = 0;
 	serve_helper_stop(s->spawn_sock, s->spawner);
 	serve_helper_stop(s->lookup_sock, s->lookup);
 }

@@ -56,4 +56,14 @@ check "a client from another /24 still gets in" grep -q 'other True' "$T/out"
 secs=$(sed -n 's/dropped after \([0-9]*\) s/\1/p' "$T/out")
 check "a silent client is dropped after about 20 s" [ "${secs:-0}" -ge 18 ] && [ "${secs:-0}" -le 23 ]
 check "members still log in afterwards" [ "$(as alice whoami)" = "alice member" ]
+
+# A silent client holds its session in the key exchange, which a SIGTERM
+# does not cut short: serve must still be gone within 5 seconds (it once
+# reaped the killed session behind its own back and then waited for ever).
+"$PY" -c 'import socket, sys, time
+s = socket.create_connection(("127.0.0.1", int(sys.argv[1])))
+time.sleep(30)' "$PORT" &
+silent=$!
+sleep 1
 stop_server
+kill "$silent" 2>/dev/null
