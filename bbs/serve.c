@@ -405,7 +405,12 @@ serve_exec(struct cmd_ctx *ctx, struct args *args)
 	    hostkey_load(ctx->paths->hostkey, &hostkey, &cause) != 0) {
 		kill(s.spawner, SIGKILL);
 		kill(s.lookup, SIGKILL);
-		return cmd_error(ctx, EX_CONFIG, "%s", cause);
+		waitpid(s.spawner, NULL, 0);
+		waitpid(s.lookup, NULL, 0);
+		r = cmd_error(ctx, EX_CONFIG, "%s", cause);
+		keys_secret_free(secret);
+		free(cause);
+		return r;
 	}
 	s.cfg.secret = secret;
 	s.cfg.spawn_sock = s.spawn_sock;

@@ -13,20 +13,40 @@
 
 #define RATE_WINDOW 60
 
-int
-store_rate_prune(struct store *st)
+/* Runs sql binding the oldest time still in the window; *rows = result. */
+static int
+rate_run(struct store *st, const char *sql, int64_t *rows)
 {
 	sqlite3_stmt *stmt;
-	int r;
+	int r, rc;
 
-	if ((r = store_prepare(st, &stmt,
-	         "DELETE FROM rate_events WHERE at <= ?")) != STORE_OK)
+	if ((r = store_prepare(st, &stmt, sql)) != STORE_OK)
 		return r;
 	sqlite3_bind_int64(stmt, 1, store_clock(st) - RATE_WINDOW);
-	if (sqlite3_step(stmt) != SQLITE_DONE)
+	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW && rows != NULL)
+		*rows = sqlite3_column_int64(stmt, 0);
+	else if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		r = store_sqlite_err(st, "rate prune");
 	sqlite3_finalize(stmt);
 	return r;
+}
+
+int
+store_rate_prune(struct store *st)
+{
+	int64_t old = 0;
+	int r;
+
+	/*
+	 * Look before deleting: a DELETE takes the write lock even when it
+	 * finds nothing, and every process that opens the store prunes.
+	 */
+	if ((r = rate_run(st,
+	         "SELECT EXISTS (SELECT 1 FROM rate_events WHERE at <= ?)",
+	         &old)) != STORE_OK ||
+	    old == 0)
+		return r;
+	return rate_run(st, "DELETE FROM rate_events WHERE at <= ?", NULL);
 }
 
 int

@@ -33,7 +33,7 @@ wait "$adder"
 check "the key add fails with 77" [ $? -eq 77 ]
 check "... and no member was made" [ "$(sqlite3 "$T/data/bbs.db" "SELECT count(*) FROM members WHERE pseudonym = 'latecomer'")" = 0 ]
 # An open session whose key is revoked ends at its next poll, saying why.
-tmux_start c 80 24 "ssh -t -F $T/ssh_config -i $T/carol bbs; echo EXIT=\$? >$T/exit_c"
+tmux_start c 80 24 "ssh -t -F $T/ssh_config -i $T/carol bbs; echo EXIT=\$? >$T/exit_c; sleep 60"
 check "carol's session is up" wait_screen 10 'carol \(member\)'
 admin key revoke "$(cat "$T/carol.keyid")" >/dev/null || fail "revoke carol"
 check "revoking her key ends it within a few seconds" wait_until 5 test -s "$T/exit_c"
