@@ -39,6 +39,7 @@ struct session {
 	int authed;
 	int attempts;
 	int refused; /* keys offered and refused: the key-offer notice */
+	int refused_other; /* attempts by any other method */
 	struct store_login login;
 	enum store_role role;
 

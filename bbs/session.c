@@ -96,6 +96,34 @@ session_key_hash(struct session *se, ssh_key pubkey, uint8_t h[KEYS_HASH_LEN])
 	return r;
 }
 
+/* Refused attempts of every method count against the one limit. */
+static int
+session_auth_spent(const struct session *se)
+{
+	return se->refused + se->refused_other >= SESSION_MAX_AUTH;
+}
+
+/*
+ * Sees what no callback handled: libssh then refuses it (we return 1).
+ * Only to count the other authentication methods (password,
+ * keyboard-interactive, "none"), which libssh refuses without a
+ * callback: without counting them a client could guess passwords for
+ * the whole login grace.
+ */
+static int
+session_unhandled(ssh_session ssh, ssh_message msg, void *userdata)
+{
+	struct session *se = userdata;
+
+	(void)ssh;
+	if (ssh_message_type(msg) != SSH_REQUEST_AUTH)
+		return 1;
+	se->attempts++;
+	if (ssh_message_subtype(msg) != SSH_AUTH_METHOD_NONE)
+		se->refused_other++; /* "none" asks which methods there are */
+	return 1;
+}
+
 static int
 session_auth_pubkey(ssh_session ssh, const char *user,
     struct ssh_key_struct *pubkey, char state, void *userdata)
@@ -108,7 +136,7 @@ session_auth_pubkey(ssh_session ssh, const char *user,
 	(void)ssh;
 	(void)user; /* the key decides who you are */
 	if (se->authed || ++se->attempts > SESSION_MAX_REQUESTS ||
-	    se->refused >= SESSION_MAX_AUTH)
+	    session_auth_spent(se))
 		return SSH_AUTH_DENIED;
 	if ((state != SSH_PUBLICKEY_STATE_NONE &&
 	        state != SSH_PUBLICKEY_STATE_VALID) ||
@@ -290,6 +318,7 @@ session_setup(struct session *se, ssh_bind bind, int fd)
 	    session_channel_open;
 	ssh_callbacks_init(&se->server_cb);
 	ssh_set_server_callbacks(se->ssh, &se->server_cb);
+	ssh_set_message_callback(se->ssh, session_unhandled, se);
 	ssh_set_auth_methods(se->ssh, SSH_AUTH_METHOD_PUBLICKEY);
 }
 
@@ -315,7 +344,7 @@ session_login(struct session *se, int notify_fd)
 		ssh_event_dopoll(se->event, 1000);
 		if (session_terminate || session_gone(se) ||
 		    se->attempts > SESSION_MAX_REQUESTS ||
-		    se->refused >= SESSION_MAX_AUTH)
+		    session_auth_spent(se))
 			return -1;
 		if (se->authed && notify_fd != -1) {
 			close(notify_fd); /* no longer pre-authentication */

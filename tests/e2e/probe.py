@@ -7,6 +7,9 @@ Uses paramiko (Debian's python3-paramiko) against the real server:
   probe.py PORT password             try a password login
   probe.py PORT kbdint               try keyboard-interactive
   probe.py PORT methods              print the methods the server offers
+  probe.py PORT password-flood       keep guessing passwords on one
+                                     connection; prints how many were
+                                     answered before the server hung up
   probe.py PORT KEY second-channel   open a second session channel
   probe.py PORT KEY direct-tcpip     ask for a forwarded connection
   probe.py PORT KEY env              send env requests, then exec whoami
@@ -52,6 +55,22 @@ def try_auth(port, how):
         print("refused " + ",".join(sorted(e.allowed_types)))
     except paramiko.AuthenticationException as e:
         print("refused " + str(e))
+    t.close()
+
+
+def password_flood(port):
+    t = transport(port)
+    answered = 0
+    for _ in range(40):
+        try:
+            t.auth_password("alice", "guess%d" % answered)
+        except paramiko.BadAuthenticationType:
+            answered += 1  # the server's answer: "publickey only"
+            continue
+        except (paramiko.SSHException, EOFError, OSError):
+            pass  # no answer: the connection is gone
+        break
+    print("answered %d" % answered)
     t.close()
 
 
@@ -102,6 +121,9 @@ def main():
     what = sys.argv[2]
     if what in ("password", "kbdint", "methods"):
         try_auth(port, what)
+        return 0
+    if what == "password-flood":
+        password_flood(port)
         return 0
     t = login(port, what)
     probe = sys.argv[3]

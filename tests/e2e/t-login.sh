@@ -42,7 +42,7 @@ check "the first key still works" [ "$(as alice whoami)" = "alice member" ]
 
 logged=$(sed -n 's/.*host key \(SHA256:[^ ]*\).*/\1/p' "$T/server.log")
 seen=$(ssh-keygen -lf "$T/known_hosts" | awk '{print $2}')
-check "the printed fingerprint is the one ssh saw" [ -n "$logged" ] && [ "$logged" = "$seen" ]
+check "the printed fingerprint is the one ssh saw" [ -n "$logged" -a "$logged" = "$seen" ]
 check "the host key is ed25519" grep -q 'ssh-ed25519' "$T/known_hosts"
 for f in bbs.db host_ed25519 secret.key modlog.key; do
 	check "$f is 0600" [ "$(stat -c %a "$T/data/$f")" = 600 ]

@@ -52,7 +52,7 @@ check "... counting as the pinner's vote" [ "$(as bob vote 1)" = 2 ]
 check "a vote prints the new score" [ "$(as carol vote 1)" = 3 ]
 out=$(as carol vote 1)
 rc=$?
-check "voting twice counts once, exit 0" [ "$rc" -eq 0 ] && [ "$out" = 3 ]
+check "voting twice counts once, exit 0" [ "$rc" -eq 0 -a "$out" = 3 ]
 check "vote --json" [ "$(as carol vote 1 --json)" = '{"id":1,"score":3,"counted":false}' ]
 check "pin --json of a duplicate" [ "$(as dave pin https://b.example/x --caption "''" --json 2>/dev/null)" = '{"id":2,"duplicate":true,"score":2}' ]
 

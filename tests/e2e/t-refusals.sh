@@ -16,6 +16,10 @@ check "OpenSSH: ... so the login fails" grep -q 'Permission denied (publickey)' 
 check "paramiko: a password attempt is refused" [ "$(probe password)" = "refused publickey" ]
 check "paramiko: keyboard-interactive is refused" [ "$(probe kbdint)" = "refused publickey" ]
 check "paramiko: 'none' is refused" [ "$(probe methods)" = "refused publickey" ]
+# paramiko may see the hang-up before the tenth refusal it came with.
+n=$(probe password-flood | sed -n 's/^answered //p')
+check "ten refused passwords and the server hangs up (no guessing for the whole grace)" \
+	[ "${n:-0}" -ge 9 -a "${n:-0}" -le 10 ]
 
 # -L: the forwarded connection must be refused, so nothing of the server's
 # own SSH banner comes back through it.
