@@ -38,7 +38,7 @@ struct session {
 	/* Authentication. */
 	int authed;
 	int attempts;
-	int refused; /* keys offered and refused: the key-offer notice */
+	int refused;       /* keys offered and refused: the key-offer notice */
 	int refused_other; /* attempts by any other method */
 	struct store_login login;
 	enum store_role role;
