@@ -24,7 +24,7 @@ SCREEN=$BENCH_BUILD/tests/bench/screen
 SSHD=/usr/sbin/sshd
 SSHD_USER=bbs-bench
 # The last text of the first screen, on both servers.
-MARKER='m mark read'
+MARKER='o log'
 # Other work on the machine (builds, tests) disturbs wall-clock figures.
 # BENCH_PRIO=rr (the default) runs both servers and the client under
 # SCHED_RR priority 1, so they preempt ordinary processes (the kernel still

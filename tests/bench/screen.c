@@ -3,7 +3,7 @@
  * screen: the program OpenSSH's sshd runs (ForceCommand) in the benchmark,
  * so that sshd is measured doing what bbs does: one ncurses screen on a
  * pty, the same text as bbs's first screen (a top bar, a list of boards,
- * a bottom bar that ends with "m mark read"), drawn once, then waiting for
+ * a bottom bar that ends with "o log"), drawn once, then waiting for
  * 'q'. It reads no database: it stands for the least a server must run.
  */
 #include <locale.h>
@@ -60,7 +60,7 @@ main(void)
 	screen_bar(top, " bbs > boards", "alice (member) ", bar_attr);
 	screen_bar(bar,
 	    " ? help  q quit  Enter open  n next unread  p pins  / search  "
-	    "m mark read",
+	    "o log",
 	    NULL, bar_attr);
 	doupdate();
 	/* Bounded: a benchmark client sends 'q' at once. */
