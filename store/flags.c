@@ -68,8 +68,10 @@ store_flag_add(struct store *st, int64_t member, int64_t post,
 		goto out;
 	if ((r = flag_room(st, post, cause)) != STORE_OK ||
 	    (r = store_prepare(st, &stmt,
-	         "INSERT INTO flags (post_id, reason, created)"
-	         " SELECT id, ?, ? FROM posts WHERE id = ?")) != STORE_OK)
+	         "INSERT INTO flags (id, post_id, reason, created)"
+	         " SELECT " STORE_SQL_NEXT_ID(
+	             "flags") ", id, ?, ?"
+	                      " FROM posts WHERE id = ?")) != STORE_OK)
 		goto out;
 	sqlite3_bind_text(stmt, 1, why, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(stmt, 2, store_now(st));

@@ -281,8 +281,10 @@ pin_insert(
 	int r, counted;
 
 	if ((r = store_prepare(st, &stmt,
-	         "INSERT INTO pins (url, url_norm, caption, author_id, created,"
-	         " expires) VALUES (?, ?, ?, ?, ?, ?)")) != STORE_OK)
+	         "INSERT INTO pins (id, url, url_norm, caption, author_id,"
+	         " created, expires) VALUES (" STORE_SQL_NEXT_ID(
+	             "pins") ","
+	                     " ?, ?, ?, ?, ?, ?)")) != STORE_OK)
 		return r;
 	sqlite3_bind_text(stmt, 1, in->url, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 2, in->href, -1, SQLITE_STATIC);
@@ -387,7 +389,7 @@ store_pin_vote(struct store *st, int64_t member, int64_t pin, int64_t *score,
 	"  AND v.member_id = ?1)," \
 	" ?1 != 0 AND p.author_id IS NOT ?1 AND p.id > coalesce((SELECT" \
 	"  last_pin_id FROM pin_reads WHERE member_id = ?1), 0)," \
-	" coalesce(p.thread_id, 0), coalesce(max(t.posts - 1, 0), 0)," \
+	" coalesce(p.thread_id, 0), coalesce(" STORE_SQL_REPLIES("t") ", 0)," \
 	" coalesce(" STORE_SQL_UNREAD ", 0)"
 
 #define PIN_JOINS \

@@ -50,12 +50,23 @@
  *   rate_events the last 60 seconds of posts and pins per member, for rate
  *              limits; older rows are deleted on every check.
  *
+ * Version 2 adds id_high (the highest id deleted from threads, posts,
+ * pins and flags, so no id is ever used twice) and threads.first_post_id
+ * (the opening post's id, kept by the trigger on posts).
+ *
  * Times ("created") are Unix seconds rounded down to the configured
  * precision (an hour by default). Order always comes from ids.
  */
 #include <sqlite3.h>
 
 #include "store/store-int.h"
+
+/* Remembers the highest id deleted from a table (version 2). */
+#define ID_HIGH_TRIGGER(t)                                                     \
+	"CREATE TRIGGER " t "_id_high AFTER DELETE ON " t " BEGIN"             \
+	"  INSERT INTO id_high (tbl, id) VALUES ('" t "', old.id)"             \
+	"    ON CONFLICT (tbl) DO UPDATE SET id = max(id, excluded.id);"       \
+	"END;"
 
 static const char *const migrations[] = {
 	/* 1: everything the first release needs. */
@@ -234,6 +245,36 @@ static const char *const migrations[] = {
 	"  at INTEGER NOT NULL"
 	");"
 	"CREATE INDEX rate_events_member ON rate_events(member_id, kind, at);",
+
+	/*
+	 * Version 2. Ids are never used twice: SQLite gives a new row the
+	 * highest id + 1, so erasing the newest post, thread, pin or flag
+	 * handed its id to the next one, and log entries and scripts that
+	 * named it then meant something else. id_high keeps the highest id
+	 * each of those tables has deleted; inserts take STORE_SQL_NEXT_ID.
+	 * threads.first_post_id says whether the opening post is still there,
+	 * so an erased opening post does not take a reply off the count.
+	 */
+	"CREATE TABLE id_high ("
+	"  tbl TEXT PRIMARY KEY,"
+	"  id INTEGER NOT NULL"
+	") WITHOUT ROWID;" ID_HIGH_TRIGGER("threads") ID_HIGH_TRIGGER("posts")
+	    ID_HIGH_TRIGGER("pins") ID_HIGH_TRIGGER("flags")
+
+	        "ALTER TABLE threads ADD COLUMN first_post_id INTEGER NOT NULL"
+	        "  DEFAULT 0;"
+	        "UPDATE threads SET first_post_id = coalesce((SELECT min(id)"
+	        "  FROM posts WHERE thread_id = threads.id), 0);"
+	        "DROP TRIGGER posts_insert;"
+	        "CREATE TRIGGER posts_insert AFTER INSERT ON posts BEGIN"
+	        "  UPDATE threads SET last_post_id = new.id, posts = posts + 1,"
+	        "    first_post_id = CASE first_post_id WHEN 0 THEN new.id"
+	        "      ELSE first_post_id END"
+	        "    WHERE id = new.thread_id;"
+	        "  INSERT INTO posts_fts(rowid, title, body) VALUES (new.id,"
+	        "    (SELECT CASE WHEN posts = 1 THEN title ELSE '' END"
+	        "       FROM threads WHERE id = new.thread_id), new.body);"
+	        "END;",
 };
 
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))

@@ -77,6 +77,23 @@ int store_rate_take(struct store *st, int64_t member, const char *kind,
 /* A member's name, or "[erased]", from the LEFT JOINed members alias m. */
 #define STORE_SQL_AUTHOR(m) "coalesce(" m ".pseudonym, '[erased]')"
 
+/*
+ * The id for a new row of table t: past every id t has ever used, as
+ * id_high remembers those deleted (schema version 2). SQLite alone would
+ * hand a deleted newest row's id to the next row.
+ */
+#define STORE_SQL_NEXT_ID(t)                                                   \
+	"(SELECT max(coalesce((SELECT max(id) FROM " t "), 0),"                \
+	" coalesce((SELECT id FROM id_high WHERE tbl = '" t "'), 0)) + 1)"
+
+/*
+ * The replies of thread alias t: its posts but the opening one, if that
+ * is still there (erase-me --posts may have removed it, not the replies).
+ */
+#define STORE_SQL_REPLIES(t)                                                   \
+	"(" t ".posts - EXISTS (SELECT 1 FROM posts WHERE id = " t             \
+	".first_post_id))"
+
 /* JSON true or false from an SQL truth value c. */
 #define STORE_SQL_BOOL(c) "json(CASE WHEN " c " THEN 'true' ELSE 'false' END)"
 

@@ -14,7 +14,8 @@
 #define THREAD_COLUMNS                                                         \
 	"t.id, b.name, t.title, " STORE_SQL_AUTHOR(                            \
 	    "m") ", t.created,"                                                \
-	         " max(t.posts - 1, 0), t.last_post_id, t.locked, t.sticky"
+	         " " STORE_SQL_REPLIES(                                        \
+	             "t") ", t.last_post_id, t.locked, t.sticky"
 
 #define THREAD_FROM                                                            \
 	" FROM threads t JOIN boards b ON b.id = t.board_id"                   \
@@ -170,8 +171,9 @@ post_insert(struct store *st, int64_t member, int64_t thread, const char *body,
 	int r;
 
 	if ((r = store_prepare(st, &stmt,
-	         "INSERT INTO posts (thread_id, author_id, body, created)"
-	         " VALUES (?, ?, ?, ?)")) != STORE_OK)
+	         "INSERT INTO posts (id, thread_id, author_id, body, created)"
+	         " VALUES (" STORE_SQL_NEXT_ID("posts") ", ?, ?, ?, ?)")) !=
+	    STORE_OK)
 		return r;
 	sqlite3_bind_int64(stmt, 1, thread);
 	sqlite3_bind_int64(stmt, 2, member);
@@ -196,8 +198,9 @@ thread_insert(struct store *st, int64_t member, int64_t board,
 	int r;
 
 	if ((r = store_prepare(st, &stmt,
-	         "INSERT INTO threads (board_id, title, author_id, created)"
-	         " VALUES (?, ?, ?, ?)")) != STORE_OK)
+	         "INSERT INTO threads (id, board_id, title, author_id, created)"
+	         " VALUES (" STORE_SQL_NEXT_ID("threads") ", ?, ?, ?, ?)")) !=
+	    STORE_OK)
 		return r;
 	sqlite3_bind_int64(stmt, 1, board);
 	sqlite3_bind_text(stmt, 2, title, -1, SQLITE_STATIC);
@@ -318,6 +321,20 @@ store_threads_list(struct store *st, const char *board, int64_t member,
 	return r;
 }
 
+/* clang-format off */
+#define THREADS_JSON \
+	"SELECT json_group_array(json_object('id', id, 'board', board," \
+	" 'title', title, 'author', author," \
+	" 'created', " STORE_SQL_TIME("created") ", 'replies', replies," \
+	" 'locked', " STORE_SQL_BOOL("locked") "," \
+	" 'sticky', " STORE_SQL_BOOL("sticky") "))" \
+	" FROM (SELECT t.id AS id, b.name AS board, t.title AS title, " \
+	STORE_SQL_AUTHOR("m") " AS author, t.created AS created, " \
+	STORE_SQL_REPLIES("t") " AS replies, t.locked AS locked," \
+	" t.sticky AS sticky" THREAD_FROM " WHERE b.name = ?2" THREAD_ORDER \
+	" LIMIT ?3)"
+/* clang-format on */
+
 int
 store_threads_json(struct store *st, const char *board, int limit, char **out)
 {
@@ -325,34 +342,7 @@ store_threads_json(struct store *st, const char *board, int limit, char **out)
 	int r;
 
 	*out = NULL;
-	if ((r =
-	            store_prepare(st, &stmt,
-	                "SELECT json_group_array(json_object('id', id, "
-	                "'board', board,"
-	                " 'title', title, 'author', author, "
-	                "'created', " STORE_SQL_TIME(
-	                    "created") ", 'replies', replies,"
-	                               " 'locked', " STORE_SQL_BOOL("locked") ", 'sticky', " STORE_SQL_BOOL(
-	                                   "sticky") ")) FROM (SELECT t.id AS "
-	                                             "id,"
-	                                             " b.name AS board, "
-	                                             "t.title AS "
-	                                             "title, " STORE_SQL_AUTHOR(
-	                                                 "m") " AS author, "
-	                                                      "t.created AS "
-	                                                      "created, "
-	                                                      "max(t.posts - "
-	                                                      "1, 0) AS"
-	                                                      " replies, "
-	                                                      "t.locked AS "
-	                                                      "locked, "
-	                                                      "t.sticky AS "
-	                                                      "stick"
-	                                                      "y" THREAD_FROM
-	                                                      " WHERE b.name = "
-	                                                      "?2" THREAD_ORDER
-	                                                      " LIMIT ?3)")) !=
-	    STORE_OK)
+	if ((r = store_prepare(st, &stmt, THREADS_JSON)) != STORE_OK)
 		return r;
 	sqlite3_bind_int64(stmt, 1, 0);
 	sqlite3_bind_text(stmt, 2, board, -1, SQLITE_STATIC);

@@ -327,13 +327,57 @@ file_has(const char *path, const char *needle)
 	return i == n;
 }
 
+/*
+ * After test_erase: alice's newest thread t2, post, pin and the flag on
+ * it went with her. None of their ids may come back: the log and scripts
+ * name things by id.
+ */
+static void
+test_erase_ids(struct fixture *f, int64_t t1, int64_t t2, int64_t flag)
+{
+	struct store_pin_new pn = { "https://example.org/b", NULL, 0, NULL, 0,
+		NULL };
+	struct store_thread *list = NULL;
+	char *cause = NULL;
+	int64_t carol, t3, post, pin, score, flag2;
+	size_t n = 0;
+	int dup;
+
+	TEST_START("erase-me --posts: no id is used twice after it");
+	ASSERT_INT_EQ(raw_int(f->db, "SELECT max(id) FROM threads"), t1);
+	carol = fixture_member(f, "carol", STORE_ROLE_MEMBER);
+	t3 = fixture_thread(f, carol, "general", "after", "c1", &post);
+	ASSERT_TRUE(t3 > t2);
+	ASSERT_TRUE(post > raw_int(f->db, "SELECT id FROM id_high WHERE"
+	                                  " tbl = 'posts'"));
+	ASSERT_INT_EQ(
+	    store_pin_add(f->st, carol, &pn, &pin, &dup, &score, &cause),
+	    STORE_OK);
+	ASSERT_TRUE(pin > 1); /* alice's pin was 1 */
+	ASSERT_INT_EQ(
+	    store_flag_add(f->st, carol, post, "x", &flag2, &cause), STORE_OK);
+	ASSERT_TRUE(flag2 > flag);
+	TEST_DONE();
+
+	TEST_START(
+	    "erase-me --posts: the opening post gone, replies still count");
+	ASSERT_INT_EQ(
+	    store_threads_list(f->st, "general", 0, 10, &list, &n), STORE_OK);
+	ASSERT_INT_EQ(n, 2);
+	ASSERT_INT_EQ(n == 2 ? list[1].id : 0, t1);
+	ASSERT_INT_EQ(n == 2 ? list[1].replies : -1, 1); /* bob's */
+	ASSERT_INT_EQ(n == 2 ? list[0].replies : -1, 0);
+	store_threads_free(list, n);
+	TEST_DONE();
+}
+
 static void
 test_erase(void)
 {
 	struct store_thread *t = NULL;
 	struct fixture f;
 	char *cause = NULL, *json = NULL;
-	int64_t alice, bob, t1, t2, post;
+	int64_t alice, bob, t1, t2, post, flag;
 
 	fixture_open(&f);
 	fixture_board(&f, "general");
@@ -376,6 +420,11 @@ test_erase(void)
 	TEST_DONE();
 
 	TEST_START("erase-me --posts: posts go, others' replies stay");
+	ASSERT_INT_EQ(store_flag_add(f.st, bob,
+	                  raw_int(f.db, "SELECT max(id)"
+	                                " FROM posts"),
+	                  "spam", &flag, &cause),
+	    STORE_OK); /* the newest flag, on alice's newest post */
 	ASSERT_INT_EQ(store_member_erase(f.st, alice, 1, &cause), STORE_OK);
 	ASSERT_INT_EQ(store_thread_get(f.st, t1, 0, &t), STORE_OK);
 	ASSERT_STR_EQ(t != NULL ? t->title : NULL, "alice's");
@@ -402,6 +451,8 @@ test_erase(void)
 	free(cause), cause = NULL;
 	ASSERT_INT_EQ(store_check(f.st, &cause), STORE_OK);
 	TEST_DONE();
+
+	test_erase_ids(&f, t1, t2, flag);
 	fixture_close(&f);
 }
 

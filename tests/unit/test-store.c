@@ -5,7 +5,9 @@
  * runs against a real SQLite file in its own temp dir.
  */
 #include <sqlite3.h>
+#include <unistd.h>
 
+#include "store/store-int.h" /* store_migrate_to(), for an old file */
 #include "tests/unit/fixture.h"
 #include "tests/unit/test.h"
 
@@ -40,6 +42,69 @@ test_migrate(void)
 	ASSERT_INT_EQ(raw_int(f.db, "PRAGMA user_version"), 999);
 	TEST_DONE();
 	fixture_close(&f);
+}
+
+/* A database file left at schema version 1, with a thread of 3 posts. */
+static void
+make_version1(const char *path)
+{
+	struct store old = { 0 };
+	char *cause = NULL;
+
+	ASSERT_INT_EQ(sqlite3_open(path, &old.db), SQLITE_OK);
+	old.path = (char *)path;
+	ASSERT_INT_EQ(store_pins_sql_init(&old), STORE_OK);
+	ASSERT_INT_EQ(store_migrate_to(&old, 1, &cause), STORE_OK);
+	ASSERT_INT_EQ(
+	    raw_sql(path, "INSERT INTO members (pseudonym, role, created)"
+	                  " VALUES ('alice', 'member', 0);"
+	                  "INSERT INTO boards (name, title, created)"
+	                  " VALUES ('general', '', 0);"
+	                  "INSERT INTO threads (board_id, title, author_id,"
+	                  " created) VALUES (1, 'old', 1, 0);"
+	                  "INSERT INTO posts (thread_id, author_id, body,"
+	                  " created) VALUES (1, 1, 'a', 0), (1, 1, 'b', 0),"
+	                  " (1, 1, 'c', 0)"),
+	    0);
+	sqlite3_close(old.db);
+}
+
+static void
+test_migrate_v2(void)
+{
+	struct store_thread *list = NULL;
+	struct store *st = NULL;
+	char dir[] = "/tmp/bbs-test-XXXXXX", path[64];
+	char *cause = NULL;
+	size_t n = 0;
+
+	TEST_START("store: version 1 migrates to 2 with its threads intact");
+	ASSERT_TRUE(mkdtemp(dir) != NULL);
+	snprintf(path, sizeof path, "%s/bbs.db", dir);
+	make_version1(path);
+	ASSERT_INT_EQ(raw_int(path, "PRAGMA user_version"), 1);
+	ASSERT_INT_EQ(store_open(path, &st, &cause), STORE_OK);
+	ASSERT_INT_EQ(
+	    raw_int(path, "PRAGMA user_version"), store_schema_version());
+	ASSERT_INT_EQ(raw_int(path, "SELECT first_post_id FROM threads"), 1);
+	ASSERT_INT_EQ(
+	    store_threads_list(st, "general", 0, 10, &list, &n), STORE_OK);
+	ASSERT_INT_EQ(n == 1 ? list[0].replies : -1, 2);
+	store_threads_free(list, n);
+	/* The newest post deleted: its id is not handed out again. */
+	ASSERT_INT_EQ(raw_sql(path, "DELETE FROM posts WHERE id = 3"), 0);
+	ASSERT_INT_EQ(raw_int(path, "SELECT id FROM id_high WHERE"
+	                            " tbl = 'posts'"),
+	    3);
+	store_close(st);
+	ASSERT_INT_EQ(raw_sql(path, "PRAGMA integrity_check"), 0);
+	unlink(path);
+	snprintf(path, sizeof path, "%s/bbs.db-wal", dir);
+	unlink(path);
+	snprintf(path, sizeof path, "%s/bbs.db-shm", dir);
+	unlink(path);
+	rmdir(dir);
+	TEST_DONE();
 }
 
 static void
@@ -568,6 +633,7 @@ int
 main(void)
 {
 	test_migrate();
+	test_migrate_v2();
 	test_members();
 	test_boards();
 	test_content();
