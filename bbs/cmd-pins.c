@@ -7,7 +7,9 @@
  *   ID  SCORE  URL  TAGS  EXPIRES  CAPTION
  *
  * TAGS comma-separated or "-"; EXPIRES "-", the date, or the date and
- * " (expired)". The URL holds no control character or space (store/url.h);
+ * " (expired)". The URL is the link's ASCII form (an international host
+ * in Punycode, as on the board, so a look-alike stands out); it holds no
+ * control character or space (store/url.h);
  * the caption goes through the terminal sanitiser.
  */
 #include <stdlib.h>
@@ -51,7 +53,7 @@ pins_line(struct cmd_ctx *ctx, const struct store_pin *p)
 	char *t;
 
 	fprintf(ctx->out, "%lld\t%lld\t%s\t", (long long)p->id,
-	    (long long)p->score, p->url);
+	    (long long)p->score, p->href);
 	if (*p->tags == '\0')
 		fputc('-', ctx->out);
 	for (t = p->tags; *t != '\0'; t++)

@@ -41,8 +41,8 @@ cmd_role_exec(struct cmd_ctx *ctx, struct args *args)
 const struct cmd cmd_role = {
 	.name = "role",
 	.usage = "PSEUDONYM member|sysop [--reason TEXT]",
-	.summary = "change a member's role (logged; demoting another sysop "
-	           "takes two sysops)",
+	.summary = "change a member's role (logged; making or unmaking "
+	           "another sysop takes two sysops)",
 	.flags = CMD_SYSOP,
 	.opts = role_opts,
 	.min_args = 2,

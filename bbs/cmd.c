@@ -337,6 +337,20 @@ cmd_find(const struct cmd *const *table, int argc, char **argv, int *used)
 	return NULL;
 }
 
+/* Whether name is the first word of two-word commands ("key add"). */
+static int
+cmd_is_group(const struct cmd *const *table, const char *name)
+{
+	size_t len = strlen(name);
+
+	for (; *table != NULL; table++) {
+		if (strncmp((*table)->name, name, len) == 0 &&
+		    (*table)->name[len] == ' ')
+			return 1;
+	}
+	return 0;
+}
+
 int
 cmd_dispatch(struct cmd_ctx *ctx, const struct cmd *const *table,
     const char *prog, int argc, char **argv)
@@ -350,9 +364,13 @@ cmd_dispatch(struct cmd_ctx *ctx, const struct cmd *const *table,
 	ctx->cmd = NULL;
 	if (argc == 0)
 		return cmd_error(ctx, EX_USAGE, "no command; try 'help'");
-	if ((c = cmd_find(table, argc, argv, &used)) == NULL)
+	if ((c = cmd_find(table, argc, argv, &used)) == NULL) {
+		if (argc > 1 && cmd_is_group(table, argv[0]))
+			return cmd_error(ctx, EX_USAGE,
+			    "unknown command '%s %s'", argv[0], argv[1]);
 		return cmd_error(
 		    ctx, EX_USAGE, "unknown command '%s'", argv[0]);
+	}
 	ctx->cmd = c;
 	if (!cmd_allowed(ctx, c))
 		return cmd_error(ctx, EX_NOPERM, "%s",

@@ -19,6 +19,8 @@ t=$(cat "$T/out")
 # --- 64 EX_USAGE -------------------------------------------------------------
 expect 64 "an unknown command" alice frobnicate
 check "... bbs: unknown command 'NAME'" [ "$(cat "$T/err")" = "bbs: unknown command 'frobnicate'" ]
+expect 64 "an unknown second word of a two-word command" root key list
+check "... named with both words" [ "$(cat "$T/err")" = "bbs: unknown command 'key list'" ]
 expect 64 "a missing argument" alice read
 check "... one line naming the command, with the usage" grep -qx 'read: missing arguments (usage: read THREAD_ID \[--json\])' "$T/err"
 expect 64 "too many arguments" alice threads general announcements

@@ -135,6 +135,15 @@ check "pins --sort top (64)" refused 64 pins --sort top
 check "pins --tag with a bad tag (65)" refused 65 pins --tag 'no!'
 check "nothing refused was stored" [ "$(as bob pins --all | wc -l)" -eq 5 ]
 
+# An international host: the list shows it in Punycode, as the board does,
+# so a look-alike of a familiar name stands out; --json has both forms.
+as bob pin 'https://bücher.example/a' --caption idn </dev/null >/dev/null ||
+	fail "pin an international host"
+check "pins prints an international host in Punycode" \
+	[ "$(as bob pins --sort new --limit 1 | cut -f3)" = "https://xn--bcher-kva.example/a" ]
+check "... and --json keeps the link as given in url" \
+	[ "$(as bob pins --sort new --limit 1 --json | python3 -c 'import json,sys; p=json.load(sys.stdin)[0]; print(p["url"], p["href"])')" = "https://bücher.example/a https://xn--bcher-kva.example/a" ]
+
 # --- bots ----------------------------------------------------------------------
 check "a bot may list the pins" as newsbot pins >/dev/null
 as newsbot pin https://g.example/ --caption x </dev/null 2>"$T/err"
