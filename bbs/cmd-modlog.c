@@ -66,8 +66,13 @@ modlog_exec(struct cmd_ctx *ctx, struct args *args)
 	size_t n, i;
 	int r, limit;
 
-	if (args_has(args, "verify"))
+	if (args_has(args, "verify")) {
+		/* Its answer is one line; an ignored option would mislead. */
+		if (args_has(args, "json") || args_has(args, "limit"))
+			return cmd_error(ctx, EX_USAGE,
+			    "--verify takes no other option");
 		return cmd_modlog_verify(ctx);
+	}
 	if ((r = cmd_opt_limit(ctx, args, 50, &limit)) != 0)
 		return r;
 	if (args_has(args, "json")) {
@@ -87,7 +92,7 @@ modlog_exec(struct cmd_ctx *ctx, struct args *args)
 
 const struct cmd cmd_modlog = {
 	.name = "modlog",
-	.usage = "[--limit N] [--json] [--verify]",
+	.usage = "[--limit N] [--json] | --verify",
 	.summary = "the moderation log, newest first: id, time, actor, act, "
 	           "target, reason",
 	.flags = CMD_BOT,

@@ -133,6 +133,10 @@ assert log[-1]["prev"] == "0" * 64
 n=$("$PY" -c 'import json,sys; print(len(json.load(open(sys.argv[1]))))' "$T/modlog.json")
 check "modlog --verify over SSH" [ "$(as alice modlog --verify)" = "ok $n entries" ]
 check "bbs modlog verify at the console" [ "$(admin modlog verify)" = "ok $n entries" ]
+as alice modlog --verify --json >"$T/out" 2>"$T/err"
+check "modlog --verify with another option is a usage error (64)" [ $? -eq 64 ]
+check "... saying so, and verifying nothing" \
+	[ "$(cat "$T/err")" = "modlog: --verify takes no other option" -a ! -s "$T/out" ]
 sqlite3 "$T/data/bbs.db" "DROP TRIGGER modlog_no_update;
 	UPDATE modlog SET reason = 'nothing to see' WHERE id = 3;" ||
 	fail "tampering"
