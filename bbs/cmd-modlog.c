@@ -69,8 +69,8 @@ modlog_exec(struct cmd_ctx *ctx, struct args *args)
 	if (args_has(args, "verify")) {
 		/* Its answer is one line; an ignored option would mislead. */
 		if (args_has(args, "json") || args_has(args, "limit"))
-			return cmd_error(ctx, EX_USAGE,
-			    "--verify takes no other option");
+			return cmd_error(
+			    ctx, EX_USAGE, "--verify takes no other option");
 		return cmd_modlog_verify(ctx);
 	}
 	if ((r = cmd_opt_limit(ctx, args, 50, &limit)) != 0)
