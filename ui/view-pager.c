@@ -623,6 +623,9 @@ pager_key_move(struct ui *ui, struct view_pager *v, int key)
 	case UI_KEY(KEY_END):
 	case 'G':
 		pager_load_end(ui, v);
+		/* The last post, not whatever tail is left at the top. */
+		if (v->n > 0)
+			v->sel = v->posts[v->n - 1].p.id;
 		break;
 	case 'J':
 	case '\t':

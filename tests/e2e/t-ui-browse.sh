@@ -69,6 +69,11 @@ keys G
 check "G goes to the last post" wait_screen 10 'Reply 60 of 60'
 check "... its last line at the bottom" \
 	wait_until 5 line_has 22 'show how posts flow in the pager'
+keys R
+check "... and current: R quotes it, not the tail at the top" \
+	wait_screen 10 '^ > Reply 60 of 60'
+keys Escape
+check "... (a quote alone is abandoned at once)" wait_screen 10 'r reply +R quote'
 keys k k k k k k
 check "k scrolls back" wait_screen 10 'Reply 58 of 60'
 keys g
