@@ -84,19 +84,24 @@ search_draw_hit(struct ui *ui, WINDOW *w, int y, int cols,
 {
 	attr_t a = sel ? ui_attr(ui, UI_ATTR_SELECT) : 0;
 	char where[96], when[20];
-	int x;
+	int x, end, by;
 
 	ui_draw_fill(w, y, 0, cols, a);
 	ui_draw_fill(w, y + 1, 0, cols, a);
 	text_time(h->created, 1, when);
 	snprintf(where, sizeof where, "%s  %s", h->board, when);
+	/* Title, " by " and author share what the right column leaves. */
 	x = ui_draw_right(
-	    w, y, cols - 1, cols / 3, where, a | ui_attr(ui, UI_ATTR_DIM));
-	x = 1 + ui_draw_text(
-	            w, y, 1, x - 2, h->title, strlen(h->title), a | A_BOLD);
-	ui_draw_text(
-	    w, y, x, cols / 3, " by ", 4, a | ui_attr(ui, UI_ATTR_DIM));
-	ui_draw_text(w, y, x + 4, cols / 4, h->author, strlen(h->author), a);
+	    w, y, cols - 1, cols / 2, where, a | ui_attr(ui, UI_ATTR_DIM));
+	end = x - 1;
+	by = 4 + text_span_width(h->author, strlen(h->author));
+	if (by > cols / 4)
+		by = cols / 4;
+	x = 1 + ui_draw_text(w, y, 1, end - 1 - by, h->title, strlen(h->title),
+	            a | A_BOLD);
+	x += ui_draw_text(
+	    w, y, x, end - x, " by ", 4, a | ui_attr(ui, UI_ATTR_DIM));
+	ui_draw_text(w, y, x, end - x, h->author, strlen(h->author), a);
 	ui_draw_text(w, y + 1, 3, cols - 4, h->snippet, strlen(h->snippet),
 	    a | ui_attr(ui, UI_ATTR_DIM));
 }

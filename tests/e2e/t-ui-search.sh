@@ -19,6 +19,8 @@ post bob fill "$t" 20 >/dev/null
 echo "Has anyone tried the xylophone at the hall?" | post bob reply "$t" >/dev/null
 post bob fill "$t" 20 >/dev/null
 echo "Nothing musical here." | post bob thread general "Other things" >/dev/null
+echo "Zebras." | post bob thread general \
+	"A very long thread title about zebras that goes on and on and on forever" >/dev/null
 
 ui a 80 24 alice
 check "the board opens" wait_screen 20 '^ general'
@@ -53,6 +55,16 @@ keys C-u
 keys -l 'musical'
 keys Enter
 check "a new search" wait_screen 10 '^ Other things by bob'
+keys /
+keys C-u
+keys -l 'zebras'
+keys Enter
+check "a long title leaves room for its author, board and time" \
+	wait_screen 10 '^ A very long .* by bob general  [0-9-]+ [0-9:]+ *$'
+resize 40 12
+check "... at 40 columns too, the title cut first" \
+	wait_screen 10 '^ A very .* by bob general  [0-9-]+ [0-9:]+ *$'
+resize 80 24
 keys q
 check "q leaves the search" wait_screen 10 '^ Board'
 keys n
