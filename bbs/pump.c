@@ -143,8 +143,13 @@ pump_child_status(struct session *se)
 {
 	int wstatus;
 
-	if (spawn_read_status(se->status_fd, &wstatus) != 0)
+	errno = 0;
+	if (spawn_read_status(se->status_fd, &wstatus) != 0) {
+		/* Never silent: a 70 the client sees must be in the log. */
+		log_error("no exit status from the spawner: %s",
+		    errno != 0 ? strerror(errno) : "short or stray message");
 		se->exit_code = EX_SOFTWARE;
+	}
 	else if (WIFEXITED(wstatus))
 		se->exit_code = WEXITSTATUS(wstatus);
 	else {
