@@ -149,8 +149,7 @@ pump_child_status(struct session *se)
 		log_error("no exit status from the spawner: %s",
 		    errno != 0 ? strerror(errno) : "short or stray message");
 		se->exit_code = EX_SOFTWARE;
-	}
-	else if (WIFEXITED(wstatus))
+	} else if (WIFEXITED(wstatus))
 		se->exit_code = WEXITSTATUS(wstatus);
 	else {
 		log_error("child ended by signal %d", WTERMSIG(wstatus));
