@@ -104,6 +104,7 @@ store_text_body(const char *in, size_t len, size_t max, const char *what,
     char **out, char **cause)
 {
 	struct buf b;
+	size_t i;
 	int r = STORE_ERR_INVALID;
 
 	*out = NULL;
@@ -114,7 +115,12 @@ store_text_body(const char *in, size_t len, size_t max, const char *what,
 	}
 	while (b.len > 0 && b.data[b.len - 1] == '\n')
 		b.len--;
-	if (b.len == 0) {
+	/* Blanks alone are empty too, as a title of spaces is. */
+	for (i = 0; i < b.len && (b.data[i] == ' ' || b.data[i] == '\t' ||
+	                             b.data[i] == '\n');
+	     i++)
+		;
+	if (i == b.len) {
 		store_cause(cause, "%s is empty", what);
 		goto out;
 	}

@@ -302,6 +302,16 @@ test_content(void)
 	ASSERT_INT_EQ(store_text_body("\n\r\n", 3, max, "body", &out, &cause),
 	    STORE_ERR_INVALID);
 	free(cause), cause = NULL;
+	/* Blanks alone are empty; blanks around text are kept. */
+	ASSERT_INT_EQ(
+	    store_text_body(" \t \n  \n", 8, max, "body", &out, &cause),
+	    STORE_ERR_INVALID);
+	ASSERT_TRUE(cause != NULL && strstr(cause, "empty") != NULL);
+	free(cause), cause = NULL;
+	ASSERT_INT_EQ(
+	    store_text_body("  x \n", 5, max, "body", &out, &cause), STORE_OK);
+	ASSERT_STR_EQ(out, "  x ");
+	free(out);
 	ASSERT_INT_EQ(store_text_body("\xff\xfe", 2, max, "body", &out, &cause),
 	    STORE_ERR_INVALID);
 	ASSERT_TRUE(cause != NULL && strstr(cause, "UTF-8") != NULL);
