@@ -236,7 +236,9 @@ int
 ui_mod_role(struct ui *ui, struct ui_mod *m, const char *pseudonym, int role)
 {
 	struct ui_form_field fields[] = {
-		{ "role", "member or sysop (demoting a sysop takes two sysops)",
+		{ "role",
+		    "member or sysop (making or unmaking a sysop takes two "
+		    "sysops)",
 		    role == STORE_ROLE_SYSOP ? "member" : "sysop",
 		    MOD_NAME_BYTES },
 		{ "reason", "optional; on the public log", NULL,

@@ -182,7 +182,8 @@ flags_title(void *p)
 static const struct ui_help flags_help[] = {
 	{ "Enter l Right", "the flagged post in its thread (H there hides it "
 	                   "and closes its flags)" },
-	{ "d", "dismiss the flag, with a reason (on the public log)" },
+	{ "d",
+	    "dismiss the flag, with an optional reason (on the public log)" },
 	{ "j k Up Down", "choose a flag" },
 	{ "PgUp PgDn", "a page up or down (also Ctrl-B Ctrl-F, space)" },
 	{ "g G Home End", "the first or the last flag" },
