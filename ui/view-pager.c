@@ -26,6 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store/boards.h"
 #include "store/threads.h"
 #include "ui/moderate.h"
 #include "ui/ui-int.h"
@@ -538,6 +539,30 @@ pager_step(struct ui *ui, struct view_pager *v, int dir)
 	pager_top_post(ui, v, cur);
 }
 
+/*
+ * Says why a member may not reply here, before any text is typed (the
+ * store decides again when the reply is sent).
+ */
+static int
+pager_may_reply(struct ui *ui, const struct view_pager *v)
+{
+	struct store_board *b = NULL;
+	int sysops_only;
+
+	if (ui->me->role == STORE_ROLE_SYSOP)
+		return 1;
+	if (v->t->locked) {
+		ui_message(ui, "This thread is locked: no more replies.");
+		return 0;
+	}
+	sysops_only = store_board_get(ui->st, v->t->board, &b) == STORE_OK &&
+	              b->post_role == STORE_ROLE_SYSOP;
+	store_board_free(b);
+	if (sysops_only)
+		ui_message(ui, "Only sysops may post on %s.", v->t->board);
+	return !sysops_only;
+}
+
 /* Starts a reply, quoting the current post with quote. */
 static void
 pager_reply(struct ui *ui, struct view_pager *v, int quote)
@@ -547,12 +572,8 @@ pager_reply(struct ui *ui, struct view_pager *v, int quote)
 	const char *s, *nl;
 	struct buf b;
 
-	if (v->t == NULL)
+	if (v->t == NULL || !pager_may_reply(ui, v))
 		return;
-	if (v->t->locked && ui->me->role != STORE_ROLE_SYSOP) {
-		ui_message(ui, "This thread is locked: no more replies.");
-		return;
-	}
 	arg.title = v->t->title;
 	buf_init(&b);
 	if (quote && v->n > 0) {

@@ -8,12 +8,16 @@
 
 member alice
 member bob
+member root --role sysop
 admin board create general --title "General discussion" >/dev/null
 admin board create news --post-role sysop >/dev/null
 start_server
 printf 'Line one of bob\n> an old quote\nend' |
 	"$E2E_POST" "$T/data/bbs.db" bob thread general "Bob's thread" >/dev/null ||
 	fail "e2e-post"
+echo "From the sysops." |
+	"$E2E_POST" "$T/data/bbs.db" root thread news "A notice" >/dev/null ||
+	fail "e2e-post news"
 
 last_body() {
 	db "SELECT body FROM posts ORDER BY id DESC LIMIT 1"
@@ -122,6 +126,12 @@ check "... exactly as pasted" cmp "$T/paste.txt" "$T/stored.txt"
 keys q q j Enter w
 check "a sysop-only board refuses a member's thread" \
 	wait_screen 10 'Only sysops may post on news'
-keys q q
+keys Enter
+check "... its threads still open" wait_screen 10 'From the sysops\.'
+keys r
+check "... and a reply is refused at once, before any typing" \
+	wait_screen 10 'Only sysops may post on news'
+check "... with no editor opened" not screen_has 'reply to: '
+keys q q q
 check "the session ends" wait_until 10 pane_dead
 stop_server
