@@ -231,7 +231,8 @@ static void
 pins_add(struct ui *ui, struct view_pins *v)
 {
 	static const struct ui_form_field fields[] = {
-		{ "URL", "http:// or https:// only; tracking parameters go",
+		{ "URL",
+		    "http:// or https:// only; tracking parameters removed",
 		    NULL, PINS_FIELD_MAX },
 		{ "caption", "what it is, in a line (may be empty)", NULL,
 		    PINS_FIELD_MAX },
