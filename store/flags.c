@@ -52,6 +52,13 @@ flag_room(struct store *st, int64_t post, char **cause)
 	return r;
 }
 
+/* clang-format off */
+#define FLAG_INSERT \
+	"INSERT INTO flags (id, post_id, reason, created)" \
+	" SELECT " STORE_SQL_NEXT_ID("flags") ", id, ?, ?" \
+	" FROM posts WHERE id = ?"
+/* clang-format on */
+
 int
 store_flag_add(struct store *st, int64_t member, int64_t post,
     const char *reason, int64_t *id, char **cause)
@@ -67,11 +74,7 @@ store_flag_add(struct store *st, int64_t member, int64_t post,
 	if ((r = store_begin(st)) != STORE_OK)
 		goto out;
 	if ((r = flag_room(st, post, cause)) != STORE_OK ||
-	    (r = store_prepare(st, &stmt,
-	         "INSERT INTO flags (id, post_id, reason, created)"
-	         " SELECT " STORE_SQL_NEXT_ID(
-	             "flags") ", id, ?, ?"
-	                      " FROM posts WHERE id = ?")) != STORE_OK)
+	    (r = store_prepare(st, &stmt, FLAG_INSERT)) != STORE_OK)
 		goto out;
 	sqlite3_bind_text(stmt, 1, why, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(stmt, 2, store_now(st));

@@ -272,6 +272,12 @@ pin_vote_locked(struct store *st, int64_t member, int64_t pin, int *counted)
 	return r;
 }
 
+/* clang-format off */
+#define PIN_INSERT \
+	"INSERT INTO pins (id, url, url_norm, caption, author_id, created," \
+	" expires) VALUES (" STORE_SQL_NEXT_ID("pins") ", ?, ?, ?, ?, ?, ?)"
+/* clang-format on */
+
 static int
 pin_insert(
     struct store *st, int64_t member, const struct pin_input *in, int64_t *id)
@@ -280,11 +286,7 @@ pin_insert(
 	size_t i;
 	int r, counted;
 
-	if ((r = store_prepare(st, &stmt,
-	         "INSERT INTO pins (id, url, url_norm, caption, author_id,"
-	         " created, expires) VALUES (" STORE_SQL_NEXT_ID(
-	             "pins") ","
-	                     " ?, ?, ?, ?, ?, ?)")) != STORE_OK)
+	if ((r = store_prepare(st, &stmt, PIN_INSERT)) != STORE_OK)
 		return r;
 	sqlite3_bind_text(stmt, 1, in->url, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 2, in->href, -1, SQLITE_STATIC);

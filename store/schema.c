@@ -255,26 +255,31 @@ static const char *const migrations[] = {
 	 * threads.first_post_id says whether the opening post is still there,
 	 * so an erased opening post does not take a reply off the count.
 	 */
+	/* clang-format off */
 	"CREATE TABLE id_high ("
 	"  tbl TEXT PRIMARY KEY,"
 	"  id INTEGER NOT NULL"
-	") WITHOUT ROWID;" ID_HIGH_TRIGGER("threads") ID_HIGH_TRIGGER("posts")
-	    ID_HIGH_TRIGGER("pins") ID_HIGH_TRIGGER("flags")
+	") WITHOUT ROWID;"
+	ID_HIGH_TRIGGER("threads")
+	ID_HIGH_TRIGGER("posts")
+	ID_HIGH_TRIGGER("pins")
+	ID_HIGH_TRIGGER("flags")
 
-	        "ALTER TABLE threads ADD COLUMN first_post_id INTEGER NOT NULL"
-	        "  DEFAULT 0;"
-	        "UPDATE threads SET first_post_id = coalesce((SELECT min(id)"
-	        "  FROM posts WHERE thread_id = threads.id), 0);"
-	        "DROP TRIGGER posts_insert;"
-	        "CREATE TRIGGER posts_insert AFTER INSERT ON posts BEGIN"
-	        "  UPDATE threads SET last_post_id = new.id, posts = posts + 1,"
-	        "    first_post_id = CASE first_post_id WHEN 0 THEN new.id"
-	        "      ELSE first_post_id END"
-	        "    WHERE id = new.thread_id;"
-	        "  INSERT INTO posts_fts(rowid, title, body) VALUES (new.id,"
-	        "    (SELECT CASE WHEN posts = 1 THEN title ELSE '' END"
-	        "       FROM threads WHERE id = new.thread_id), new.body);"
-	        "END;",
+	"ALTER TABLE threads ADD COLUMN first_post_id INTEGER NOT NULL"
+	"  DEFAULT 0;"
+	"UPDATE threads SET first_post_id = coalesce((SELECT min(id)"
+	"  FROM posts WHERE thread_id = threads.id), 0);"
+	"DROP TRIGGER posts_insert;"
+	"CREATE TRIGGER posts_insert AFTER INSERT ON posts BEGIN"
+	"  UPDATE threads SET last_post_id = new.id, posts = posts + 1,"
+	"    first_post_id = CASE first_post_id WHEN 0 THEN new.id"
+	"      ELSE first_post_id END"
+	"    WHERE id = new.thread_id;"
+	"  INSERT INTO posts_fts(rowid, title, body) VALUES (new.id,"
+	"    (SELECT CASE WHEN posts = 1 THEN title ELSE '' END"
+	"       FROM threads WHERE id = new.thread_id), new.body);"
+	"END;",
+	/* clang-format on */
 };
 
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))

@@ -11,11 +11,11 @@
 
 #include "store/store-int.h"
 
-#define THREAD_COLUMNS                                                         \
-	"t.id, b.name, t.title, " STORE_SQL_AUTHOR(                            \
-	    "m") ", t.created,"                                                \
-	         " " STORE_SQL_REPLIES(                                        \
-	             "t") ", t.last_post_id, t.locked, t.sticky"
+/* clang-format off */
+#define THREAD_COLUMNS \
+	"t.id, b.name, t.title, " STORE_SQL_AUTHOR("m") ", t.created, " \
+	STORE_SQL_REPLIES("t") ", t.last_post_id, t.locked, t.sticky"
+/* clang-format on */
 
 #define THREAD_FROM                                                            \
 	" FROM threads t JOIN boards b ON b.id = t.board_id"                   \
