@@ -11,10 +11,12 @@
 	" (SELECT count(*) FROM threads t WHERE t.board_id = b.id) AS threads"
 
 static void
-board_from_row(sqlite3_stmt *stmt, struct store_board *b)
+board_from_row(sqlite3_stmt *stmt, void *elem, const void *arg)
 {
+	struct store_board *b = elem;
 	enum store_role role = STORE_ROLE_MEMBER;
 
+	(void)arg;
 	b->id = sqlite3_column_int64(stmt, 0);
 	b->name = store_column_text(stmt, 1);
 	b->title = store_column_text(stmt, 2);
@@ -61,7 +63,7 @@ store_board_get(struct store *st, const char *name, struct store_board **out)
 	sqlite3_bind_text(stmt, 1, name, -1, SQLITE_STATIC);
 	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		*out = xcalloc(1, sizeof **out);
-		board_from_row(stmt, *out);
+		board_from_row(stmt, *out, NULL);
 	} else if (rc == SQLITE_DONE)
 		r = STORE_ERR_NOT_FOUND;
 	else
@@ -70,13 +72,15 @@ store_board_get(struct store *st, const char *name, struct store_board **out)
 	return r;
 }
 
+STORE_ROW_TYPE(board_rows, "boards list", struct store_board, board_from_row,
+    store_boards_free);
+
 int
 store_boards_list(struct store *st, struct store_board **out, size_t *n)
 {
-	struct store_board *b = NULL;
 	sqlite3_stmt *stmt;
-	size_t len = 0, cap = 0;
-	int r, rc;
+	void *rows;
+	int r;
 
 	*out = NULL;
 	*n = 0;
@@ -84,20 +88,8 @@ store_boards_list(struct store *st, struct store_board **out, size_t *n)
 	         "SELECT " BOARD_COLUMNS " FROM boards b ORDER BY b.name")) !=
 	    STORE_OK)
 		return r;
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (len == cap) {
-			cap = cap == 0 ? 16 : cap * 2;
-			b = xreallocarray(b, cap, sizeof *b);
-		}
-		board_from_row(stmt, &b[len++]);
-	}
-	if (rc != SQLITE_DONE) {
-		r = store_sqlite_err(st, "boards list");
-		store_boards_free(b, len);
-	} else {
-		*out = b;
-		*n = len;
-	}
+	r = store_rows(st, stmt, &board_rows, NULL, &rows, n);
+	*out = rows;
 	sqlite3_finalize(stmt);
 	return r;
 }

@@ -101,37 +101,35 @@ out:
 	" FROM flags f JOIN posts p ON p.id = f.post_id"                       \
 	" WHERE NOT f.closed ORDER BY f.id"
 
+static void
+flag_from_row(sqlite3_stmt *stmt, void *elem, const void *arg)
+{
+	struct store_flag *e = elem;
+
+	(void)arg;
+	e->id = sqlite3_column_int64(stmt, 0);
+	e->post = sqlite3_column_int64(stmt, 1);
+	e->thread = sqlite3_column_int64(stmt, 2);
+	e->reason = store_column_text(stmt, 3);
+	e->created = sqlite3_column_int64(stmt, 4);
+}
+
+STORE_ROW_TYPE(
+    flag_rows, "flags", struct store_flag, flag_from_row, store_flags_free);
+
 int
 store_flags_list(struct store *st, struct store_flag **out, size_t *n)
 {
-	struct store_flag *f = NULL, *e;
 	sqlite3_stmt *stmt;
-	size_t len = 0, cap = 0;
-	int r, rc;
+	void *rows;
+	int r;
 
 	*out = NULL;
 	*n = 0;
 	if ((r = store_prepare(st, &stmt, FLAGS_SQL)) != STORE_OK)
 		return r;
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (len == cap) {
-			cap = cap == 0 ? 16 : cap * 2;
-			f = xreallocarray(f, cap, sizeof *f);
-		}
-		e = &f[len++];
-		e->id = sqlite3_column_int64(stmt, 0);
-		e->post = sqlite3_column_int64(stmt, 1);
-		e->thread = sqlite3_column_int64(stmt, 2);
-		e->reason = store_column_text(stmt, 3);
-		e->created = sqlite3_column_int64(stmt, 4);
-	}
-	if (rc != SQLITE_DONE) {
-		r = store_sqlite_err(st, "flags");
-		store_flags_free(f, len);
-	} else {
-		*out = f;
-		*n = len;
-	}
+	r = store_rows(st, stmt, &flag_rows, NULL, &rows, n);
+	*out = rows;
 	sqlite3_finalize(stmt);
 	return r;
 }

@@ -218,43 +218,39 @@ store_keys_free(struct store_key *k, size_t n)
 	free(k);
 }
 
+static void
+key_from_row(sqlite3_stmt *stmt, void *elem, const void *arg)
+{
+	struct store_key *e = elem;
+	enum store_role role = STORE_ROLE_MEMBER;
+
+	(void)arg;
+	snprintf(e->key_id, sizeof e->key_id, "%s",
+	    (const char *)sqlite3_column_text(stmt, 0));
+	e->pseudonym = store_column_text(stmt, 1);
+	store_role_parse((const char *)sqlite3_column_text(stmt, 2), &role);
+	e->role = role;
+	e->label = store_column_text(stmt, 3);
+	e->boards = store_column_text(stmt, 4);
+	e->revoked = sqlite3_column_int(stmt, 5);
+}
+
+STORE_ROW_TYPE(
+    key_rows, "keys list", struct store_key, key_from_row, store_keys_free);
+
 int
 store_keys_list(struct store *st, struct store_key **out, size_t *n)
 {
-	struct store_key *k = NULL, *e;
 	sqlite3_stmt *stmt;
-	size_t len = 0, cap = 0;
-	enum store_role role;
-	int r, rc;
+	void *rows;
+	int r;
 
 	*out = NULL;
 	*n = 0;
 	if ((r = store_prepare(st, &stmt, KEY_LIST_SQL)) != STORE_OK)
 		return r;
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (len == cap) {
-			cap = cap == 0 ? 16 : cap * 2;
-			k = xreallocarray(k, cap, sizeof *k);
-		}
-		e = &k[len++];
-		snprintf(e->key_id, sizeof e->key_id, "%s",
-		    (const char *)sqlite3_column_text(stmt, 0));
-		e->pseudonym = store_column_text(stmt, 1);
-		role = STORE_ROLE_MEMBER;
-		store_role_parse(
-		    (const char *)sqlite3_column_text(stmt, 2), &role);
-		e->role = role;
-		e->label = store_column_text(stmt, 3);
-		e->boards = store_column_text(stmt, 4);
-		e->revoked = sqlite3_column_int(stmt, 5);
-	}
-	if (rc != SQLITE_DONE) {
-		r = store_sqlite_err(st, "keys list");
-		store_keys_free(k, len);
-	} else {
-		*out = k;
-		*n = len;
-	}
+	r = store_rows(st, stmt, &key_rows, NULL, &rows, n);
+	*out = rows;
 	sqlite3_finalize(stmt);
 	return r;
 }

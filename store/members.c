@@ -14,10 +14,12 @@
 	"  AND NOT k.revoked)"
 
 static void
-member_from_row(sqlite3_stmt *stmt, struct store_member *m)
+member_from_row(sqlite3_stmt *stmt, void *elem, const void *arg)
 {
+	struct store_member *m = elem;
 	enum store_role role = STORE_ROLE_MEMBER;
 
+	(void)arg;
 	m->id = sqlite3_column_int64(stmt, 0);
 	m->pseudonym = store_column_text(stmt, 1);
 	store_role_parse((const char *)sqlite3_column_text(stmt, 2), &role);
@@ -64,7 +66,7 @@ member_lookup(struct store *st, const char *sql, const char *s, int64_t id,
 		sqlite3_bind_int64(stmt, 1, id);
 	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		*out = xcalloc(1, sizeof **out);
-		member_from_row(stmt, *out);
+		member_from_row(stmt, *out, NULL);
 	} else if (rc == SQLITE_DONE)
 		r = STORE_ERR_NOT_FOUND;
 	else
@@ -90,13 +92,15 @@ store_member_get_id(struct store *st, int64_t id, struct store_member **out)
 	    out);
 }
 
+STORE_ROW_TYPE(member_rows, "members list", struct store_member,
+    member_from_row, store_members_free);
+
 int
 store_members_list(struct store *st, struct store_member **out, size_t *n)
 {
 	sqlite3_stmt *stmt;
-	struct store_member *m = NULL;
-	size_t len = 0, cap = 0;
-	int r, rc;
+	void *rows;
+	int r;
 
 	*out = NULL;
 	*n = 0;
@@ -104,20 +108,8 @@ store_members_list(struct store *st, struct store_member **out, size_t *n)
 	         "SELECT " MEMBER_COLUMNS " FROM members m"
 	         " ORDER BY m.pseudonym")) != STORE_OK)
 		return r;
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (len == cap) {
-			cap = cap == 0 ? 16 : cap * 2;
-			m = xreallocarray(m, cap, sizeof *m);
-		}
-		member_from_row(stmt, &m[len++]);
-	}
-	if (rc != SQLITE_DONE) {
-		r = store_sqlite_err(st, "members list");
-		store_members_free(m, len);
-	} else {
-		*out = m;
-		*n = len;
-	}
+	r = store_rows(st, stmt, &member_rows, NULL, &rows, n);
+	*out = rows;
 	sqlite3_finalize(stmt);
 	return r;
 }

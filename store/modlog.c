@@ -213,44 +213,42 @@ store_modlog_free(struct store_modlog_entry *e, size_t n)
 	free(e);
 }
 
+static void
+modlog_from_row(sqlite3_stmt *stmt, void *elem, const void *arg)
+{
+	struct store_modlog_entry *x = elem;
+
+	(void)arg;
+	x->id = sqlite3_column_int64(stmt, 0);
+	x->actor = store_column_text(stmt, 1);
+	x->act = store_column_text(stmt, 2);
+	x->target = store_column_text(stmt, 3);
+	x->reason = store_column_text(stmt, 4);
+	x->created = sqlite3_column_int64(stmt, 5);
+	snprintf(x->prev, sizeof x->prev, "%s",
+	    (const char *)sqlite3_column_text(stmt, 6));
+	snprintf(x->hash, sizeof x->hash, "%s",
+	    (const char *)sqlite3_column_text(stmt, 7));
+}
+
+STORE_ROW_TYPE(modlog_rows, "modlog list", struct store_modlog_entry,
+    modlog_from_row, store_modlog_free);
+
 int
 store_modlog_list(
     struct store *st, int limit, struct store_modlog_entry **out, size_t *n)
 {
-	struct store_modlog_entry *e = NULL, *x;
 	sqlite3_stmt *stmt;
-	size_t len = 0, cap = 0;
-	int r, rc;
+	void *rows;
+	int r;
 
 	*out = NULL;
 	*n = 0;
 	if ((r = store_prepare(st, &stmt, MODLOG_SQL)) != STORE_OK)
 		return r;
 	sqlite3_bind_int(stmt, 1, store_limit(limit));
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (len == cap) {
-			cap = cap == 0 ? 16 : cap * 2;
-			e = xreallocarray(e, cap, sizeof *e);
-		}
-		x = &e[len++];
-		x->id = sqlite3_column_int64(stmt, 0);
-		x->actor = store_column_text(stmt, 1);
-		x->act = store_column_text(stmt, 2);
-		x->target = store_column_text(stmt, 3);
-		x->reason = store_column_text(stmt, 4);
-		x->created = sqlite3_column_int64(stmt, 5);
-		snprintf(x->prev, sizeof x->prev, "%s",
-		    (const char *)sqlite3_column_text(stmt, 6));
-		snprintf(x->hash, sizeof x->hash, "%s",
-		    (const char *)sqlite3_column_text(stmt, 7));
-	}
-	if (rc != SQLITE_DONE) {
-		r = store_sqlite_err(st, "modlog list");
-		store_modlog_free(e, len);
-	} else {
-		*out = e;
-		*n = len;
-	}
+	r = store_rows(st, stmt, &modlog_rows, NULL, &rows, n);
+	*out = rows;
 	sqlite3_finalize(stmt);
 	return r;
 }

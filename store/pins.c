@@ -451,9 +451,13 @@ pin_prepare(struct store *st, const char *sql, const struct store_pin_query *q,
 	return STORE_OK;
 }
 
+/* A pin of a listing; arg is the member (int64_t) it is listed for. */
 static void
-pin_from_row(sqlite3_stmt *stmt, int64_t member, struct store_pin *p)
+pin_from_row(sqlite3_stmt *stmt, void *elem, const void *arg)
 {
+	struct store_pin *p = elem;
+	int64_t member = *(const int64_t *)arg;
+
 	p->id = sqlite3_column_int64(stmt, 0);
 	p->url = store_column_text(stmt, 1);
 	p->href = store_column_text(stmt, 2);
@@ -472,29 +476,19 @@ pin_from_row(sqlite3_stmt *stmt, int64_t member, struct store_pin *p)
 	p->unread = member != 0 ? sqlite3_column_int64(stmt, 14) : 0;
 }
 
+STORE_ROW_TYPE(
+    pin_row_type, "pins list", struct store_pin, pin_from_row, store_pins_free);
+
 /* Runs a prepared listing into *out. */
 static int
 pin_rows(struct store *st, sqlite3_stmt *stmt, int64_t member,
     struct store_pin **out, size_t *n)
 {
-	struct store_pin *p = NULL;
-	size_t len = 0, cap = 0;
-	int rc, r = STORE_OK;
+	void *rows;
+	int r;
 
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (len == cap) {
-			cap = cap == 0 ? 16 : cap * 2;
-			p = xreallocarray(p, cap, sizeof *p);
-		}
-		pin_from_row(stmt, member, &p[len++]);
-	}
-	if (rc != SQLITE_DONE) {
-		r = store_sqlite_err(st, "pins list");
-		store_pins_free(p, len);
-	} else {
-		*out = p;
-		*n = len;
-	}
+	r = store_rows(st, stmt, &pin_row_type, &member, &rows, n);
+	*out = rows;
 	return r;
 }
 

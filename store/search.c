@@ -85,40 +85,38 @@ store_hits_free(struct store_hit *h, size_t n)
 	free(h);
 }
 
+static void
+hit_from_row(sqlite3_stmt *stmt, void *elem, const void *arg)
+{
+	struct store_hit *e = elem;
+
+	(void)arg;
+	e->post = sqlite3_column_int64(stmt, 0);
+	e->thread = sqlite3_column_int64(stmt, 1);
+	e->board = store_column_text(stmt, 2);
+	e->title = store_column_text(stmt, 3);
+	e->author = store_column_text(stmt, 4);
+	e->created = sqlite3_column_int64(stmt, 5);
+	e->snippet = store_column_text(stmt, 6);
+}
+
+STORE_ROW_TYPE(
+    hit_rows, "search", struct store_hit, hit_from_row, store_hits_free);
+
 int
 store_search(struct store *st, const char *query, int limit,
     struct store_hit **out, size_t *n)
 {
-	struct store_hit *h = NULL, *e;
 	sqlite3_stmt *stmt;
-	size_t len = 0, cap = 0;
-	int r, rc;
+	void *rows;
+	int r;
 
 	*out = NULL;
 	*n = 0;
 	if ((r = search_prepare(st, SEARCH_SELECT, query, limit, &stmt)) != 0)
 		return r;
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (len == cap) {
-			cap = cap == 0 ? 16 : cap * 2;
-			h = xreallocarray(h, cap, sizeof *h);
-		}
-		e = &h[len++];
-		e->post = sqlite3_column_int64(stmt, 0);
-		e->thread = sqlite3_column_int64(stmt, 1);
-		e->board = store_column_text(stmt, 2);
-		e->title = store_column_text(stmt, 3);
-		e->author = store_column_text(stmt, 4);
-		e->created = sqlite3_column_int64(stmt, 5);
-		e->snippet = store_column_text(stmt, 6);
-	}
-	if (rc != SQLITE_DONE) {
-		r = store_sqlite_err(st, "search");
-		store_hits_free(h, len);
-	} else {
-		*out = h;
-		*n = len;
-	}
+	r = store_rows(st, stmt, &hit_rows, NULL, &rows, n);
+	*out = rows;
 	sqlite3_finalize(stmt);
 	return r;
 }

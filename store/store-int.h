@@ -51,6 +51,35 @@ void store_cause(char **cause, const char *fmt, ...)
 /* A column as a new string ("" for NULL). */
 char *store_column_text(sqlite3_stmt *stmt, int col);
 
+/* How store_rows() reads one kind of row into an array element. */
+struct store_row_type {
+	const char *what; /* names the listing in an error */
+	size_t size;      /* of one element */
+	void (*from_row)(sqlite3_stmt *stmt, void *elem, const void *arg);
+	void (*free_rows)(void *rows, size_t n);
+};
+
+/*
+ * Defines the struct store_row_type called name for listings of type,
+ * read by from_row and freed by the listing's own free function.
+ */
+#define STORE_ROW_TYPE(name, what, type, from_row, free_fn)                    \
+	static void name##_free(void *rows, size_t n)                          \
+	{                                                                      \
+		free_fn(rows, n);                                              \
+	}                                                                      \
+	static const struct store_row_type name = { what, sizeof(type),        \
+		from_row, name##_free }
+
+/*
+ * Steps a prepared listing to its end, one element a row filled by
+ * t->from_row (given arg). On success *out and *n hold the rows (NULL and
+ * 0 for none); on an error the rows read are freed and *out is NULL. The
+ * caller finalizes stmt.
+ */
+int store_rows(struct store *st, sqlite3_stmt *stmt,
+    const struct store_row_type *t, const void *arg, void **out, size_t *n);
+
 /*
  * Runs a query whose single row and column is a JSON text and returns it in
  * *out; binds nothing. For the *_json() functions.

@@ -174,6 +174,34 @@ store_column_text(sqlite3_stmt *stmt, int col)
 }
 
 int
+store_rows(struct store *st, sqlite3_stmt *stmt, const struct store_row_type *t,
+    const void *arg, void **out, size_t *n)
+{
+	char *rows = NULL;
+	size_t len = 0, cap = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		if (len == cap) {
+			cap = cap == 0 ? 16 : cap * 2;
+			rows = xreallocarray(rows, cap, t->size);
+		}
+		memset(rows + len * t->size, 0, t->size);
+		t->from_row(stmt, rows + len * t->size, arg);
+		len++;
+	}
+	if (rc != SQLITE_DONE) {
+		t->free_rows(rows, len);
+		return store_sqlite_err(st, t->what);
+	}
+	*out = rows;
+	*n = len;
+	return STORE_OK;
+}
+
+int
 store_int_query(struct store *st, const char *sql, int64_t *out)
 {
 	sqlite3_stmt *stmt;

@@ -70,9 +70,13 @@ store_posts_free(struct store_post *p, size_t n)
 	free(p);
 }
 
+/* A thread; arg is the member (int64_t) it is read for, 0 for none. */
 static void
-thread_from_row(sqlite3_stmt *stmt, struct store_thread *t)
+thread_from_row(sqlite3_stmt *stmt, void *elem, const void *arg)
 {
+	struct store_thread *t = elem;
+	int64_t member = *(const int64_t *)arg;
+
 	t->id = sqlite3_column_int64(stmt, 0);
 	t->board = store_column_text(stmt, 1);
 	t->title = store_column_text(stmt, 2);
@@ -82,7 +86,7 @@ thread_from_row(sqlite3_stmt *stmt, struct store_thread *t)
 	t->last_post_id = sqlite3_column_int64(stmt, 6);
 	t->locked = sqlite3_column_int(stmt, 7);
 	t->sticky = sqlite3_column_int(stmt, 8);
-	t->unread = sqlite3_column_int64(stmt, 9);
+	t->unread = member != 0 ? sqlite3_column_int64(stmt, 9) : 0;
 }
 
 /* *granted = 1 if a key of member, not revoked, was granted board. */
@@ -283,14 +287,16 @@ out:
 	return r;
 }
 
+STORE_ROW_TYPE(thread_rows, "threads list", struct store_thread,
+    thread_from_row, store_threads_free);
+
 int
 store_threads_list(struct store *st, const char *board, int64_t member,
     int limit, struct store_thread **out, size_t *n)
 {
-	struct store_thread *t = NULL;
 	sqlite3_stmt *stmt;
-	size_t len = 0, cap = 0;
-	int r, rc;
+	void *rows;
+	int r;
 
 	*out = NULL;
 	*n = 0;
@@ -301,22 +307,8 @@ store_threads_list(struct store *st, const char *board, int64_t member,
 	sqlite3_bind_int64(stmt, 1, member);
 	sqlite3_bind_text(stmt, 2, board, -1, SQLITE_STATIC);
 	sqlite3_bind_int(stmt, 3, store_limit(limit));
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (len == cap) {
-			cap = cap == 0 ? 16 : cap * 2;
-			t = xreallocarray(t, cap, sizeof *t);
-		}
-		thread_from_row(stmt, &t[len++]);
-		if (member == 0)
-			t[len - 1].unread = 0;
-	}
-	if (rc != SQLITE_DONE) {
-		r = store_sqlite_err(st, "threads list");
-		store_threads_free(t, len);
-	} else {
-		*out = t;
-		*n = len;
-	}
+	r = store_rows(st, stmt, &thread_rows, &member, &rows, n);
+	*out = rows;
 	sqlite3_finalize(stmt);
 	return r;
 }
@@ -371,9 +363,7 @@ store_thread_get(
 	sqlite3_bind_int64(stmt, 2, thread);
 	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		*out = xcalloc(1, sizeof **out);
-		thread_from_row(stmt, *out);
-		if (member == 0)
-			(*out)->unread = 0;
+		thread_from_row(stmt, *out, &member);
 	} else if (rc == SQLITE_DONE)
 		r = STORE_ERR_NOT_FOUND;
 	else

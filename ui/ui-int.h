@@ -145,6 +145,12 @@ void ui_pop(struct ui *ui);
 /* Sets the bottom bar's message (printf-like). */
 void ui_message(struct ui *ui, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+/*
+ * Whether the member may post on board b (its post_role); if not, says
+ * so in the bottom bar, before any text is typed (the store decides again
+ * when a post is sent).
+ */
+int ui_may_post(struct ui *ui, const struct store_board *b);
 attr_t ui_attr(const struct ui *ui, enum ui_attr a);
 /* Rows of the body window: what a page is in every view. */
 int ui_body_rows(const struct ui *ui);

@@ -179,6 +179,16 @@ ui_message(struct ui *ui, const char *fmt, ...)
 }
 
 int
+ui_may_post(struct ui *ui, const struct store_board *b)
+{
+	if (b->post_role != STORE_ROLE_SYSOP ||
+	    ui->me->role == STORE_ROLE_SYSOP)
+		return 1;
+	ui_message(ui, "Only sysops may post on %s.", b->name);
+	return 0;
+}
+
+int
 ui_push(struct ui *ui, const struct ui_view *view, const void *arg)
 {
 	void *state;

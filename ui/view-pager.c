@@ -26,7 +26,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "store/boards.h"
 #include "store/threads.h"
 #include "ui/moderate.h"
 #include "ui/ui-int.h"
@@ -307,13 +306,18 @@ pager_load_at(struct ui *ui, struct view_pager *v, int64_t post)
 	pager_fix(ui, v);
 }
 
-/* The window at the thread's end, its last line at the bottom. */
+/*
+ * The window at the thread's end, its last line at the bottom, and its
+ * last post current (not whatever tail of another is left at the top).
+ */
 static void
 pager_load_end(struct ui *ui, struct view_pager *v)
 {
 	pager_load_from(ui, v, INT64_MAX, 1);
 	v->tl = 1 << 20; /* past the end: pager_fix() pulls back */
 	pager_fix(ui, v);
+	if (v->n > 0)
+		v->sel = v->posts[v->n - 1].p.id;
 }
 
 static void
@@ -539,15 +543,12 @@ pager_step(struct ui *ui, struct view_pager *v, int dir)
 	pager_top_post(ui, v, cur);
 }
 
-/*
- * Says why a member may not reply here, before any text is typed (the
- * store decides again when the reply is sent).
- */
+/* Says why a member may not reply here, before any text is typed. */
 static int
 pager_may_reply(struct ui *ui, const struct view_pager *v)
 {
 	struct store_board *b = NULL;
-	int sysops_only;
+	int may;
 
 	if (ui->me->role == STORE_ROLE_SYSOP)
 		return 1;
@@ -555,12 +556,11 @@ pager_may_reply(struct ui *ui, const struct view_pager *v)
 		ui_message(ui, "This thread is locked: no more replies.");
 		return 0;
 	}
-	sysops_only = store_board_get(ui->st, v->t->board, &b) == STORE_OK &&
-	              b->post_role == STORE_ROLE_SYSOP;
+	if (store_board_get(ui->st, v->t->board, &b) != STORE_OK)
+		return 1; /* the store will say, if there is anything to say */
+	may = ui_may_post(ui, b);
 	store_board_free(b);
-	if (sysops_only)
-		ui_message(ui, "Only sysops may post on %s.", v->t->board);
-	return !sysops_only;
+	return may;
 }
 
 /* Starts a reply, quoting the current post with quote. */
@@ -644,9 +644,6 @@ pager_key_move(struct ui *ui, struct view_pager *v, int key)
 	case UI_KEY(KEY_END):
 	case 'G':
 		pager_load_end(ui, v);
-		/* The last post, not whatever tail is left at the top. */
-		if (v->n > 0)
-			v->sel = v->posts[v->n - 1].p.id;
 		break;
 	case 'J':
 	case '\t':

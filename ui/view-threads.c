@@ -129,10 +129,7 @@ threads_write(struct ui *ui, struct view_threads *v)
 
 	if (v->b == NULL)
 		ui_message(ui, "This board is gone.");
-	else if (v->b->post_role == STORE_ROLE_SYSOP &&
-	         ui->me->role != STORE_ROLE_SYSOP)
-		ui_message(ui, "Only sysops may post on %s.", v->name);
-	else
+	else if (ui_may_post(ui, v->b))
 		ui_push(ui, &ui_view_editor, &arg);
 }
 
