@@ -11,7 +11,7 @@
 #include <stdio.h>
 #include <unistd.h>
 
-#include "bbs/admin.h"
+#include "bbs/admin/admin.h"
 #include "keys/keys.h"
 #include "util/log.h"
 

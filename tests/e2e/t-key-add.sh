@@ -1,7 +1,7 @@
 #!/bin/sh
 # 'key add' over SSH: a sysop registers members' keys from their own
 # terminal (ssh bbs key add alice < alice.pub); the new key logs in at
-# once. The SSH rules of bbs/cmd-key.c: no new sysops, no keys for another
+# once. The SSH rules of bbs/cmd/cmd-key.c: no new sysops, no keys for another
 # sysop, a key added to someone else's name is on the moderation log, and
 # members may not run it at all.
 . "$E2E_DIR/lib.sh"

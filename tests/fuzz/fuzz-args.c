@@ -4,7 +4,7 @@
  * input picks a command (its first byte indexes the exec and local
  * command tables) and gives its words (the rest, split at NUL bytes), so
  * every real option table is exercised, then --limit and the ids go
- * through the shared helpers of bbs/cmd.c. Beyond not crashing, leaking or
+ * through the shared helpers of bbs/cmd/cmd.c. Beyond not crashing, leaking or
  * reading out of bounds, it checks that the parser only hands back words
  * (or parts of words after '=') it was given, positionals in order.
  */
@@ -13,10 +13,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "bbs/admin.h"
-#include "bbs/args.h"
-#include "bbs/cmd.h"
-#include "bbs/words.h"
+#include "bbs/admin/admin.h"
+#include "bbs/cmd/args.h"
+#include "bbs/cmd/cmd.h"
+#include "bbs/cmd/words.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -9,8 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "bbs/args.h"
-#include "bbs/words.h"
+#include "bbs/cmd/args.h"
+#include "bbs/cmd/words.h"
 
 static const struct args_opt opts[] = {
 	{ "json", 0 },

@@ -3,9 +3,9 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 
-#include "bbs/args.h"
-#include "bbs/limits.h"
-#include "bbs/words.h"
+#include "bbs/cmd/args.h"
+#include "bbs/server/limits.h"
+#include "bbs/cmd/words.h"
 #include "tests/unit/test.h"
 
 static const struct args_opt opts[] = {

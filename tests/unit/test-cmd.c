@@ -1,14 +1,14 @@
 /* bbs: ISC licence, see LICENSE. */
 /*
  * The exec commands' shared pieces: reading standard input with a cap and
- * an idle limit (bbs/input.c), and the helpers of bbs/cmd.c every command
- * uses for ids, --limit, bodies and who may post where.
+ * an idle limit (bbs/cmd/input.c), and the helpers of bbs/cmd/cmd.c every
+ * command uses for ids, --limit, bodies and who may post where.
  */
 #include <fcntl.h>
 #include <unistd.h>
 
-#include "bbs/cmd.h"
-#include "bbs/input.h"
+#include "bbs/cmd/cmd.h"
+#include "bbs/cmd/input.h"
 #include "tests/unit/test.h"
 
 /* A pipe holding len bytes of s; its write end stays open if keep_open. */

@@ -1,6 +1,6 @@
 /* bbs: ISC licence, see LICENSE. */
-/* The exec command line's word splitter (bbs/words.c). */
-#include "bbs/words.h"
+/* The exec command line's word splitter (bbs/cmd/words.c). */
+#include "bbs/cmd/words.h"
 #include "tests/unit/test.h"
 
 /* Splits line and checks the words, given as one string joined by '|'. */

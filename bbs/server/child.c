@@ -1,0 +1,98 @@
+/* bbs: ISC licence, see LICENSE. */
+/*
+ * The spawned child. Its environment is built from nothing (the spawner
+ * cleared its own): TERM from the validated pty request and a UTF-8
+ * locale; never the client's env requests, TERMINFO or LINES/COLUMNS.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bbs/server/child.h"
+#include "bbs/cmd/cmd.h"
+#include "ui/ui.h"
+#include "util/log.h"
+
+/* Loads who is logged in; the key may have been revoked meanwhile. */
+static int
+child_login(struct cmd_ctx *ctx, const struct spawn_req *req)
+{
+	if (store_login_refresh(ctx->st, req->key_row, &ctx->login) !=
+	        STORE_OK ||
+	    ctx->login.member_id != req->member_id ||
+	    store_member_get_id(ctx->st, req->member_id, &ctx->me) != STORE_OK)
+		return -1;
+	store_set_login(ctx->st, req->key_row);
+	if (ctx->me->role == STORE_ROLE_BOT &&
+	    store_key_boards(ctx->st, req->key_row, &ctx->boards) != STORE_OK)
+		return -1;
+	return 0;
+}
+
+static void
+child_free(struct cmd_ctx *ctx)
+{
+	char **p;
+
+	for (p = ctx->boards; p != NULL && *p != NULL; p++)
+		free(*p);
+	free(ctx->boards);
+	store_member_free(ctx->me);
+	bbs_store_close(ctx->st);
+}
+
+static int
+child_ui(struct cmd_ctx *ctx, const struct spawn_req *req)
+{
+	struct ui_config cfg;
+
+	memset(&cfg, 0, sizeof cfg);
+	cfg.st = ctx->st;
+	cfg.member_id = req->member_id;
+	cfg.key_row = req->key_row;
+	cfg.offered = req->offered;
+	cfg.term = req->term;
+	return ui_run(&cfg);
+}
+
+int
+child_main(const struct spawn_req *req, void *arg)
+{
+	struct cmd_ctx ctx;
+	char *cause = NULL;
+	FILE *user;
+	int status;
+
+	log_set_tag("%s", req->kind == SPAWN_UI ? "ui" : "command");
+	setenv("LANG", "C.UTF-8", 1);
+	setenv("TERM", req->term[0] != '\0' ? req->term : "dumb", 1);
+	/*
+	 * LC_CTYPE is C.UTF-8 from main(), inherited through the fork: that is
+	 * all ncurses and wcwidth() read, and loading the other categories in
+	 * every child cost 24 file opens per connection.
+	 */
+	memset(&ctx, 0, sizeof ctx);
+	ctx.paths = arg;
+	ctx.in = stdin, ctx.out = stdout, ctx.err = stderr;
+	/* A UI's stderr is the server's log (spawn.c); its terminal, stdout. */
+	user = req->kind == SPAWN_UI ? stdout : stderr;
+	if (bbs_store_open(ctx.paths, &ctx.st, &cause) != STORE_OK) {
+		log_error("%s", cause);
+		free(cause);
+		fprintf(user, "bbs: internal error, try again later\n");
+		return EX_TEMPFAIL;
+	}
+	if (child_login(&ctx, req) != 0) {
+		fprintf(user, "bbs: this key is no longer registered\n");
+		child_free(&ctx);
+		return EX_NOPERM;
+	}
+	if (req->kind == SPAWN_UI)
+		status = child_ui(&ctx, req);
+	else
+		status = cmd_run_line(&ctx, req->command);
+	if (fflush(stdout) != 0 && status == 0)
+		status = EX_IOERR;
+	child_free(&ctx);
+	return status;
+}

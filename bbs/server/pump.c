@@ -1,0 +1,241 @@
+/* bbs: ISC licence, see LICENSE. */
+/*
+ * The pump between the SSH channel and the child (the UI's pty master, or
+ * the command's pipes). Flow control never drops a byte:
+ * - child to client: read only as much as the client's window allows;
+ *   what a write leaves unsent waits in pending, and the fd is taken off
+ *   the event loop until the window opens again (a window adjust wakes
+ *   the loop);
+ * - client to child: libssh holds what we have not read; we read it into
+ *   a bounded buffer only while the child keeps up, so a slow child closes
+ *   the client's window instead of growing memory.
+ * The child's end comes from the spawner on the status socket; the pump
+ * then drains the child's output to end of file before reporting.
+ */
+#include <sys/wait.h>
+
+#include <errno.h>
+#include <poll.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "bbs/server/session-int.h"
+#include "bbs/server/spawn.h"
+#include "util/log.h"
+
+#define PUMP_CHUNK 16384
+#define PUMP_IN_MAX 65536 /* client input buffered for the child */
+#define PUMP_TERM_GRACE 2 /* seconds a UI gets to exit on shutdown */
+#define PUMP_EXEC_GRACE 3 /* seconds a command gets to finish on shutdown */
+
+static const char pump_notice[] =
+    "\r\nbbs: the server is shutting down; please reconnect in a minute.\r\n";
+
+/* Sends as much of o->pending as the window takes. */
+static void
+pump_flush(struct pump_out *o)
+{
+	ssh_channel chan = o->se->chan;
+	uint32_t win = ssh_channel_window_size(chan);
+	size_t len = o->pending.len < win ? o->pending.len : win;
+	int n;
+
+	if (len == 0)
+		return;
+	n = o->stderr_
+	        ? ssh_channel_write_stderr(chan, o->pending.data, (uint32_t)len)
+	        : ssh_channel_write(chan, o->pending.data, (uint32_t)len);
+	if (n > 0)
+		buf_consume(&o->pending, (size_t)n);
+}
+
+static void
+pump_eof(struct pump_out *o)
+{
+	/* A pty master is also the input side; the session closes it. */
+	if (o->fd != o->se->pty_master)
+		close(o->fd);
+	o->fd = -1;
+}
+
+static int
+pump_out_readable(socket_t fd, int revents, void *userdata)
+{
+	struct pump_out *o = userdata;
+	uint32_t win = ssh_channel_window_size(o->se->chan);
+	char chunk[PUMP_CHUNK];
+	ssize_t n;
+
+	(void)revents;
+	if (o->fd == -1 || o->pending.len > 0 || win == 0)
+		return 0; /* unwatched after this poll round */
+	n = read(fd, chunk, win < sizeof chunk ? win : sizeof chunk);
+	if (n > 0) {
+		buf_add(&o->pending, chunk, (size_t)n);
+		pump_flush(o);
+	} else if (n == 0 || (errno != EAGAIN && errno != EINTR))
+		pump_eof(o); /* EIO from a pty master: the slave is closed */
+	return 0;
+}
+
+/* Watches an output fd only while its bytes can go out. */
+static void
+pump_watch(struct pump_out *o)
+{
+	int want;
+
+	if (o->pending.len > 0)
+		pump_flush(o);
+	want = o->fd != -1 && o->pending.len == 0 &&
+	       ssh_channel_window_size(o->se->chan) > 0;
+	if (want == o->watched)
+		return;
+	if (want)
+		ssh_event_add_fd(
+		    o->se->event, o->fd, POLLIN, pump_out_readable, o);
+	else
+		ssh_event_remove_fd(o->se->event, o->watched_fd);
+	o->watched = want;
+	o->watched_fd = o->fd;
+}
+
+/* Moves client input into the child as fast as it takes it. */
+static void
+pump_input(struct session *se)
+{
+	char chunk[PUMP_CHUNK];
+	size_t room;
+	ssize_t n;
+	int r;
+
+	if (se->in_fd == -1)
+		return;
+	room = PUMP_IN_MAX - se->in.len;
+	if (room > 0 && ssh_channel_is_open(se->chan)) {
+		r = ssh_channel_read_nonblocking(se->chan, chunk,
+		    (uint32_t)(room < sizeof chunk ? room : sizeof chunk), 0);
+		if (r > 0)
+			buf_add(&se->in, chunk, (size_t)r);
+	}
+	while (se->in.len > 0) {
+		n = write(se->in_fd, se->in.data, se->in.len);
+		if (n > 0)
+			buf_consume(&se->in, (size_t)n);
+		else if (n == -1 && (errno == EAGAIN || errno == EINTR))
+			break;
+		else {
+			buf_reset(&se->in); /* the child stopped reading */
+			break;
+		}
+	}
+	/* End of input closes the command's stdin; a pty keeps going. */
+	if (se->in.len == 0 && se->pty_master == -1 &&
+	    ssh_channel_is_eof(se->chan)) {
+		close(se->in_fd);
+		se->in_fd = -1;
+	}
+}
+
+static void
+pump_child_status(struct session *se)
+{
+	int wstatus;
+
+	errno = 0;
+	if (spawn_read_status(se->status_fd, &wstatus) != 0) {
+		/* Never silent: a 70 the client sees must be in the log. */
+		log_error("no exit status from the spawner: %s",
+		    errno != 0 ? strerror(errno) : "short or stray message");
+		se->exit_code = EX_SOFTWARE;
+	} else if (WIFEXITED(wstatus))
+		se->exit_code = WEXITSTATUS(wstatus);
+	else {
+		log_error("child ended by signal %d", WTERMSIG(wstatus));
+		se->exit_code = EX_SOFTWARE;
+	}
+	close(se->status_fd);
+	se->status_fd = -1;
+}
+
+static int
+pump_status_readable(socket_t fd, int revents, void *userdata)
+{
+	(void)fd, (void)revents;
+	pump_child_status(userdata);
+	return 0;
+}
+
+/* On shutdown: ask the UI to end, and end what overstays its grace. */
+static void
+pump_terminate(struct session *se, time_t *since)
+{
+	time_t now = time(NULL);
+
+	if (*since == 0) {
+		*since = now;
+		if (se->start == START_SHELL)
+			kill(-se->child, SIGTERM);
+	}
+	if (se->status_fd != -1 &&
+	    now - *since >= (se->start == START_SHELL ? PUMP_TERM_GRACE
+	                                              : PUMP_EXEC_GRACE)) {
+		kill(-se->child, SIGKILL);
+		se->killed = 1;
+	}
+}
+
+int
+pump_run(struct session *se)
+{
+	time_t terminating = 0;
+	int status_watched = -1, i;
+
+	while (se->status_fd != -1 || se->out[0].fd != -1 ||
+	       se->out[1].fd != -1 || se->out[0].pending.len > 0 ||
+	       se->out[1].pending.len > 0) {
+		for (i = 0; i < 2; i++)
+			pump_watch(&se->out[i]);
+		if (se->status_fd != -1 && status_watched == -1) {
+			ssh_event_add_fd(se->event, se->status_fd, POLLIN,
+			    pump_status_readable, se);
+			status_watched = se->status_fd;
+		}
+		ssh_event_dopoll(se->event, se->in.len > 0 ? 20 : 1000);
+		if (status_watched != -1 && se->status_fd == -1) {
+			ssh_event_remove_fd(se->event, status_watched);
+			status_watched = -1;
+		}
+		if (ssh_get_status(se->ssh) & (SSH_CLOSED | SSH_CLOSED_ERROR) ||
+		    ssh_channel_is_closed(se->chan)) {
+			log_debug("client gone: status %d, channel %s",
+			    ssh_get_status(se->ssh),
+			    ssh_channel_is_closed(se->chan) ? "closed"
+			                                    : "open");
+			if (se->status_fd != -1)
+				kill(-se->child, SIGHUP);
+			return -1;
+		}
+		pump_input(se);
+		if (session_terminate && se->status_fd != -1)
+			pump_terminate(se, &terminating);
+	}
+	/* Nothing of ours may stay in the loop: a pty at EIO polls ready
+	 * forever and would make session_close()'s wait spin. */
+	for (i = 0; i < 2; i++)
+		pump_watch(&se->out[i]);
+	if (status_watched != -1)
+		ssh_event_remove_fd(se->event, status_watched);
+	/*
+	 * A session ended by the shutdown says so and "try again later"
+	 * (75); a command that finished in its grace keeps its own status, so
+	 * a script does not post twice.
+	 */
+	if (terminating && se->start == START_SHELL) {
+		ssh_channel_write(
+		    se->chan, pump_notice, sizeof pump_notice - 1);
+		return EX_TEMPFAIL;
+	}
+	return se->killed ? EX_TEMPFAIL : se->exit_code;
+}

@@ -1,0 +1,75 @@
+/* bbs: ISC licence, see LICENSE. */
+/* The session process's state, shared by session.c and pump.c. */
+#ifndef BBS_SESSION_INT_H
+#define BBS_SESSION_INT_H
+
+#include <sys/ioctl.h>
+
+#include <signal.h>
+
+#include <libssh/callbacks.h>
+#include <libssh/libssh.h>
+#include <libssh/server.h>
+
+#include "bbs/server/session.h"
+#include "store/members.h"
+#include "util/buf.h"
+
+/* Child output waiting for the client's window. */
+struct pump_out {
+	struct session *se;
+	int fd;         /* -1 at end of file */
+	int stderr_;    /* goes out as extended data */
+	int watched;    /* registered with the event loop... */
+	int watched_fd; /* ...under this fd */
+	struct buf pending;
+};
+
+enum session_start { START_NONE, START_SHELL, START_EXEC };
+
+struct session {
+	const struct session_config *cfg;
+	ssh_session ssh;
+	ssh_channel chan;
+	ssh_event event;
+	struct ssh_server_callbacks_struct server_cb;
+	struct ssh_channel_callbacks_struct chan_cb;
+
+	/* Authentication. */
+	int authed;
+	int attempts;
+	int refused;       /* keys offered and refused: the key-offer notice */
+	int refused_other; /* attempts by any other method */
+	struct store_login login;
+	enum store_role role;
+
+	/* The channel's requests. */
+	enum session_start start;
+	int peer_closed; /* the client closed the channel */
+	char *command;
+	char term[64];
+	int pty_master; /* -1 without a pty */
+	int pty_slave;
+	struct winsize ws;
+
+	/* The child and the pump. */
+	pid_t child;
+	int status_fd; /* -1 once the child's end is known */
+	int exit_code;
+	int killed; /* overstayed the shutdown grace */
+	int in_fd;  /* client input goes here; -1 once closed */
+	struct pump_out out[2];
+	struct buf in;
+};
+
+/* Set by SIGTERM and SIGINT: the listener is shutting down. */
+extern volatile sig_atomic_t session_terminate;
+
+/*
+ * Pumps between the channel and the child until the child has ended and
+ * its output is sent, or the client has gone; returns the exit status to
+ * report, or -1 if the client went away.
+ */
+int pump_run(struct session *se);
+
+#endif

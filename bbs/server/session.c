@@ -1,0 +1,514 @@
+/* bbs: ISC licence, see LICENSE. */
+/*
+ * The session process: one per TCP connection (../shared/DESIGN.md,
+ * "Processes"). It owns the libssh session and nothing else: it never
+ * opens the store (the lookup process answers whose key is offered, see
+ * lookup.h), and the UI or command runs in a child the spawner forks,
+ * whose terminal or pipes this process pumps.
+ *
+ * Security rules kept here (notes/libssh-server.md, section 9):
+ * - a login only from a VALID signature of a registered, unrevoked key;
+ *   a NONE probe only ever gets PK_OK; the user name is ignored;
+ * - only the publickey method is offered, and no password, none,
+ *   keyboard-interactive, gssapi, x11, agent or subsystem callback is set,
+ *   so libssh refuses them;
+ * - one session channel, one pty-req, one shell or exec;
+ * - the login grace is an alarm() whose handler only calls _exit();
+ * - nothing about the client (address, offered keys, user name) is logged.
+ */
+#include <sys/socket.h>
+#include <sys/wait.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <pty.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "bbs/server/lookup.h"
+#include "bbs/server/session-int.h"
+#include "bbs/server/spawn.h"
+#include "keys/keys.h"
+#include "util/log.h"
+#include "util/xmalloc.h"
+
+#define SESSION_MAX_AUTH 10     /* refused authentication attempts */
+#define SESSION_MAX_REQUESTS 30 /* authentication requests of any kind */
+#define SESSION_IO_TIMEOUT 10   /* seconds a blocking libssh call may take */
+#define SESSION_COLS_MAX 500
+#define SESSION_ROWS_MAX 300
+#define SESSION_CLOSE_MS 2000 /* how long the client gets to close */
+
+volatile sig_atomic_t session_terminate;
+
+static void
+session_alarm(int sig)
+{
+	(void)sig;
+	_exit(1); /* async-signal-safe, and all it may do (regreSSHion) */
+}
+
+static void
+session_sigterm(int sig)
+{
+	(void)sig;
+	session_terminate = 1;
+}
+
+static void
+session_signals(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = session_alarm;
+	sigaction(SIGALRM, &sa, NULL);
+	sa.sa_handler = session_sigterm;
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	signal(SIGCHLD, SIG_DFL);
+	signal(SIGPIPE, SIG_IGN);
+	signal(SIGHUP, SIG_IGN);
+}
+
+/* The identity hash of an offered key; -1 for a type we refuse. */
+static int
+session_key_hash(struct session *se, ssh_key pubkey, uint8_t h[KEYS_HASH_LEN])
+{
+	struct keys_pubkey *k = NULL;
+	char *b64 = NULL, *cause = NULL;
+	const char *type = ssh_key_type_to_char(ssh_key_type(pubkey));
+	int r = -1;
+
+	if (type != NULL && ssh_pki_export_pubkey_base64(pubkey, &b64) == 0 &&
+	    keys_pubkey_parse(type, b64, &k, &cause) == KEYS_OK) {
+		keys_identity(se->cfg->secret, k, h);
+		r = 0;
+	}
+	ssh_string_free_char(b64);
+	keys_pubkey_free(k);
+	free(cause);
+	return r;
+}
+
+/* Refused attempts of every method count against the one limit. */
+static int
+session_auth_spent(const struct session *se)
+{
+	return se->refused + se->refused_other >= SESSION_MAX_AUTH;
+}
+
+/*
+ * Sees what no callback handled: libssh then refuses it (we return 1).
+ * Only to count the other authentication methods (password,
+ * keyboard-interactive, "none"), which libssh refuses without a
+ * callback: without counting them a client could guess passwords for
+ * the whole login grace.
+ */
+static int
+session_unhandled(ssh_session ssh, ssh_message msg, void *userdata)
+{
+	struct session *se = userdata;
+
+	(void)ssh;
+	if (ssh_message_type(msg) != SSH_REQUEST_AUTH)
+		return 1;
+	se->attempts++;
+	if (ssh_message_subtype(msg) != SSH_AUTH_METHOD_NONE)
+		se->refused_other++; /* "none" asks which methods there are */
+	return 1;
+}
+
+static int
+session_auth_pubkey(ssh_session ssh, const char *user,
+    struct ssh_key_struct *pubkey, char state, void *userdata)
+{
+	struct session *se = userdata;
+	struct store_login login;
+	enum store_role role;
+	uint8_t h[KEYS_HASH_LEN];
+
+	(void)ssh;
+	(void)user; /* the key decides who you are */
+	if (se->authed || ++se->attempts > SESSION_MAX_REQUESTS ||
+	    session_auth_spent(se))
+		return SSH_AUTH_DENIED;
+	if ((state != SSH_PUBLICKEY_STATE_NONE &&
+	        state != SSH_PUBLICKEY_STATE_VALID) ||
+	    session_key_hash(se, pubkey, h) != 0 ||
+	    lookup_key(se->cfg->lookup_sock, h, &login, &role) != 0) {
+		se->refused++;
+		explicit_bzero(h, sizeof h);
+		return SSH_AUTH_DENIED;
+	}
+	explicit_bzero(h, sizeof h);
+	if (state == SSH_PUBLICKEY_STATE_NONE)
+		return SSH_AUTH_SUCCESS; /* only "this key would do": PK_OK */
+	se->role = role;
+	se->login = login;
+	se->authed = 1;
+	return SSH_AUTH_SUCCESS;
+}
+
+static int
+session_pty_request(ssh_session ssh, ssh_channel chan, const char *term,
+    int cols, int rows, int px, int py, void *userdata)
+{
+	struct session *se = userdata;
+	size_t i, len = strlen(term);
+
+	(void)ssh, (void)chan, (void)px, (void)py;
+	if (se->start != START_NONE || se->pty_master != -1)
+		return -1;
+	/* A hostile TERM never reaches ncurses; the UI falls back. */
+	for (i = 0; i < len; i++) {
+		if (!strchr(
+		        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+		        "0123456789._+-",
+		        term[i]))
+			break;
+	}
+	snprintf(se->term, sizeof se->term, "%s",
+	    len > 0 && len < sizeof se->term && i == len ? term : "unknown");
+	/* ssh -tt without a local tty asks for 0x0. */
+	se->ws.ws_col =
+	    (unsigned short)(cols <= 0                 ? 80
+	                     : cols > SESSION_COLS_MAX ? SESSION_COLS_MAX
+	                                               : cols);
+	se->ws.ws_row =
+	    (unsigned short)(rows <= 0                 ? 24
+	                     : rows > SESSION_ROWS_MAX ? SESSION_ROWS_MAX
+	                                               : rows);
+	if (openpty(&se->pty_master, &se->pty_slave, NULL, NULL, &se->ws) !=
+	    0) {
+		log_error("openpty: %s", strerror(errno));
+		se->pty_master = se->pty_slave = -1;
+		return -1;
+	}
+	fcntl(se->pty_master, F_SETFD, FD_CLOEXEC);
+	fcntl(se->pty_slave, F_SETFD, FD_CLOEXEC);
+	fcntl(se->pty_master, F_SETFL, O_NONBLOCK);
+	return 0;
+}
+
+static int
+session_window_change(ssh_session ssh, ssh_channel chan, int cols, int rows,
+    int px, int py, void *userdata)
+{
+	struct session *se = userdata;
+
+	(void)ssh, (void)chan, (void)px, (void)py;
+	if (se->pty_master == -1 || cols <= 0 || rows <= 0)
+		return -1;
+	se->ws.ws_col =
+	    (unsigned short)(cols > SESSION_COLS_MAX ? SESSION_COLS_MAX : cols);
+	se->ws.ws_row =
+	    (unsigned short)(rows > SESSION_ROWS_MAX ? SESSION_ROWS_MAX : rows);
+	/* The kernel sends SIGWINCH to the UI; ncurses makes KEY_RESIZE. */
+	return ioctl(se->pty_master, TIOCSWINSZ, &se->ws) == 0 ? 0 : -1;
+}
+
+static int
+session_shell_request(ssh_session ssh, ssh_channel chan, void *userdata)
+{
+	struct session *se = userdata;
+
+	(void)ssh, (void)chan;
+	if (se->start != START_NONE)
+		return 1;
+	se->start = START_SHELL;
+	return 0;
+}
+
+static int
+session_exec_request(
+    ssh_session ssh, ssh_channel chan, const char *command, void *userdata)
+{
+	struct session *se = userdata;
+
+	(void)ssh, (void)chan;
+	if (se->start != START_NONE)
+		return 1;
+	/* Too long a line is the command's usage error (64), said below. */
+	se->command =
+	    strlen(command) > WORDS_LINE_MAX ? NULL : xstrdup(command);
+	se->start = START_EXEC;
+	return 0;
+}
+
+static int
+session_env_request(ssh_session ssh, ssh_channel chan, const char *name,
+    const char *value, void *userdata)
+{
+	(void)ssh, (void)chan, (void)value, (void)userdata;
+	/*
+	 * TERM comes with pty-req and the UI always runs in UTF-8, so these
+	 * are accepted (SPEC section 3) and otherwise ignored.
+	 */
+	return strcmp(name, "TERM") == 0 || strcmp(name, "LANG") == 0 ? 0 : -1;
+}
+
+static void
+session_channel_closed(ssh_session ssh, ssh_channel chan, void *userdata)
+{
+	struct session *se = userdata;
+
+	(void)ssh, (void)chan;
+	se->peer_closed = 1;
+}
+
+static ssh_channel
+session_channel_open(ssh_session ssh, void *userdata)
+{
+	struct session *se = userdata;
+
+	if (!se->authed || se->chan != NULL)
+		return NULL;
+	if ((se->chan = ssh_channel_new(ssh)) == NULL)
+		return NULL;
+	memset(&se->chan_cb, 0, sizeof se->chan_cb);
+	se->chan_cb.userdata = se;
+	se->chan_cb.channel_pty_request_function = session_pty_request;
+	se->chan_cb.channel_shell_request_function = session_shell_request;
+	se->chan_cb.channel_exec_request_function = session_exec_request;
+	se->chan_cb.channel_env_request_function = session_env_request;
+	se->chan_cb.channel_pty_window_change_function = session_window_change;
+	se->chan_cb.channel_close_function = session_channel_closed;
+	/* x11, agent and subsystem stay NULL: their presence means "yes". */
+	ssh_callbacks_init(&se->chan_cb);
+	ssh_set_channel_callbacks(se->chan, &se->chan_cb);
+	return se->chan;
+}
+
+static void
+session_setup(struct session *se, ssh_bind bind, int fd)
+{
+	int one = 1;
+	/* The key exchange may use the whole login grace; the alarm ends it. */
+	long timeout = se->cfg->login_grace + 1;
+
+	/* Small interactive writes must not wait for Nagle (45 ms). */
+	setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+	setsockopt(fd, SOL_SOCKET, SO_KEEPALIVE, &one, sizeof one);
+	if ((se->ssh = ssh_new()) == NULL)
+		fatalx("ssh_new failed");
+	ssh_options_set(se->ssh, SSH_OPTIONS_TIMEOUT, &timeout);
+	if (ssh_bind_accept_fd(bind, se->ssh, fd) != SSH_OK)
+		fatalx("accept: %s", ssh_get_error(bind));
+	/*
+	 * No compression: SPEC section 3 lists none, and zlib is attack
+	 * surface. (libssh 0.10.6 ignores SSH_OPTIONS_COMPRESSION "no" here;
+	 * the two directions named "none" take.)
+	 */
+	if (ssh_options_set(se->ssh, SSH_OPTIONS_COMPRESSION_C_S, "none") !=
+	        SSH_OK ||
+	    ssh_options_set(se->ssh, SSH_OPTIONS_COMPRESSION_S_C, "none") !=
+	        SSH_OK)
+		fatalx("cannot turn compression off");
+	ssh_bind_free(bind); /* the session holds its own key copy */
+	memset(&se->server_cb, 0, sizeof se->server_cb);
+	se->server_cb.userdata = se;
+	se->server_cb.auth_pubkey_function = session_auth_pubkey;
+	se->server_cb.channel_open_request_session_function =
+	    session_channel_open;
+	ssh_callbacks_init(&se->server_cb);
+	ssh_set_server_callbacks(se->ssh, &se->server_cb);
+	ssh_set_message_callback(se->ssh, session_unhandled, se);
+	ssh_set_auth_methods(se->ssh, SSH_AUTH_METHOD_PUBLICKEY);
+}
+
+static int
+session_gone(struct session *se)
+{
+	return (ssh_get_status(se->ssh) & (SSH_CLOSED | SSH_CLOSED_ERROR)) ||
+	       (se->chan != NULL && ssh_channel_is_closed(se->chan));
+}
+
+/* Runs the protocol until a logged-in client has asked for shell or exec. */
+static int
+session_login(struct session *se, int notify_fd)
+{
+	long timeout;
+
+	if (ssh_handle_key_exchange(se->ssh) != SSH_OK)
+		return -1;
+	if ((se->event = ssh_event_new()) == NULL ||
+	    ssh_event_add_session(se->event, se->ssh) != SSH_OK)
+		fatalx("ssh_event_new failed");
+	while (!se->authed || se->start == START_NONE) {
+		ssh_event_dopoll(se->event, 1000);
+		if (session_terminate || session_gone(se) ||
+		    se->attempts > SESSION_MAX_REQUESTS ||
+		    session_auth_spent(se))
+			return -1;
+		if (se->authed && notify_fd != -1) {
+			close(notify_fd); /* no longer pre-authentication */
+			notify_fd = -1;
+			alarm((unsigned)se->cfg->login_grace);
+		}
+	}
+	alarm(0);
+	timeout = SESSION_IO_TIMEOUT;
+	ssh_options_set(se->ssh, SSH_OPTIONS_TIMEOUT, &timeout);
+	return 0;
+}
+
+/* Writes an error line for the member straight to the channel's stderr. */
+static void
+session_say(struct session *se, const char *msg)
+{
+	const char *eol = se->pty_master != -1 ? "\r\n" : "\n";
+
+	ssh_channel_write_stderr(se->chan, msg, (uint32_t)strlen(msg));
+	ssh_channel_write_stderr(se->chan, eol, (uint32_t)strlen(eol));
+}
+
+static int
+session_set_nonblock(int fd)
+{
+	int fl = fcntl(fd, F_GETFL);
+
+	return fl == -1 ? -1 : fcntl(fd, F_SETFL, fl | O_NONBLOCK);
+}
+
+/* Starts the UI or command child through the spawner; -1 on failure. */
+static int
+session_spawn(struct session *se)
+{
+	struct spawn_req *req = xcalloc(1, sizeof *req);
+	int p[3][2] = { { -1, -1 }, { -1, -1 }, { -1, -1 } }, fds[3], i, r = -1;
+
+	req->kind = se->start == START_SHELL ? SPAWN_UI : SPAWN_CMD;
+	req->ctty = se->pty_master != -1;
+	req->member_id = se->login.member_id;
+	req->key_row = se->login.key_row;
+	req->offered = se->refused + 1;
+	snprintf(req->key_id, sizeof req->key_id, "%s", se->login.key_id);
+	snprintf(req->term, sizeof req->term, "%s", se->term);
+	if (se->command != NULL)
+		snprintf(req->command, sizeof req->command, "%s", se->command);
+	if (req->ctty)
+		fds[0] = se->pty_slave;
+	else {
+		for (i = 0; i < 3; i++) {
+			if (pipe2(p[i], O_CLOEXEC) != 0)
+				goto out;
+		}
+		fds[0] = p[0][0], fds[1] = p[1][1], fds[2] = p[2][1];
+	}
+	se->status_fd =
+	    spawn_request(se->cfg->spawn_sock, req, fds, &se->child);
+	if (se->status_fd == -1)
+		goto out;
+	if (req->ctty) {
+		se->in_fd = se->out[0].fd = se->pty_master;
+	} else {
+		se->in_fd = p[0][1], p[0][1] = -1;
+		se->out[0].fd = p[1][0], p[1][0] = -1;
+		se->out[1].fd = p[2][0], p[2][0] = -1;
+		session_set_nonblock(se->in_fd);
+		session_set_nonblock(se->out[0].fd);
+		session_set_nonblock(se->out[1].fd);
+	}
+	r = 0;
+out:
+	for (i = 0; i < 3; i++) {
+		if (p[i][0] != -1)
+			close(p[i][0]);
+		if (p[i][1] != -1)
+			close(p[i][1]);
+	}
+	if (se->pty_slave != -1) {
+		close(se->pty_slave);
+		se->pty_slave = -1;
+	}
+	free(req);
+	return r;
+}
+
+/* Decides what the started channel runs; returns its exit status. */
+static int
+session_serve(struct session *se)
+{
+	char msg[64];
+
+	if (se->start == START_SHELL && se->role == STORE_ROLE_BOT) {
+		session_say(se, "bbs: this key may only run commands; "
+		                "try: ssh HOST help");
+		return EX_NOPERM;
+	}
+	if (se->start == START_SHELL && se->pty_master == -1) {
+		session_say(se, "bbs: no terminal; use ssh -t to open the "
+		                "board, or run a command: ssh HOST help");
+		return EX_USAGE;
+	}
+	if (se->start == START_EXEC && se->command == NULL) {
+		snprintf(msg, sizeof msg,
+		    "bbs: command line longer than %d bytes", WORDS_LINE_MAX);
+		session_say(se, msg);
+		return EX_USAGE;
+	}
+	if (session_spawn(se) != 0) {
+		session_say(se, "bbs: internal error, try again later");
+		return EX_SOFTWARE;
+	}
+	return pump_run(se);
+}
+
+/*
+ * exit-status, EOF, CLOSE; then wait (at most two seconds) for the client's
+ * own CLOSE, which it sends once it has written out everything we sent:
+ * disconnecting before that makes OpenSSH drop the status and exit 255.
+ */
+static void
+session_close(struct session *se, int status)
+{
+	struct timespec t0, t;
+
+	if (status >= 0 && !session_gone(se)) {
+		ssh_channel_request_send_exit_status(se->chan, status);
+		ssh_channel_send_eof(se->chan);
+		ssh_channel_close(se->chan);
+		clock_gettime(CLOCK_MONOTONIC, &t0);
+		t = t0;
+		while (!se->peer_closed &&
+		       !(ssh_get_status(se->ssh) &
+		           (SSH_CLOSED | SSH_CLOSED_ERROR)) &&
+		       (t.tv_sec - t0.tv_sec) * 1000 +
+		               (t.tv_nsec - t0.tv_nsec) / 1000000 <
+		           SESSION_CLOSE_MS) {
+			ssh_event_dopoll(se->event, 100);
+			clock_gettime(CLOCK_MONOTONIC, &t);
+		}
+	}
+	ssh_disconnect(se->ssh);
+}
+
+void
+session_run(
+    ssh_bind bind, int fd, int notify_fd, const struct session_config *cfg)
+{
+	struct session se;
+	int status = -1;
+
+	memset(&se, 0, sizeof se);
+	se.cfg = cfg;
+	se.pty_master = se.pty_slave = se.in_fd = se.status_fd = -1;
+	se.out[0] = (struct pump_out){ &se, -1, 0, 0, -1, { NULL, 0, 0 } };
+	se.out[1] = (struct pump_out){ &se, -1, 1, 0, -1, { NULL, 0, 0 } };
+	log_set_tag("session %lu", cfg->id);
+	session_signals();
+	alarm((unsigned)cfg->login_grace);
+	session_setup(&se, bind, fd);
+	if (session_login(&se, notify_fd) == 0) {
+		status = session_serve(&se);
+		session_close(&se, status);
+	} else
+		ssh_disconnect(se.ssh);
+	_exit(0);
+}
