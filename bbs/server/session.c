@@ -1,12 +1,12 @@
 /* bbs: ISC licence, see LICENSE. */
 /*
- * The session process: one per TCP connection (../shared/DESIGN.md,
+ * The session process: one per TCP connection (docs/HACKING.md,
  * "Processes"). It owns the libssh session and nothing else: it never
  * opens the store (the lookup process answers whose key is offered, see
  * lookup.h), and the UI or command runs in a child the spawner forks,
  * whose terminal or pipes this process pumps.
  *
- * Security rules kept here (notes/libssh-server.md, section 9):
+ * Security rules kept here (docs/DESIGN-NOTES.md, "Authentication"):
  * - a login only from a VALID signature of a registered, unrevoked key;
  *   a NONE probe only ever gets PK_OK; the user name is ignored;
  * - only the publickey method is offered, and no password, none,

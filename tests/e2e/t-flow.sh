@@ -2,7 +2,8 @@
 # Output flow control never drops a byte: a client with a 4 KiB window
 # that stops reading for 12 s (longer than the server's 10 s write
 # timeout) still receives every byte of a large output, and the exit
-# status. (notes/libssh-server.md E10 lost 25 bytes in 3 MB this way.)
+# status. (A pump that wrote past the window lost 25 bytes in 3 MB this
+# way, in the experiments behind the server design.)
 . "$E2E_DIR/lib.sh"
 
 member alice
