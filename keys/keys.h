@@ -36,9 +36,6 @@ enum keys_err {
 	KEYS_ERR_SIGNATURE = -7, /* a signature does not verify */
 };
 
-/* A static string naming the error class. */
-const char *keys_strerror(int r);
-
 /* Must run once per process before anything else here; 0 or -1. */
 int keys_init(void);
 

@@ -29,29 +29,6 @@ struct keys_signer {
 	uint8_t pk[crypto_sign_PUBLICKEYBYTES];
 };
 
-const char *
-keys_strerror(int r)
-{
-	switch (r) {
-	case KEYS_OK:
-		return "success";
-	case KEYS_ERR_FORMAT:
-		return "malformed key";
-	case KEYS_ERR_TYPE:
-		return "unsupported key type";
-	case KEYS_ERR_WEAK:
-		return "key too weak";
-	case KEYS_ERR_IO:
-		return "key file error";
-	case KEYS_ERR_BAD_FILE:
-		return "bad key file";
-	case KEYS_ERR_SIGNATURE:
-		return "bad signature";
-	default:
-		return "internal error";
-	}
-}
-
 int
 keys_init(void)
 {

@@ -744,3 +744,48 @@ store_pins_sql_init(struct store *st)
 		return store_sqlite_err(st, "log2");
 	return STORE_OK;
 }
+
+/* clang-format off */
+#define PIN_ADDED_JSON \
+	"SELECT json_object('id', ?1, 'duplicate', " STORE_SQL_BOOL("?2") "," \
+	" 'score', ?3)"
+#define PIN_VOTED_JSON \
+	"SELECT json_object('id', ?1, 'score', ?2," \
+	" 'counted', " STORE_SQL_BOOL("?3") ")"
+/* clang-format on */
+
+/* Runs sql, a json_object() of the bound ?1, ?2 and ?3, into *out. */
+static int
+pin_outcome_json(struct store *st, const char *sql, int64_t a, int64_t b,
+    int64_t c, char **out)
+{
+	sqlite3_stmt *stmt;
+	int r;
+
+	*out = NULL;
+	if ((r = store_prepare(st, &stmt, sql)) != STORE_OK)
+		return r;
+	sqlite3_bind_int64(stmt, 1, a);
+	sqlite3_bind_int64(stmt, 2, b);
+	sqlite3_bind_int64(stmt, 3, c);
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		*out = store_column_text(stmt, 0);
+	else
+		r = store_sqlite_err(st, "pin json");
+	sqlite3_finalize(stmt);
+	return r;
+}
+
+int
+store_pin_added_json(
+    struct store *st, int64_t id, int dup, int64_t score, char **out)
+{
+	return pin_outcome_json(st, PIN_ADDED_JSON, id, dup, score, out);
+}
+
+int
+store_pin_voted_json(
+    struct store *st, int64_t pin, int64_t score, int counted, char **out)
+{
+	return pin_outcome_json(st, PIN_VOTED_JSON, pin, score, counted, out);
+}

@@ -127,4 +127,18 @@ int store_pin_thread(struct store *st, int64_t member, int64_t pin,
 /* Records that member has seen the pin board up to pin id upto. */
 int store_pins_seen(struct store *st, int64_t member, int64_t upto);
 
+/*
+ * What store_pin_add() said, as JSON for `pin --json`: {id, duplicate,
+ * score}. *out is the caller's.
+ */
+int store_pin_added_json(
+    struct store *st, int64_t id, int dup, int64_t score, char **out);
+
+/*
+ * What store_pin_vote() said, as JSON for `vote --json`: {id, score,
+ * counted}. *out is the caller's.
+ */
+int store_pin_voted_json(
+    struct store *st, int64_t pin, int64_t score, int counted, char **out);
+
 #endif

@@ -33,12 +33,6 @@ log_set_tag(const char *fmt, ...)
 	va_end(ap);
 }
 
-enum log_level
-log_get_level(void)
-{
-	return log_level;
-}
-
 static void __attribute__((format(printf, 2, 0))) log_vwrite(
     enum log_level level, const char *fmt, va_list ap, const char *suffix)
 {
@@ -90,23 +84,4 @@ fatalx(const char *fmt, ...)
 	log_vwrite(LOG_ERROR, fmt, ap, "");
 	va_end(ap);
 	exit(70);
-}
-
-const char *
-log_escape(const char *s, size_t len)
-{
-	static char out[256];
-	size_t i, o = 0;
-
-	for (i = 0; i < len && s[i] != '\0' && o + 5 < sizeof out; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		if (c >= 0x20 && c < 0x7f && c != '\\')
-			out[o++] = (char)c;
-		else
-			o += (size_t)snprintf(
-			    out + o, sizeof out - o, "\\x%02x", c);
-	}
-	out[o] = '\0';
-	return out;
 }

@@ -2,11 +2,13 @@
 /*
  * UTF-8: a strict decoder (RFC 3629: no overlongs, no surrogates, nothing
  * above U+10FFFF) and the terminal-safety classification every layer shares.
+ * Sits below util/buf.c (buf_add_cp() encodes with utf8_encode()), so it
+ * builds its own strings and must not use struct buf.
  */
 #include <string.h>
 
-#include "util/buf.h"
 #include "util/utf8.h"
+#include "util/xmalloc.h"
 
 int
 utf8_decode(const char *s, size_t len, uint32_t *cp)
@@ -126,30 +128,37 @@ utf8_is_unsafe(uint32_t cp)
 char *
 utf8_sanitize(const char *s, size_t len, int flags)
 {
-	struct buf b;
+	char *out, *o;
 	uint32_t cp;
 	size_t i = 0;
 	int n;
 
-	buf_init(&b);
+	/*
+	 * No input byte grows to more than 3 output bytes (an invalid one
+	 * becomes U+FFFD), so one allocation holds the result.
+	 */
+	o = out = xreallocarray(NULL, len + 1, 3);
 	while (i < len) {
 		n = utf8_decode(s + i, len - i, &cp);
 		if (n < 0) {
-			buf_add_cp(&b, UTF8_REPLACEMENT);
+			o += utf8_encode(UTF8_REPLACEMENT, o);
 			i++;
 			continue;
 		}
 		i += (size_t)n;
 		if (cp == '\n')
-			buf_addc(&b, (flags & UTF8_KEEP_NL) ? '\n' : ' ');
+			*o++ = (flags & UTF8_KEEP_NL) ? '\n' : ' ';
 		else if (cp == '\t')
-			buf_addc(&b, (flags & UTF8_KEEP_TAB) ? '\t' : ' ');
+			*o++ = (flags & UTF8_KEEP_TAB) ? '\t' : ' ';
 		else if (utf8_is_bidi(cp))
 			continue;
 		else if (utf8_is_control(cp))
-			buf_addc(&b, '?');
-		else
-			buf_add(&b, s + i - (size_t)n, (size_t)n);
+			*o++ = '?';
+		else {
+			memcpy(o, s + i - (size_t)n, (size_t)n);
+			o += n;
+		}
 	}
-	return buf_take(&b);
+	*o = '\0';
+	return out;
 }

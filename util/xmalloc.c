@@ -78,12 +78,3 @@ xasprintf(char **out, const char *fmt, ...)
 		fatalx("xasprintf: out of memory");
 	return n;
 }
-
-void
-freezero(void *p, size_t size)
-{
-	if (p == NULL)
-		return;
-	explicit_bzero(p, size);
-	free(p);
-}

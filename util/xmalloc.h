@@ -16,7 +16,4 @@ char *xstrndup(const char *s, size_t n);
 int xasprintf(char **out, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
-/* Frees *p after wiping size bytes of it (for secrets). */
-void freezero(void *p, size_t size);
-
 #endif

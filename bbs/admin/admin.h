@@ -9,7 +9,10 @@
 
 #include "bbs/cmd/cmd.h"
 
-/* The local subcommands, NULL-terminated. */
+/*
+ * The local subcommands, NULL-terminated. Exported for
+ * tests/fuzz/fuzz-args.c, which runs every command's option table.
+ */
 extern const struct cmd *const admin_table[];
 
 /* main() for everything but serve's internals; returns the exit status. */

@@ -25,21 +25,28 @@ static const struct args_opt pin_opts[] = {
 	{ NULL, 0 },
 };
 
-static void
+/* Returns 0, or the exit status after saying what went wrong. */
+static int
 pin_print(
     struct cmd_ctx *ctx, struct args *args, int64_t id, int dup, int64_t score)
 {
-	if (args_has(args, "json"))
-		fprintf(ctx->out,
-		    "{\"id\":%lld,\"duplicate\":%s,\"score\":%lld}\n",
-		    (long long)id, dup ? "true" : "false", (long long)score);
-	else
+	char *json;
+	int r;
+
+	if (args_has(args, "json")) {
+		if ((r = store_pin_added_json(
+		         ctx->st, id, dup, score, &json)) != STORE_OK)
+			return cmd_fail(ctx, r, NULL);
+		cmd_put_json(ctx, json);
+		free(json);
+	} else
 		fprintf(ctx->out, "%lld\n", (long long)id);
 	if (dup)
 		cmd_error(ctx, 0,
 		    "already pinned as %lld, which now has your vote "
 		    "(score %lld)",
 		    (long long)id, (long long)score);
+	return 0;
 }
 
 static int
@@ -74,8 +81,7 @@ pin_exec(struct cmd_ctx *ctx, struct args *args)
 	free(stdin_caption);
 	if (r != STORE_OK)
 		return cmd_fail(ctx, r, cause);
-	pin_print(ctx, args, id, dup, score);
-	return 0;
+	return pin_print(ctx, args, id, dup, score);
 }
 
 const struct cmd cmd_pin = {

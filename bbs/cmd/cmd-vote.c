@@ -34,7 +34,7 @@ vote_id(const char *s)
 static int
 vote_exec(struct cmd_ctx *ctx, struct args *args)
 {
-	char *cause = NULL;
+	char *cause = NULL, *json;
 	int64_t pin, score;
 	int r, counted;
 
@@ -46,12 +46,13 @@ vote_exec(struct cmd_ctx *ctx, struct args *args)
 	r = store_pin_vote(ctx->st, ctx->me->id, pin, &score, &counted, &cause);
 	if (r != STORE_OK)
 		return cmd_fail(ctx, r, cause);
-	if (args_has(args, "json"))
-		fprintf(ctx->out,
-		    "{\"id\":%lld,\"score\":%lld,\"counted\":%s}\n",
-		    (long long)pin, (long long)score,
-		    counted ? "true" : "false");
-	else
+	if (args_has(args, "json")) {
+		if ((r = store_pin_voted_json(
+		         ctx->st, pin, score, counted, &json)) != STORE_OK)
+			return cmd_fail(ctx, r, NULL);
+		cmd_put_json(ctx, json);
+		free(json);
+	} else
 		fprintf(ctx->out, "%lld\n", (long long)score);
 	return 0;
 }

@@ -81,7 +81,8 @@ cmd_fail(struct cmd_ctx *ctx, int r, char *cause)
 	return status;
 }
 
-void
+/* Prints "usage: NAME USAGE" to f. */
+static void
 cmd_usage(FILE *f, const char *prog, const struct cmd *c)
 {
 	fprintf(f, "usage: %s%s%s%s%s\n", prog, *prog != '\0' ? " " : "",
@@ -112,20 +113,6 @@ cmd_store_actor(const struct cmd_ctx *ctx, struct store_actor *a)
 		a->member = ctx->me->id;
 		a->name = ctx->me->pseudonym;
 	}
-}
-
-int
-cmd_opt_line(struct cmd_ctx *ctx, struct args *args, const char *opt,
-    size_t max, char **out)
-{
-	const char *v = args_get(args, opt);
-	char *cause = NULL, *what;
-	int r;
-
-	xasprintf(&what, "--%s", opt);
-	r = store_text_line(v != NULL ? v : "", max, 1, what, out, &cause);
-	free(what);
-	return r == STORE_OK ? 0 : cmd_fail(ctx, r, cause);
 }
 
 void

@@ -79,9 +79,6 @@ int cmd_error(struct cmd_ctx *ctx, int status, const char *fmt, ...)
  */
 int cmd_fail(struct cmd_ctx *ctx, int r, char *cause);
 
-/* Prints "usage: NAME USAGE" to f. */
-void cmd_usage(FILE *f, const char *prog, const struct cmd *c);
-
 /*
  * Prints c's one help text to f: the usage line, the summary, the options
  * and the longer text (what it prints, its exit statuses). `help NAME` and
@@ -91,14 +88,6 @@ void cmd_describe(FILE *f, const char *prog, const struct cmd *c);
 
 /* Who acts, as a store actor: the console, or the sysop's id and name. */
 void cmd_store_actor(const struct cmd_ctx *ctx, struct store_actor *a);
-
-/*
- * Normalises option opt as a one-line text of at most max characters
- * ("" when absent) into *out. Returns 0, or the exit status after saying
- * what is wrong.
- */
-int cmd_opt_line(struct cmd_ctx *ctx, struct args *args, const char *opt,
-    size_t max, char **out);
 
 /* Writes member text to ctx->out through the terminal sanitiser. */
 void cmd_put_text(struct cmd_ctx *ctx, const char *s, int flags);

@@ -9,6 +9,7 @@
 #   stop_server                SIGTERM, and check it exited 0 and clean
 #   as NAME ARGS...            the real ssh client with NAME's key only
 #   wait_until SECS CMD...     polls CMD every 0.1 s, at most SECS seconds
+#   command_waiting            a command the server runs waits for its input
 #   tmux_start NAME W H CMD    a private tmux server with one fixed window
 #   screen                     the window's text (capture-pane -p)
 #   wait_screen SECS PATTERN   polls the screen for an extended regex
@@ -109,7 +110,7 @@ wait_until() {
 	i=0
 	while [ "$i" -lt $((secs * 10)) ]; do
 		"$@" 2>/dev/null && return 0
-		sleep 0.1
+		sleep 0.1 # the poll interval, not a wait for something
 		i=$((i + 1))
 	done
 	return 1
@@ -170,12 +171,30 @@ as() {
 	ssh -F "$T/ssh_config" -i "$T/$name" bbs "$@"
 }
 
+# A command child of the server (forked by the spawner, so a grandchild
+# of bbs serve; its stdin is a pipe, a UI's is a pty) sleeps in poll():
+# it has loaded its login and waits for standard input, the one thing a
+# command polls for (bbs/cmd/input.c). Reads Linux /proc.
+command_waiting() {
+	for p in $(pgrep -P "$SERVER_PID"); do
+		for c in $(pgrep -P "$p"); do
+			case $(readlink "/proc/$c/fd/0" 2>/dev/null) in
+			pipe:*) ;;
+			*) continue ;;
+			esac
+			grep -q poll "/proc/$c/wchan" 2>/dev/null && return 0
+		done
+	done
+	return 1
+}
+
 
 tmux_start() {
 	name=$1 w=$2 h=$3
 	shift 3
 	# A session that outlives the others keeps the server up when a test
-	# kills the one it is done with.
+	# kills the one it is done with (its sleep is only something to run;
+	# the trap kills the tmux server).
 	if ! tmux -L "$TMUX_SOCK" has-session -t keeper 2>/dev/null; then
 		tmux -L "$TMUX_SOCK" -f /dev/null new-session -d -s keeper \
 			'sleep 3600' || fail "tmux keeper session"

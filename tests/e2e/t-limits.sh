@@ -60,10 +60,15 @@ check "members still log in afterwards" [ "$(as alice whoami)" = "alice member" 
 # A silent client holds its session in the key exchange, which a SIGTERM
 # does not cut short: serve must still be gone within 5 seconds (it once
 # reaped the killed session behind its own back and then waited for ever).
+# The client says it is in once its session process has sent the banner,
+# then stays silent: that silence is what is under test.
 "$PY" -c 'import socket, sys, time
 s = socket.create_connection(("127.0.0.1", int(sys.argv[1])))
-time.sleep(30)' "$PORT" &
+s.settimeout(10)
+print("banner" if s.recv(64).startswith(b"SSH-2.0-") else "none", flush=True)
+time.sleep(30)' "$PORT" >"$T/silent.out" &
 silent=$!
-sleep 1
+wait_until 10 grep -q banner "$T/silent.out" ||
+	fail "the silent client got no banner"
 stop_server
 kill "$silent" 2>/dev/null

@@ -9,6 +9,8 @@ member bob
 admin board create general >/dev/null
 start_server --debug
 
+# A pane's sleep keeps the screen its ssh left for the checks (a dead pane
+# shows none of it); it waits for nothing, and the trap ends it.
 tmux_start a 80 24 "ssh -F $T/ssh_config -i $T/alice -t bbs; echo EXIT=\$? >$T/exit_a; sleep 60"
 tmux_start b 80 24 "ssh -F $T/ssh_config -i $T/bob -t bbs; echo EXIT=\$? >$T/exit_b; sleep 60"
 use_session a
@@ -21,7 +23,8 @@ bbs_count() {
 	pgrep -fc "serve --listen 127.0.0.1:0 --data $T/data"
 }
 before=$(bbs_count)
-tmux_start c 80 24 "ssh -F $T/ssh_config -i $T/alice -t bbs; sleep 60"
+# The echo after it keeps the pane's shell as ssh's parent for pkill -P.
+tmux_start c 80 24 "ssh -F $T/ssh_config -i $T/alice -t bbs; echo EXIT=\$? >$T/exit_c"
 check "a third session is up" wait_screen 10 'alice \(member\)'
 check "... with its session process and UI" [ "$(bbs_count)" -eq $((before + 2)) ]
 pane=$(tmux -L "$TMUX_SOCK" display -p -t c '#{pane_pid}')
@@ -33,11 +36,11 @@ check "killing its ssh client ends both at once" wait_until 5 bbs_count_is "$bef
 
 # A command still reading its input when the server stops gets its
 # grace, finishes, and reports its own status, not "try again" (a script
-# would post twice).
-( sleep 2; printf 'Last words\nbody\n' ) | as alice post general \
-	>"$T/post.out" 2>"$T/post.err" &
+# would post twice). The body is sent once the server has begun to stop.
+( wait_until 10 grep -q 'stopping:' "$T/server.log"; printf 'Last words\nbody\n' ) |
+	as alice post general >"$T/post.out" 2>"$T/post.err" &
 poster=$!
-sleep 1
+wait_until 10 command_waiting || fail "the post never waited for its body"
 stop_server
 wait "$poster"
 check "a post under way when the server stops completes with 0" [ $? -eq 0 ]

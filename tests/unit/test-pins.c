@@ -2,8 +2,9 @@
 /*
  * store/pins.c: pinning, duplicates and votes, the content rules for
  * captions, tags and expiry dates, the rate limit, hot and new order on
- * fixed data, tag and expiry filters, JSON, discussion threads, "new
- * since your last visit", and what erasing a member does to scores.
+ * fixed data, tag and expiry filters, JSON (of the listing, and of what
+ * pinning and voting did), discussion threads, "new since your last
+ * visit", and what erasing a member does to scores.
  * Every case runs against a real SQLite file in its own temp dir.
  */
 #include <sqlite3.h>
@@ -616,6 +617,31 @@ test_seen(void)
 	fixture_close(&f);
 }
 
+static void
+test_outcome_json(void)
+{
+	struct fixture f;
+	char *json = NULL;
+
+	fixture_open(&f);
+
+	TEST_START("pins: pin --json and vote --json say what happened");
+	ASSERT_INT_EQ(store_pin_added_json(f.st, 7, 0, 1, &json), STORE_OK);
+	ASSERT_STR_EQ(json, "{\"id\":7,\"duplicate\":false,\"score\":1}");
+	free(json);
+	ASSERT_INT_EQ(store_pin_added_json(f.st, 2, 1, 12, &json), STORE_OK);
+	ASSERT_STR_EQ(json, "{\"id\":2,\"duplicate\":true,\"score\":12}");
+	free(json);
+	ASSERT_INT_EQ(store_pin_voted_json(f.st, 1, 3, 0, &json), STORE_OK);
+	ASSERT_STR_EQ(json, "{\"id\":1,\"score\":3,\"counted\":false}");
+	free(json);
+	ASSERT_INT_EQ(store_pin_voted_json(f.st, 9, 4, 1, &json), STORE_OK);
+	ASSERT_STR_EQ(json, "{\"id\":9,\"score\":4,\"counted\":true}");
+	free(json);
+	TEST_DONE();
+	fixture_close(&f);
+}
+
 int
 main(void)
 {
@@ -625,5 +651,6 @@ main(void)
 	test_filters();
 	test_thread();
 	test_seen();
+	test_outcome_json();
 	return test_exit();
 }
