@@ -32,13 +32,6 @@ int store_thread_set(struct store *st, const struct store_actor *a,
     char **cause);
 
 /*
- * Changes a board's title (NULL keeps it) and who may post (-1 keeps it);
- * logged as "board-edit".
- */
-int store_board_edit(struct store *st, const struct store_actor *a,
-    const char *name, const char *title, int post_role, char **cause);
-
-/*
  * Revokes a key. Revoking a sysop's key (not one's own) by a sysop is a
  * two-sysop act: the first request is recorded and logged and *pending is
  * set; the same act by a different sysop within STORE_PENDING_DAYS carries

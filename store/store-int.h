@@ -2,6 +2,12 @@
 /*
  * Internals shared by the store's files: the handle and small helpers
  * around sqlite3. Nothing outside store/ includes this.
+ *
+ * The files call each other downwards only: store.c is the base (it calls
+ * no other file of store/), open.c the top (none calls it); in between,
+ * a file may call those below it, e.g. threads.c calls boards.c and
+ * members.c, pins.c calls threads.c. A helper that everything needs
+ * belongs in store.c, not beside its first user.
  */
 #ifndef STORE_STORE_INT_H
 #define STORE_STORE_INT_H
@@ -86,7 +92,10 @@ int store_rows(struct store *st, sqlite3_stmt *stmt,
  */
 int store_json_query(struct store *st, const char *sql, char **out);
 
-/* Runs the migrations up to version target (tests migrate step by step). */
+/*
+ * Runs the migrations up to version target (tests migrate step by step);
+ * schema.c, called by store_open() (open.c).
+ */
 int store_migrate_to(struct store *st, int target, char **cause);
 int store_migrate(struct store *st, char **cause);
 
@@ -137,7 +146,10 @@ int store_rate_take(struct store *st, int64_t member, const char *kind,
 	" ELSE (SELECT count(*) FROM posts p2 WHERE p2.thread_id = t.id"       \
 	"  AND p2.id > r.last_post_id) END"
 
-/* Inside a transaction: is the actor (still) allowed to moderate? */
+/*
+ * Inside a transaction: is the actor (still) allowed to moderate? The
+ * console always is (members.c).
+ */
 int store_actor_check(
     struct store *st, const struct store_actor *a, char **cause);
 
@@ -154,7 +166,7 @@ int store_pins_sql_init(struct store *st);
 /* The one integer a query without parameters answers, into *out. */
 int store_int_query(struct store *st, const char *sql, int64_t *out);
 
-/* Clamps a listing's limit into 1..STORE_LIMIT_MAX. */
+/* Clamps a listing's limit into 1..STORE_LIMIT_MAX (store.c). */
 int store_limit(int limit);
 
 /* A setting's value or its default; see settings.c for the names. */

@@ -68,7 +68,7 @@ extern const struct store_actor store_console;
 /*
  * Opens (creating if needed) the database at path, sets WAL, the busy
  * timeout and foreign keys, and migrates it to the current schema. *out is
- * the caller's, closed with store_close().
+ * the caller's, closed with store_close() (both store/open.c).
  */
 int store_open(const char *path, struct store **out, char **cause);
 void store_close(struct store *st);
@@ -99,7 +99,10 @@ int store_rate_prune(struct store *st);
  */
 int store_data_version(struct store *st, int64_t *out);
 
-/* Runs PRAGMA integrity_check; STORE_ERR_CORRUPT with *cause if unsound. */
+/*
+ * Runs PRAGMA integrity_check and foreign_key_check; STORE_ERR_CORRUPT
+ * with *cause if unsound (store/open.c, as is store_backup()).
+ */
 int store_check(struct store *st, char **cause);
 
 /* A consistent online copy to a new file at path (refuses to overwrite). */
@@ -107,7 +110,7 @@ int store_backup(struct store *st, const char *path, char **cause);
 
 /*
  * The current time rounded down to the stored precision (settings
- * "time_precision" seconds, an hour by default).
+ * "time_precision" seconds, an hour by default; store/settings.c).
  */
 int64_t store_now(struct store *st);
 /* Pins the clock at t (Unix seconds) for tests; 0 returns to real time. */

@@ -24,14 +24,6 @@
 
 #define THREAD_ORDER " ORDER BY t.sticky DESC, t.last_post_id DESC"
 
-int
-store_limit(int limit)
-{
-	if (limit < 1)
-		return 1;
-	return limit > STORE_LIMIT_MAX ? STORE_LIMIT_MAX : limit;
-}
-
 void
 store_thread_free(struct store_thread *t)
 {
