@@ -364,53 +364,62 @@ store_thread_get(
 	return r;
 }
 
-#define POST_COLUMNS                                                           \
-	"p.id, p.thread_id, " STORE_SQL_AUTHOR(                                \
-	    "m") ", p.created, p.body,"                                        \
-	         " p.hidden_reason FROM posts p LEFT JOIN members m"           \
-	         " ON m.id = p.author_id WHERE p.thread_id = ?1"
+/* clang-format off */
+#define POST_COLUMNS \
+	"p.id, p.thread_id, " STORE_SQL_AUTHOR("m") ", p.created, p.body," \
+	" p.hidden_reason"
+
+#define POST_FROM \
+	" FROM posts p LEFT JOIN members m ON m.id = p.author_id" \
+	" WHERE p.thread_id = ?1"
+
+/* A page forward from after the post ?2, or back from before it. */
+#define POSTS_FORWARD \
+	"SELECT " POST_COLUMNS POST_FROM " AND p.id > ?2" \
+	" ORDER BY p.id LIMIT ?3"
+#define POSTS_BACK \
+	"SELECT * FROM (SELECT " POST_COLUMNS POST_FROM " AND p.id < ?2" \
+	" ORDER BY p.id DESC LIMIT ?3) ORDER BY 1"
+/* clang-format on */
+
+/* A post of a page; hidden stays NULL for a post that is shown. */
+static void
+post_from_row(sqlite3_stmt *stmt, void *elem, const void *arg)
+{
+	struct store_post *e = elem;
+
+	(void)arg;
+	e->id = sqlite3_column_int64(stmt, 0);
+	e->thread_id = sqlite3_column_int64(stmt, 1);
+	e->author = store_column_text(stmt, 2);
+	e->created = sqlite3_column_int64(stmt, 3);
+	e->body = store_column_text(stmt, 4);
+	e->hidden = sqlite3_column_type(stmt, 5) == SQLITE_NULL
+	                ? NULL
+	                : store_column_text(stmt, 5);
+}
+
+STORE_ROW_TYPE(post_rows, "posts page", struct store_post, post_from_row,
+    store_posts_free);
 
 int
 store_posts_page(struct store *st, int64_t thread, int64_t after,
     int64_t before, int limit, struct store_post **out, size_t *n)
 {
-	struct store_post *p = NULL, *e;
 	sqlite3_stmt *stmt;
-	size_t len = 0;
-	int r, rc;
+	void *rows;
+	int r;
 
 	*out = NULL;
 	*n = 0;
-	limit = store_limit(limit);
-	r = store_prepare(st, &stmt,
-	    before > 0 ? "SELECT * FROM (SELECT " POST_COLUMNS " AND p.id < ?2"
-	                 " ORDER BY p.id DESC LIMIT ?3) ORDER BY 1"
-	               : "SELECT " POST_COLUMNS
-	                 " AND p.id > ?2 ORDER BY p.id LIMIT ?3");
-	if (r != STORE_OK)
+	if ((r = store_prepare(st, &stmt,
+	         before > 0 ? POSTS_BACK : POSTS_FORWARD)) != STORE_OK)
 		return r;
 	sqlite3_bind_int64(stmt, 1, thread);
 	sqlite3_bind_int64(stmt, 2, before > 0 ? before : after);
-	sqlite3_bind_int(stmt, 3, limit);
-	p = xcalloc((size_t)limit, sizeof *p);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		e = &p[len++];
-		e->id = sqlite3_column_int64(stmt, 0);
-		e->thread_id = sqlite3_column_int64(stmt, 1);
-		e->author = store_column_text(stmt, 2);
-		e->created = sqlite3_column_int64(stmt, 3);
-		e->body = store_column_text(stmt, 4);
-		e->hidden = sqlite3_column_type(stmt, 5) == SQLITE_NULL
-		                ? NULL
-		                : store_column_text(stmt, 5);
-	}
-	if (rc != SQLITE_DONE) {
-		r = store_sqlite_err(st, "posts page");
-		store_posts_free(p, len);
-	} else {
-		*out = p;
-		*n = len;
-	}
+	sqlite3_bind_int(stmt, 3, store_limit(limit));
+	r = store_rows(st, stmt, &post_rows, NULL, &rows, n);
+	*out = rows;
 	sqlite3_finalize(stmt);
 	return r;
 }
