@@ -154,6 +154,15 @@ int store_actor_check(
     struct store *st, const struct store_actor *a, char **cause);
 
 /*
+ * Within the caller's write transaction: board (a name; or thread's board
+ * when thread is not 0) and thread exist (STORE_ERR_NOT_FOUND with
+ * *cause) and, as store_post_check() reads them there, member may post
+ * (STORE_ERR_PERM with *cause). *board_id is the board's (threads.c).
+ */
+int store_post_allowed(struct store *st, int64_t member, const char *board,
+    int64_t thread, int64_t *board_id, char **cause);
+
+/*
  * Within the caller's transaction, with no checks: inserts a thread on
  * board (an id) and its first post; the author has read it (threads.c).
  */

@@ -179,12 +179,27 @@ ui_message(struct ui *ui, const char *fmt, ...)
 }
 
 int
-ui_may_post(struct ui *ui, const struct store_board *b)
+ui_may_post(
+    struct ui *ui, const struct store_board *b, const struct store_thread *t)
 {
-	if (b->post_role != STORE_ROLE_SYSOP ||
-	    ui->me->role == STORE_ROLE_SYSOP)
+	enum store_post_bar bar = STORE_POST_OK;
+
+	/* Allowed, or the store will say what is wrong when it writes. */
+	if (store_post_check(ui->st, ui->me->id, b, t, &bar, NULL) ==
+	        STORE_OK ||
+	    bar == STORE_POST_OK)
 		return 1;
-	ui_message(ui, "Only sysops may post on %s.", b->name);
+	switch (bar) {
+	case STORE_POST_LOCKED:
+		ui_message(ui, "This thread is locked: no more replies.");
+		break;
+	case STORE_POST_SYSOPS:
+		ui_message(ui, "Only sysops may post on %s.", b->name);
+		break;
+	default:
+		ui_message(ui, "This key may not post on %s.", b->name);
+		break;
+	}
 	return 0;
 }
 
