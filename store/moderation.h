@@ -86,7 +86,9 @@ int store_flag_dismiss(struct store *st, const struct store_actor *a,
  * unless with_posts, which deletes their posts and pins too (a thread they
  * started keeps its title and others' replies; one left empty is deleted)
  * and purges the search index and the WAL of them. Logged without the
- * pseudonym. Final.
+ * pseudonym. Final. If the purge fails, the erase still stands and
+ * returns STORE_OK, and store_error_take() says what keeps traces (the
+ * caller logs it).
  */
 int store_member_erase(
     struct store *st, int64_t member, int with_posts, char **cause);

@@ -75,6 +75,10 @@ store_open(const char *path, struct store **out, char **cause)
 	*out = st;
 	st = NULL;
 out:
+	/* The handle goes: whatever went wrong travels in *cause. */
+	if (st != NULL && cause != NULL && *cause == NULL && r != STORE_OK)
+		store_cause(cause, "cannot open %s: %s", path,
+		    st->error_set ? st->error : store_strerror(r));
 	store_close(st);
 	return r;
 }

@@ -32,15 +32,24 @@ struct store {
 	int64_t clock;     /* 0: real time */
 	int64_t login_key; /* the session's key row; 0: the console */
 	const struct store_crypto *crypto;
+	char error[256]; /* the last internal error, for store_error_take() */
+	int error_set;
 };
 
-/* Prepares sql; STORE_ERR_INTERNAL (logged at debug) on failure. */
+/*
+ * Records what went wrong for the caller's log (store_error_take()) and
+ * logs it at debug: the store returns errors, its callers report them.
+ */
+void store_error_set(struct store *st, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* Prepares sql; STORE_ERR_INTERNAL (recorded) on failure. */
 int store_prepare(struct store *st, sqlite3_stmt **stmt, const char *sql);
 
 /*
  * Maps the connection's last SQLite error to a STORE_ERR_*: BUSY and
- * LOCKED become STORE_ERR_BUSY, the rest STORE_ERR_INTERNAL (logged with
- * what, the operation).
+ * LOCKED become STORE_ERR_BUSY, the rest STORE_ERR_INTERNAL, recorded
+ * with what, the operation (store_error_set()).
  */
 int store_sqlite_err(struct store *st, const char *what);
 

@@ -82,6 +82,27 @@ store_cause(char **cause, const char *fmt, ...)
 	va_end(ap);
 }
 
+void
+store_error_set(struct store *st, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(st->error, sizeof st->error, fmt, ap);
+	va_end(ap);
+	st->error_set = 1;
+	log_debug("store: %s", st->error);
+}
+
+const char *
+store_error_take(struct store *st)
+{
+	if (st == NULL || !st->error_set)
+		return NULL;
+	st->error_set = 0;
+	return st->error;
+}
+
 int
 store_sqlite_err(struct store *st, const char *what)
 {
@@ -89,7 +110,7 @@ store_sqlite_err(struct store *st, const char *what)
 
 	if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
 		return STORE_ERR_BUSY;
-	log_error("store: %s: %s", what, sqlite3_errmsg(st->db));
+	store_error_set(st, "%s: %s", what, sqlite3_errmsg(st->db));
 	return STORE_ERR_INTERNAL;
 }
 

@@ -10,7 +10,8 @@
  * Every function returns STORE_OK or a negative STORE_ERR_*; results go
  * through out-parameters, which are the caller's to free with the matching
  * *_free(). A message for the user comes back in *cause (the caller frees
- * it) when the function takes one.
+ * it) when the function takes one; what broke inside, for the operator's
+ * log, from store_error_take().
  *
  * Each process opens its own store after fork(), never before.
  */
@@ -72,6 +73,15 @@ extern const struct store_actor store_console;
  */
 int store_open(const char *path, struct store **out, char **cause);
 void store_close(struct store *st);
+
+/*
+ * What the last internal error on st was, for the caller's log ("post
+ * insert: disk I/O error"), or NULL if there was none since the last
+ * call (or st is NULL). The store logs nothing above debug: it returns
+ * STORE_ERR_INTERNAL and keeps the detail here, and the caller that
+ * handles the error logs it, once. Borrowed until the next call on st.
+ */
+const char *store_error_take(struct store *st);
 
 /* The number of migration steps this build knows. */
 int store_schema_version(void);

@@ -556,6 +556,16 @@ ui_poll(struct ui *ui)
 	return 1;
 }
 
+/* Logs the store's last internal error, if any: it says, the UI reports. */
+static void
+ui_store_report(struct ui *ui)
+{
+	const char *e;
+
+	if ((e = store_error_take(ui->st)) != NULL)
+		log_error("%s", log_escape(e, strlen(e)));
+}
+
 static int64_t
 ui_ms(void)
 {
@@ -611,6 +621,7 @@ ui_loop(struct ui *ui)
 			ui_poll(ui);
 			last = ui_ms();
 		}
+		ui_store_report(ui);
 	}
 }
 
@@ -632,8 +643,10 @@ ui_run(const struct ui_config *cfg)
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
-	if (store_member_get_id(ui.st, cfg->member_id, &ui.me) != STORE_OK)
+	if (store_member_get_id(ui.st, cfg->member_id, &ui.me) != STORE_OK) {
+		ui_store_report(&ui);
 		return 70;
+	}
 	if (ui_screen_open(&ui, notice, sizeof notice) != 0) {
 		store_member_free(ui.me);
 		return 0;

@@ -394,6 +394,8 @@ cmd_dispatch(struct cmd_ctx *ctx, const struct cmd *const *table,
 		return status;
 	}
 	status = c->exec(ctx, a);
+	/* Whatever broke inside the store, said once for the log. */
+	bbs_store_report(ctx->st, c->name);
 	args_free(a);
 	return status;
 }

@@ -706,6 +706,32 @@ test_search(void)
 	fixture_close(&f);
 }
 
+/*
+ * The store returns an internal error and keeps what broke for the
+ * caller's log (store_error_take()), which reports it once.
+ */
+static void
+test_error_take(void)
+{
+	struct fixture f;
+	char *cause = NULL;
+	const char *e;
+
+	TEST_START("store: an internal error is kept for the caller, once");
+	fixture_open(&f);
+	ASSERT_NULL(store_error_take(f.st));
+	ASSERT_NULL(store_error_take(NULL));
+	ASSERT_INT_EQ(raw_sql(f.db, "DROP TABLE settings"), 0);
+	ASSERT_INT_EQ(store_setting_set(f.st, "title_max", "100", &cause),
+	    STORE_ERR_INTERNAL);
+	ASSERT_NULL(cause);
+	e = store_error_take(f.st);
+	ASSERT_TRUE(e != NULL && strstr(e, "no such table: settings") != NULL);
+	ASSERT_NULL(store_error_take(f.st));
+	fixture_close(&f);
+	TEST_DONE();
+}
+
 static void
 test_backup_check(void)
 {
@@ -750,5 +776,6 @@ main(void)
 	test_bot_key();
 	test_search();
 	test_backup_check();
+	test_error_take();
 	return test_exit();
 }
