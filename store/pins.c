@@ -580,21 +580,20 @@ pin_board(struct store *st, char **cause)
 	struct store_board *b = NULL;
 	int r;
 
-	if ((r = store_board_get(st, STORE_PINS_BOARD, &b)) !=
+	if ((r = store_board_get(st, STORE_PINS_BOARD, &b)) ==
 	    STORE_ERR_NOT_FOUND) {
-		store_board_free(b);
-		return r;
-	}
-	r = store_board_create(st, &store_console, STORE_PINS_BOARD,
-	    PIN_BOARD_TITLE, STORE_ROLE_MEMBER, cause);
-	if (r == STORE_ERR_EXISTS) {
-		/* Another process made it meanwhile. */
-		if (cause != NULL) {
-			free(*cause);
-			*cause = NULL;
+		r = store_board_create(st, &store_console, STORE_PINS_BOARD,
+		    PIN_BOARD_TITLE, STORE_ROLE_MEMBER, cause);
+		/* Another process may have made it meanwhile. */
+		if (r == STORE_ERR_EXISTS) {
+			if (cause != NULL) {
+				free(*cause);
+				*cause = NULL;
+			}
+			r = STORE_OK;
 		}
-		r = STORE_OK;
 	}
+	store_board_free(b);
 	return r;
 }
 

@@ -97,10 +97,13 @@ store_error_set(struct store *st, const char *fmt, ...)
 const char *
 store_error_take(struct store *st)
 {
-	if (st == NULL || !st->error_set)
-		return NULL;
-	st->error_set = 0;
-	return st->error;
+	const char *e = NULL;
+
+	if (st != NULL && st->error_set) {
+		st->error_set = 0;
+		e = st->error;
+	}
+	return e;
 }
 
 int

@@ -185,22 +185,22 @@ ui_may_post(
 	enum store_post_bar bar = STORE_POST_OK;
 
 	/* Allowed, or the store will say what is wrong when it writes. */
-	if (store_post_check(ui->st, ui->me->id, b, t, &bar, NULL) ==
-	        STORE_OK ||
-	    bar == STORE_POST_OK)
-		return 1;
+	if (store_post_check(ui->st, ui->me->id, b, t, &bar, NULL) == STORE_OK)
+		bar = STORE_POST_OK;
 	switch (bar) {
+	case STORE_POST_OK:
+		break;
 	case STORE_POST_LOCKED:
 		ui_message(ui, "This thread is locked: no more replies.");
 		break;
 	case STORE_POST_SYSOPS:
 		ui_message(ui, "Only sysops may post on %s.", b->name);
 		break;
-	default:
+	default: /* bots have no session; said all the same */
 		ui_message(ui, "This key may not post on %s.", b->name);
 		break;
 	}
-	return 0;
+	return bar == STORE_POST_OK;
 }
 
 int
