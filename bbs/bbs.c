@@ -178,3 +178,12 @@ bbs_exit_status(int store_err)
 		return EX_SOFTWARE;
 	}
 }
+
+void
+bbs_store_report(struct store *st, const char *who)
+{
+	const char *e;
+
+	if ((e = store_error_take(st)) != NULL)
+		log_error("%s: %s", who, log_escape(e, strlen(e)));
+}

@@ -45,4 +45,11 @@ int bbs_log_key_ready(char **cause);
 /* The exit status for a STORE_ERR_* (0 for STORE_OK). */
 int bbs_exit_status(int store_err);
 
+/*
+ * Logs the store's last internal error (store_error_take()), if any, as
+ * "who: what": the store returns errors and bbs, which handles them,
+ * reports each once.
+ */
+void bbs_store_report(struct store *st, const char *who);
+
 #endif

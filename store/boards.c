@@ -1,8 +1,12 @@
 /* bbs: ISC licence, see LICENSE. */
-/* Boards: the named places threads live in, and who may post to each. */
+/*
+ * Boards: the named places threads live in, and who may post to each.
+ * Creating and editing one are sysop acts, logged in their transaction.
+ */
 #include <string.h>
 
 #include "store/store-int.h"
+#include "util/buf.h"
 
 #define BOARD_TITLE_MAX 80
 
@@ -149,6 +153,75 @@ out:
 	if (r != STORE_OK)
 		store_rollback(st);
 	sqlite3_finalize(stmt);
+	free(t);
+	return r;
+}
+
+/* Sets one column of board id to text (the edits below). */
+static int
+board_update(struct store *st, const char *sql, const char *text, int64_t id)
+{
+	sqlite3_stmt *stmt;
+	int r;
+
+	if ((r = store_prepare(st, &stmt, sql)) != STORE_OK)
+		return r;
+	sqlite3_bind_text(stmt, 1, text, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(stmt, 2, id);
+	if (sqlite3_step(stmt) != SQLITE_DONE)
+		r = store_sqlite_err(st, "board edit");
+	sqlite3_finalize(stmt);
+	return r;
+}
+
+int
+store_board_edit(struct store *st, const struct store_actor *a,
+    const char *name, const char *title, int post_role, char **cause)
+{
+	struct store_board *b = NULL;
+	struct buf what;
+	char *t = NULL;
+	int r;
+
+	if (post_role == STORE_ROLE_BOT) {
+		store_cause(cause, "who may post is member or sysop");
+		return STORE_ERR_USAGE;
+	}
+	if (title != NULL && (r = store_text_line(title, BOARD_TITLE_MAX, 1,
+	                          "the title", &t, cause)) != STORE_OK)
+		return r;
+	buf_init(&what);
+	if ((r = store_begin(st)) != STORE_OK)
+		goto out;
+	if ((r = store_actor_check(st, a, cause)) != STORE_OK ||
+	    (r = store_board_get(st, name, &b)) != STORE_OK) {
+		if (r == STORE_ERR_NOT_FOUND)
+			store_cause(cause, "no board '%s'", name);
+		goto out;
+	}
+	if (t != NULL && strcmp(t, b->title) != 0) {
+		buf_printf(&what, "title: %s", t);
+		r = board_update(
+		    st, "UPDATE boards SET title = ? WHERE id = ?", t, b->id);
+	}
+	if (r == STORE_OK && post_role >= 0 &&
+	    (enum store_role)post_role != b->post_role) {
+		buf_printf(&what, "%spost-role: %s", what.len ? "; " : "",
+		    store_role_name((enum store_role)post_role));
+		r = board_update(st,
+		    "UPDATE boards SET post_role = ? WHERE id = ?",
+		    store_role_name((enum store_role)post_role), b->id);
+	}
+	if (r == STORE_OK && what.len > 0)
+		r = store_modlog_append(
+		    st, a->name, "board-edit", b->name, what.data);
+	if (r == STORE_OK)
+		r = store_commit(st);
+out:
+	if (r != STORE_OK)
+		store_rollback(st);
+	store_board_free(b);
+	buf_free(&what);
 	free(t);
 	return r;
 }

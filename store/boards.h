@@ -31,4 +31,11 @@ int store_board_create(struct store *st, const struct store_actor *a,
     const char *name, const char *title, enum store_role post_role,
     char **cause);
 
+/*
+ * Changes a board's title (NULL keeps it) and who may post (-1 keeps it);
+ * logged as "board-edit", with the same check of the actor.
+ */
+int store_board_edit(struct store *st, const struct store_actor *a,
+    const char *name, const char *title, int post_role, char **cause);
+
 #endif

@@ -32,7 +32,8 @@ erase_exec(struct store *st, const char *sql, int64_t member)
  * text outlive them: the search index keeps deleted terms in its segments
  * until they are merged, and the WAL keeps old page images until a
  * checkpoint. Merge the index and checkpoint now. Best effort: a reader
- * holding the WAL delays the truncation to a later checkpoint.
+ * holding the WAL delays the truncation to a later checkpoint. A failure
+ * is recorded for store_error_take(); the erase stands.
  */
 static void
 erase_traces(struct store *st)
@@ -41,7 +42,8 @@ erase_traces(struct store *st)
 	        "INSERT INTO posts_fts (posts_fts) VALUES ('optimize');"
 	        "PRAGMA wal_checkpoint(TRUNCATE);",
 	        NULL, NULL, NULL) != SQLITE_OK)
-		log_warn("erase: the search index or the WAL keeps traces: %s",
+		store_error_set(st,
+		    "erase: the search index or the WAL keeps traces: %s",
 		    sqlite3_errmsg(st->db));
 }
 

@@ -2,6 +2,8 @@
 /*
  * Members and their keys. A key is known only by its keyed identity hash
  * and the key id derived from it (keys/); this file never sees a key.
+ * Whether a sysop actor is still one (store_actor_check()) is asked of
+ * the member's row here, by every act.
  */
 #include <string.h>
 
@@ -90,6 +92,24 @@ store_member_get_id(struct store *st, int64_t id, struct store_member **out)
 	return member_lookup(st,
 	    "SELECT " MEMBER_COLUMNS " FROM members m WHERE m.id = ?", NULL, id,
 	    out);
+}
+
+int
+store_actor_check(struct store *st, const struct store_actor *a, char **cause)
+{
+	struct store_member *m = NULL;
+	int r;
+
+	if (a->member == 0)
+		return STORE_OK;
+	r = store_member_get_id(st, a->member, &m);
+	if (r == STORE_ERR_NOT_FOUND ||
+	    (r == STORE_OK && m->role != STORE_ROLE_SYSOP)) {
+		store_cause(cause, "only sysops may do this");
+		r = STORE_ERR_PERM;
+	}
+	store_member_free(m);
+	return r;
 }
 
 STORE_ROW_TYPE(member_rows, "members list", struct store_member,

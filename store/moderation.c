@@ -8,30 +8,9 @@
 #include <string.h>
 
 #include "store/store-int.h"
-#include "util/buf.h"
-
-const struct store_actor store_console = { 0, STORE_ACTOR_CONSOLE };
 
 #define REASON_MAX 200
 #define DAY 86400
-
-int
-store_actor_check(struct store *st, const struct store_actor *a, char **cause)
-{
-	struct store_member *m = NULL;
-	int r;
-
-	if (a->member == 0)
-		return STORE_OK;
-	r = store_member_get_id(st, a->member, &m);
-	if (r == STORE_ERR_NOT_FOUND ||
-	    (r == STORE_OK && m->role != STORE_ROLE_SYSOP)) {
-		store_cause(cause, "only sysops may do this");
-		r = STORE_ERR_PERM;
-	}
-	store_member_free(m);
-	return r;
-}
 
 /*
  * Runs a statement whose parameters, as many as it has, are ?1 = t (text
@@ -180,59 +159,6 @@ store_thread_set(struct store *st, const struct store_actor *a, int64_t thread,
 		NULL, NULL, thread, on ? 1 : 0, acts[f][on ? 1 : 0], NULL };
 
 	return mod_with_reason(st, a, &m, reason, 0, cause);
-}
-
-int
-store_board_edit(struct store *st, const struct store_actor *a,
-    const char *name, const char *title, int post_role, char **cause)
-{
-	struct store_board *b = NULL;
-	struct buf what;
-	char *t = NULL;
-	int r, changed = 0;
-
-	if (post_role == STORE_ROLE_BOT) {
-		store_cause(cause, "who may post is member or sysop");
-		return STORE_ERR_USAGE;
-	}
-	if (title != NULL && (r = store_text_line(title, 80, 1, "the title", &t,
-	                          cause)) != STORE_OK)
-		return r;
-	buf_init(&what);
-	if ((r = store_begin(st)) != STORE_OK)
-		goto out;
-	if ((r = store_actor_check(st, a, cause)) != STORE_OK ||
-	    (r = store_board_get(st, name, &b)) != STORE_OK) {
-		if (r == STORE_ERR_NOT_FOUND)
-			store_cause(cause, "no board '%s'", name);
-		goto out;
-	}
-	if (t != NULL && strcmp(t, b->title) != 0) {
-		buf_printf(&what, "title: %s", t);
-		r = mod_exec(st, "UPDATE boards SET title = ?1 WHERE id = ?2",
-		    t, b->id, 0, &changed);
-	}
-	if (r == STORE_OK && post_role >= 0 &&
-	    (enum store_role)post_role != b->post_role) {
-		buf_printf(&what, "%spost-role: %s", what.len ? "; " : "",
-		    store_role_name((enum store_role)post_role));
-		r = mod_exec(st,
-		    "UPDATE boards SET post_role = ?1 WHERE id = ?2",
-		    store_role_name((enum store_role)post_role), b->id, 0,
-		    &changed);
-	}
-	if (r == STORE_OK && what.len > 0)
-		r = store_modlog_append(
-		    st, a->name, "board-edit", b->name, what.data);
-	if (r == STORE_OK)
-		r = store_commit(st);
-out:
-	if (r != STORE_OK)
-		store_rollback(st);
-	store_board_free(b);
-	buf_free(&what);
-	free(t);
-	return r;
 }
 
 /*

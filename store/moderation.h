@@ -32,13 +32,6 @@ int store_thread_set(struct store *st, const struct store_actor *a,
     char **cause);
 
 /*
- * Changes a board's title (NULL keeps it) and who may post (-1 keeps it);
- * logged as "board-edit".
- */
-int store_board_edit(struct store *st, const struct store_actor *a,
-    const char *name, const char *title, int post_role, char **cause);
-
-/*
  * Revokes a key. Revoking a sysop's key (not one's own) by a sysop is a
  * two-sysop act: the first request is recorded and logged and *pending is
  * set; the same act by a different sysop within STORE_PENDING_DAYS carries
@@ -93,7 +86,9 @@ int store_flag_dismiss(struct store *st, const struct store_actor *a,
  * unless with_posts, which deletes their posts and pins too (a thread they
  * started keeps its title and others' replies; one left empty is deleted)
  * and purges the search index and the WAL of them. Logged without the
- * pseudonym. Final.
+ * pseudonym. Final. If the purge fails, the erase still stands and
+ * returns STORE_OK, and store_error_take() says what keeps traces (the
+ * caller logs it).
  */
 int store_member_erase(
     struct store *st, int64_t member, int with_posts, char **cause);

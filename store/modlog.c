@@ -101,13 +101,14 @@ store_modlog_append(struct store *st, const char *actor, const char *act,
 	int r, i;
 
 	if (st->crypto == NULL) {
-		log_error("store: moderation log used without crypto");
+		store_error_set(st, "moderation log used without crypto");
 		return STORE_ERR_INTERNAL;
 	}
 	if ((r = modlog_head(st, &id, prev)) != STORE_OK)
 		return r;
 	id++;
 	modlog_entry_hash(st->crypto, prev, id, created, fields, hash);
+	/* The signer says why itself (bbs_crypto_sign()). */
 	if (st->crypto->sign(st->crypto->ctx, hash, sig) != 0)
 		return STORE_ERR_INTERNAL;
 	if ((r = store_prepare(st, &stmt,

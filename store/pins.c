@@ -573,20 +573,28 @@ store_pins_seen(struct store *st, int64_t member, int64_t upto)
 	    member, upto);
 }
 
-/* The board "pins", created on first use as the console's act. */
+/* Makes sure the board "pins" exists: made on first use, by the console. */
 static int
-pin_board(struct store *st, struct store_board **b, char **cause)
+pin_board(struct store *st, char **cause)
 {
+	struct store_board *b = NULL;
 	int r;
 
-	if ((r = store_board_get(st, STORE_PINS_BOARD, b)) !=
-	    STORE_ERR_NOT_FOUND)
-		return r;
-	r = store_board_create(st, &store_console, STORE_PINS_BOARD,
-	    PIN_BOARD_TITLE, STORE_ROLE_MEMBER, cause);
-	if (r != STORE_OK && r != STORE_ERR_EXISTS)
-		return r;
-	return store_board_get(st, STORE_PINS_BOARD, b);
+	if ((r = store_board_get(st, STORE_PINS_BOARD, &b)) ==
+	    STORE_ERR_NOT_FOUND) {
+		r = store_board_create(st, &store_console, STORE_PINS_BOARD,
+		    PIN_BOARD_TITLE, STORE_ROLE_MEMBER, cause);
+		/* Another process may have made it meanwhile. */
+		if (r == STORE_ERR_EXISTS) {
+			if (cause != NULL) {
+				free(*cause);
+				*cause = NULL;
+			}
+			r = STORE_OK;
+		}
+	}
+	store_board_free(b);
+	return r;
 }
 
 /* s cut to max code points, with an ellipsis if anything went. */
@@ -631,31 +639,16 @@ pin_thread_text(struct store *st, const struct store_pin *p, char **title,
 	return r;
 }
 
-/* May member start a thread on board b? */
+/*
+ * Inside the transaction: starts the thread unless another just did, if
+ * member may post on the board "pins".
+ */
 static int
-pin_thread_allowed(
-    struct store *st, int64_t member, const struct store_board *b, char **cause)
-{
-	struct store_member *m = NULL;
-	int r;
-
-	if ((r = store_member_get_id(st, member, &m)) != STORE_OK)
-		return r;
-	if (b->post_role == STORE_ROLE_SYSOP && m->role != STORE_ROLE_SYSOP) {
-		store_cause(cause, "only sysops may post on %s", b->name);
-		r = STORE_ERR_PERM;
-	}
-	store_member_free(m);
-	return r;
-}
-
-/* Inside the transaction: starts the thread unless another just did. */
-static int
-pin_thread_locked(struct store *st, int64_t member, int64_t pin, int64_t board,
+pin_thread_locked(struct store *st, int64_t member, int64_t pin,
     const char *title, const char *body, int64_t *thread, int *created,
     char **cause)
 {
-	int64_t post;
+	int64_t board = 0, post;
 	int r;
 
 	if ((r = pin_int(st,
@@ -664,7 +657,9 @@ pin_thread_locked(struct store *st, int64_t member, int64_t pin, int64_t board,
 	         pin, NULL, thread)) != STORE_OK ||
 	    *thread != 0)
 		return r;
-	if ((r = store_rate_take(st, member, "post", "rate_posts", cause)) !=
+	if ((r = store_post_allowed(
+	         st, member, STORE_PINS_BOARD, 0, &board, cause)) != STORE_OK ||
+	    (r = store_rate_take(st, member, "post", "rate_posts", cause)) !=
 	        STORE_OK ||
 	    (r = store_thread_insert(
 	         st, member, board, title, body, thread, &post)) != STORE_OK ||
@@ -680,7 +675,6 @@ store_pin_thread(struct store *st, int64_t member, int64_t pin, int64_t *thread,
     int *created, char **cause)
 {
 	struct store_pin *p = NULL;
-	struct store_board *b = NULL;
 	char *title = NULL, *body = NULL;
 	int r;
 
@@ -693,20 +687,18 @@ store_pin_thread(struct store *st, int64_t member, int64_t pin, int64_t *thread,
 	}
 	if ((*thread = p->thread) != 0)
 		goto out;
-	if ((r = pin_board(st, &b, cause)) != STORE_OK ||
-	    (r = pin_thread_allowed(st, member, b, cause)) != STORE_OK ||
+	if ((r = pin_board(st, cause)) != STORE_OK ||
 	    (r = pin_thread_text(st, p, &title, &body, cause)) != STORE_OK ||
 	    (r = store_begin(st)) != STORE_OK)
 		goto out;
 	r = pin_thread_locked(
-	    st, member, pin, b->id, title, body, thread, created, cause);
+	    st, member, pin, title, body, thread, created, cause);
 	if (r == STORE_OK)
 		r = store_commit(st);
 	else
 		store_rollback(st);
 out:
 	store_pin_free(p);
-	store_board_free(b);
 	free(title);
 	free(body);
 	return r;

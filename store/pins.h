@@ -118,8 +118,8 @@ int store_pins_json(struct store *st, const struct store_pin_query *q,
  * The pin's discussion thread in *thread, started now if it has none:
  * on the board "pins" (created on first use, logged as the console's act),
  * titled with the caption (or the link), the first post by member giving
- * the link. Starting one follows the board's post_role and the posts rate
- * limit; *created says whether it was started now.
+ * the link. Starting one takes store_post_check() on that board and the
+ * posts rate limit; *created says whether it was started now.
  */
 int store_pin_thread(struct store *st, int64_t member, int64_t pin,
     int64_t *thread, int *created, char **cause);

@@ -82,6 +82,15 @@ store_setting(struct store *st, const char *name)
 	return v;
 }
 
+int64_t
+store_now(struct store *st)
+{
+	int64_t t = store_clock(st);
+	int64_t prec = store_setting(st, "time_precision");
+
+	return t - t % prec;
+}
+
 int
 store_setting_set(
     struct store *st, const char *name, const char *value, char **cause)

@@ -2,6 +2,12 @@
 /*
  * Internals shared by the store's files: the handle and small helpers
  * around sqlite3. Nothing outside store/ includes this.
+ *
+ * The files call each other downwards only: store.c is the base (it calls
+ * no other file of store/), open.c the top (none calls it); in between,
+ * a file may call those below it, e.g. threads.c calls boards.c and
+ * members.c, pins.c calls threads.c. A helper that everything needs
+ * belongs in store.c, not beside its first user.
  */
 #ifndef STORE_STORE_INT_H
 #define STORE_STORE_INT_H
@@ -26,15 +32,24 @@ struct store {
 	int64_t clock;     /* 0: real time */
 	int64_t login_key; /* the session's key row; 0: the console */
 	const struct store_crypto *crypto;
+	char error[256]; /* the last internal error, for store_error_take() */
+	int error_set;
 };
 
-/* Prepares sql; STORE_ERR_INTERNAL (logged at debug) on failure. */
+/*
+ * Records what went wrong for the caller's log (store_error_take()) and
+ * logs it at debug: the store returns errors, its callers report them.
+ */
+void store_error_set(struct store *st, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* Prepares sql; STORE_ERR_INTERNAL (recorded) on failure. */
 int store_prepare(struct store *st, sqlite3_stmt **stmt, const char *sql);
 
 /*
  * Maps the connection's last SQLite error to a STORE_ERR_*: BUSY and
- * LOCKED become STORE_ERR_BUSY, the rest STORE_ERR_INTERNAL (logged with
- * what, the operation).
+ * LOCKED become STORE_ERR_BUSY, the rest STORE_ERR_INTERNAL, recorded
+ * with what, the operation (store_error_set()).
  */
 int store_sqlite_err(struct store *st, const char *what);
 
@@ -86,7 +101,10 @@ int store_rows(struct store *st, sqlite3_stmt *stmt,
  */
 int store_json_query(struct store *st, const char *sql, char **out);
 
-/* Runs the migrations up to version target (tests migrate step by step). */
+/*
+ * Runs the migrations up to version target (tests migrate step by step);
+ * schema.c, called by store_open() (open.c).
+ */
 int store_migrate_to(struct store *st, int target, char **cause);
 int store_migrate(struct store *st, char **cause);
 
@@ -137,9 +155,21 @@ int store_rate_take(struct store *st, int64_t member, const char *kind,
 	" ELSE (SELECT count(*) FROM posts p2 WHERE p2.thread_id = t.id"       \
 	"  AND p2.id > r.last_post_id) END"
 
-/* Inside a transaction: is the actor (still) allowed to moderate? */
+/*
+ * Inside a transaction: is the actor (still) allowed to moderate? The
+ * console always is (members.c).
+ */
 int store_actor_check(
     struct store *st, const struct store_actor *a, char **cause);
+
+/*
+ * Within the caller's write transaction: board (a name; or thread's board
+ * when thread is not 0) and thread exist (STORE_ERR_NOT_FOUND with
+ * *cause) and, as store_post_check() reads them there, member may post
+ * (STORE_ERR_PERM with *cause). *board_id is the board's (threads.c).
+ */
+int store_post_allowed(struct store *st, int64_t member, const char *board,
+    int64_t thread, int64_t *board_id, char **cause);
 
 /*
  * Within the caller's transaction, with no checks: inserts a thread on
@@ -154,7 +184,7 @@ int store_pins_sql_init(struct store *st);
 /* The one integer a query without parameters answers, into *out. */
 int store_int_query(struct store *st, const char *sql, int64_t *out);
 
-/* Clamps a listing's limit into 1..STORE_LIMIT_MAX. */
+/* Clamps a listing's limit into 1..STORE_LIMIT_MAX (store.c). */
 int store_limit(int limit);
 
 /* A setting's value or its default; see settings.c for the names. */

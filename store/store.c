@@ -1,21 +1,19 @@
 /* bbs: ISC licence, see LICENSE. */
 /*
- * Opening and closing the database, the helpers every store file uses,
- * time, integrity check and online backup.
+ * The base of the store: what every other file of store/ uses (error
+ * names, roles, causes, preparing statements, transactions with the login
+ * check, stepping a listing, the clock). It calls no other file of
+ * store/: opening, which calls up into the schema and the pins' SQL
+ * functions, is store/open.c, the top.
  */
-#include <sys/stat.h>
-
-#include <errno.h>
-#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "store/store-int.h"
 
-#define STORE_BUSY_MS 5000
+const struct store_actor store_console = { 0, STORE_ACTOR_CONSOLE };
 
 const char *
 store_strerror(int r)
@@ -84,6 +82,30 @@ store_cause(char **cause, const char *fmt, ...)
 	va_end(ap);
 }
 
+void
+store_error_set(struct store *st, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(st->error, sizeof st->error, fmt, ap);
+	va_end(ap);
+	st->error_set = 1;
+	log_debug("store: %s", st->error);
+}
+
+const char *
+store_error_take(struct store *st)
+{
+	const char *e = NULL;
+
+	if (st != NULL && st->error_set) {
+		st->error_set = 0;
+		e = st->error;
+	}
+	return e;
+}
+
 int
 store_sqlite_err(struct store *st, const char *what)
 {
@@ -91,7 +113,7 @@ store_sqlite_err(struct store *st, const char *what)
 
 	if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
 		return STORE_ERR_BUSY;
-	log_error("store: %s: %s", what, sqlite3_errmsg(st->db));
+	store_error_set(st, "%s: %s", what, sqlite3_errmsg(st->db));
 	return STORE_ERR_INTERNAL;
 }
 
@@ -202,6 +224,14 @@ store_rows(struct store *st, sqlite3_stmt *stmt, const struct store_row_type *t,
 }
 
 int
+store_limit(int limit)
+{
+	if (limit < 1)
+		return 1;
+	return limit > STORE_LIMIT_MAX ? STORE_LIMIT_MAX : limit;
+}
+
+int
 store_int_query(struct store *st, const char *sql, int64_t *out)
 {
 	sqlite3_stmt *stmt;
@@ -235,78 +265,6 @@ store_json_query(struct store *st, const char *sql, char **out)
 	return r;
 }
 
-/*
- * Every bbs process is single-threaded and nobody reads SQLite's memory
- * statistics, so SQLite need not take a mutex around each of the two
- * thousand allocations of parsing the schema at every open. Set once,
- * before SQLite initialises, in the first process to open a store (the
- * listener, before it forks); later calls are refused by SQLite and
- * harmless.
- */
-static void
-store_configure(void)
-{
-	static int done;
-
-	if (done)
-		return;
-	done = 1;
-	sqlite3_config(SQLITE_CONFIG_SINGLETHREAD);
-	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
-}
-
-int
-store_open(const char *path, struct store **out, char **cause)
-{
-	static const char *pragmas = "PRAGMA foreign_keys = ON;"
-	                             "PRAGMA synchronous = NORMAL;"
-	                             "PRAGMA secure_delete = ON;";
-	struct store *st;
-	int r = STORE_ERR_INTERNAL;
-
-	*out = NULL;
-	store_configure();
-	st = xcalloc(1, sizeof *st);
-	st->path = xstrdup(path);
-	if (sqlite3_open_v2(path, &st->db,
-	        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
-	            SQLITE_OPEN_NOFOLLOW,
-	        NULL) != SQLITE_OK) {
-		store_cause(cause, "cannot open %s: %s", path,
-		    st->db == NULL ? "out of memory" : sqlite3_errmsg(st->db));
-		goto out;
-	}
-	sqlite3_busy_timeout(st->db, STORE_BUSY_MS);
-	sqlite3_extended_result_codes(st->db, 1);
-	/* WAL is persistent; asking again on an open WAL database is free. */
-	if (sqlite3_exec(st->db, "PRAGMA journal_mode = WAL", NULL, NULL,
-	        NULL) != SQLITE_OK ||
-	    sqlite3_exec(st->db, pragmas, NULL, NULL, NULL) != SQLITE_OK) {
-		store_cause(
-		    cause, "cannot use %s: %s", path, sqlite3_errmsg(st->db));
-		r = store_sqlite_err(st, "open");
-		goto out;
-	}
-	if ((r = store_pins_sql_init(st)) != STORE_OK ||
-	    (r = store_migrate(st, cause)) != STORE_OK)
-		goto out;
-	*out = st;
-	st = NULL;
-out:
-	store_close(st);
-	return r;
-}
-
-void
-store_close(struct store *st)
-{
-	if (st == NULL)
-		return;
-	sqlite3_close_v2(st->db);
-	free(st->path);
-	free(st);
-}
-
 int
 store_data_version(struct store *st, int64_t *out)
 {
@@ -323,99 +281,10 @@ store_data_version(struct store *st, int64_t *out)
 	return r;
 }
 
-int
-store_check(struct store *st, char **cause)
-{
-	sqlite3_stmt *stmt;
-	char *first = NULL;
-	int r, rc, rows = 0;
-
-	if ((r = store_prepare(st, &stmt, "PRAGMA integrity_check")) != 0)
-		return r;
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (first == NULL)
-			first = store_column_text(stmt, 0);
-		rows++;
-	}
-	if (rc != SQLITE_DONE)
-		r = store_sqlite_err(st, "integrity_check");
-	else if (rows != 1 || strcmp(first, "ok") != 0) {
-		store_cause(cause, "%s", first == NULL ? "no answer" : first);
-		r = STORE_ERR_CORRUPT;
-	}
-	sqlite3_finalize(stmt);
-	free(first);
-	if (r != STORE_OK)
-		return r;
-	if ((r = store_prepare(st, &stmt, "PRAGMA foreign_key_check")) != 0)
-		return r;
-	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		store_cause(cause, "a row of %s refers to a missing row",
-		    sqlite3_column_text(stmt, 0));
-		r = STORE_ERR_CORRUPT;
-	} else if (rc != SQLITE_DONE)
-		r = store_sqlite_err(st, "foreign_key_check");
-	sqlite3_finalize(stmt);
-	return r;
-}
-
-int
-store_backup(struct store *st, const char *path, char **cause)
-{
-	sqlite3 *dst = NULL;
-	sqlite3_backup *bk;
-	int fd, rc, r = STORE_ERR_INTERNAL;
-
-	/* Claim the name first so an existing file is never overwritten. */
-	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-	if (fd == -1) {
-		store_cause(
-		    cause, "cannot create %s: %s", path, strerror(errno));
-		return STORE_ERR_USAGE;
-	}
-	close(fd);
-	if (sqlite3_open_v2(path, &dst, SQLITE_OPEN_READWRITE, NULL) !=
-	    SQLITE_OK) {
-		store_cause(cause, "cannot open %s", path);
-		goto out;
-	}
-	/*
-	 * One step copies every page inside one read transaction: a
-	 * consistent snapshot that, under WAL, never blocks writers.
-	 */
-	if ((bk = sqlite3_backup_init(dst, "main", st->db, "main")) == NULL) {
-		store_cause(cause, "backup: %s", sqlite3_errmsg(dst));
-		goto out;
-	}
-	rc = sqlite3_backup_step(bk, -1);
-	sqlite3_backup_finish(bk);
-	if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) {
-		store_cause(cause, "backup: database busy, try again");
-		r = STORE_ERR_BUSY;
-	} else if (rc != SQLITE_DONE)
-		store_cause(cause, "backup: %s", sqlite3_errstr(rc));
-	else
-		r = STORE_OK;
-out:
-	sqlite3_close_v2(dst);
-	if (r != STORE_OK)
-		unlink(path);
-	return r;
-}
-
 int64_t
 store_clock(struct store *st)
 {
 	return st->clock != 0 ? st->clock : (int64_t)time(NULL);
-}
-
-int64_t
-store_now(struct store *st)
-{
-	int64_t t = store_clock(st);
-	int64_t prec = store_setting(st, "time_precision");
-
-	return t - t % prec;
 }
 
 void

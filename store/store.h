@@ -10,7 +10,8 @@
  * Every function returns STORE_OK or a negative STORE_ERR_*; results go
  * through out-parameters, which are the caller's to free with the matching
  * *_free(). A message for the user comes back in *cause (the caller frees
- * it) when the function takes one.
+ * it) when the function takes one; what broke inside, for the operator's
+ * log, from store_error_take().
  *
  * Each process opens its own store after fork(), never before.
  */
@@ -68,10 +69,19 @@ extern const struct store_actor store_console;
 /*
  * Opens (creating if needed) the database at path, sets WAL, the busy
  * timeout and foreign keys, and migrates it to the current schema. *out is
- * the caller's, closed with store_close().
+ * the caller's, closed with store_close() (both store/open.c).
  */
 int store_open(const char *path, struct store **out, char **cause);
 void store_close(struct store *st);
+
+/*
+ * What the last internal error on st was, for the caller's log ("post
+ * insert: disk I/O error"), or NULL if there was none since the last
+ * call (or st is NULL). The store logs nothing above debug: it returns
+ * STORE_ERR_INTERNAL and keeps the detail here, and the caller that
+ * handles the error logs it, once. Borrowed until the next call on st.
+ */
+const char *store_error_take(struct store *st);
 
 /* The number of migration steps this build knows. */
 int store_schema_version(void);
@@ -99,7 +109,10 @@ int store_rate_prune(struct store *st);
  */
 int store_data_version(struct store *st, int64_t *out);
 
-/* Runs PRAGMA integrity_check; STORE_ERR_CORRUPT with *cause if unsound. */
+/*
+ * Runs PRAGMA integrity_check and foreign_key_check; STORE_ERR_CORRUPT
+ * with *cause if unsound (store/open.c, as is store_backup()).
+ */
 int store_check(struct store *st, char **cause);
 
 /* A consistent online copy to a new file at path (refuses to overwrite). */
@@ -107,7 +120,7 @@ int store_backup(struct store *st, const char *path, char **cause);
 
 /*
  * The current time rounded down to the stored precision (settings
- * "time_precision" seconds, an hour by default).
+ * "time_precision" seconds, an hour by default; store/settings.c).
  */
 int64_t store_now(struct store *st);
 /* Pins the clock at t (Unix seconds) for tests; 0 returns to real time. */

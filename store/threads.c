@@ -1,11 +1,10 @@
 /* bbs: ISC licence, see LICENSE. */
 /*
  * Threads and posts. Writing checks, in one transaction: the board and
- * thread exist, the member's role meets the board's post_role (a bot
- * instead needs a key of its own granted the board: sysops granted it, so
- * it may post there even when only sysops may), the thread is not locked
- * (sysops may still reply), and the rate limit. The posts triggers keep
- * threads.posts, threads.last_post_id and the search index.
+ * thread exist, the member may post there (store_post_check(), the one
+ * home of who may post where, which the commands and the UI ask too), and
+ * the rate limit. The posts triggers keep threads.posts,
+ * threads.last_post_id and the search index.
  */
 #include <string.h>
 
@@ -23,14 +22,6 @@
 	" LEFT JOIN reads r ON r.member_id = ?1 AND r.thread_id = t.id"
 
 #define THREAD_ORDER " ORDER BY t.sticky DESC, t.last_post_id DESC"
-
-int
-store_limit(int limit)
-{
-	if (limit < 1)
-		return 1;
-	return limit > STORE_LIMIT_MAX ? STORE_LIMIT_MAX : limit;
-}
 
 void
 store_thread_free(struct store_thread *t)
@@ -89,48 +80,87 @@ thread_from_row(sqlite3_stmt *stmt, void *elem, const void *arg)
 	t->unread = member != 0 ? sqlite3_column_int64(stmt, 9) : 0;
 }
 
-/* *granted = 1 if a key of member, not revoked, was granted board. */
+/*
+ * *granted = 1 if the key this session logged in with is member's, not
+ * revoked, and was granted board. Never without a login key: a bot's
+ * grants are its keys', not the member's (SPEC section 2).
+ */
 static int
-bot_granted(struct store *st, int64_t member, int64_t board, int *granted)
+post_granted(struct store *st, int64_t member, int64_t board, int *granted)
 {
-	sqlite3_stmt *stmt;
-	int r, rc;
+	sqlite3_stmt *stmt = NULL;
+	int r = STORE_OK, rc;
 
 	*granted = 0;
-	if ((r = store_prepare(st, &stmt,
-	         "SELECT 1 FROM keys k JOIN key_boards kb ON kb.key_id = k.id"
-	         " WHERE k.member_id = ? AND kb.board_id = ? AND k.revoked = 0"
-	         " LIMIT 1")) != STORE_OK)
-		return r;
-	sqlite3_bind_int64(stmt, 1, member);
+	if (st->login_key == 0 ||
+	    (r = store_prepare(st, &stmt,
+	         "SELECT 1 FROM key_boards kb JOIN keys k ON k.id = kb.key_id"
+	         " WHERE kb.key_id = ? AND kb.board_id = ? AND k.member_id = ?"
+	         " AND NOT k.revoked")) != STORE_OK)
+		goto out;
+	sqlite3_bind_int64(stmt, 1, st->login_key);
 	sqlite3_bind_int64(stmt, 2, board);
+	sqlite3_bind_int64(stmt, 3, member);
 	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
 		*granted = 1;
 	else if (rc != SQLITE_DONE)
 		r = store_sqlite_err(st, "bot boards");
+out:
 	sqlite3_finalize(stmt);
 	return r;
 }
 
-/*
- * May member post on board (and into thread, if not 0)? Inside the
- * caller's transaction; *board_id is set.
- */
-static int
-post_allowed(struct store *st, int64_t member, const char *board,
-    int64_t thread, int64_t *board_id, char **cause)
+int
+store_post_check(struct store *st, int64_t member, const struct store_board *b,
+    const struct store_thread *t, enum store_post_bar *bar, char **cause)
 {
 	struct store_member *m = NULL;
+	int r, granted = 0;
+
+	*bar = STORE_POST_OK;
+	if ((r = store_member_get_id(st, member, &m)) != STORE_OK)
+		goto out;
+	if (m->role == STORE_ROLE_BOT) {
+		/* Granted by sysops, so even where only sysops may post. */
+		if ((r = post_granted(st, member, b->id, &granted)) != STORE_OK)
+			goto out;
+		if (!granted) {
+			store_cause(
+			    cause, "this bot may not post on %s", b->name);
+			*bar = STORE_POST_UNGRANTED;
+		}
+	} else if (m->role != STORE_ROLE_SYSOP &&
+	           b->post_role == STORE_ROLE_SYSOP) {
+		store_cause(cause, "only sysops may post on %s", b->name);
+		*bar = STORE_POST_SYSOPS;
+	}
+	if (*bar == STORE_POST_OK && t != NULL && t->locked &&
+	    m->role != STORE_ROLE_SYSOP) {
+		store_cause(cause, "thread %lld is locked", (long long)t->id);
+		*bar = STORE_POST_LOCKED;
+	}
+	if (*bar != STORE_POST_OK)
+		r = STORE_ERR_PERM;
+out:
+	store_member_free(m);
+	return r;
+}
+
+int
+store_post_allowed(struct store *st, int64_t member, const char *board,
+    int64_t thread, int64_t *board_id, char **cause)
+{
 	struct store_board *b = NULL;
 	struct store_thread *t = NULL;
-	int r, granted;
+	enum store_post_bar bar;
+	int r;
 
 	if (thread != 0) {
 		if ((r = store_thread_get(st, thread, 0, &t)) != STORE_OK) {
 			if (r == STORE_ERR_NOT_FOUND)
 				store_cause(
 				    cause, "no thread %lld", (long long)thread);
-			return r;
+			goto out;
 		}
 		board = t->board;
 	}
@@ -139,29 +169,9 @@ post_allowed(struct store *st, int64_t member, const char *board,
 			store_cause(cause, "no board '%s'", board);
 		goto out;
 	}
-	if ((r = store_member_get_id(st, member, &m)) != STORE_OK)
-		goto out;
 	*board_id = b->id;
-	if (m->role == STORE_ROLE_BOT) {
-		if ((r = bot_granted(st, member, b->id, &granted)) == 0 &&
-		    !granted) {
-			store_cause(
-			    cause, "this bot may not post on %s", b->name);
-			r = STORE_ERR_PERM;
-		}
-	} else if (m->role != STORE_ROLE_SYSOP &&
-	           b->post_role == STORE_ROLE_SYSOP) {
-		store_cause(cause, "only sysops may post on %s", b->name);
-		r = STORE_ERR_PERM;
-	}
-	if (r != STORE_OK)
-		goto out;
-	if (t != NULL && t->locked && m->role != STORE_ROLE_SYSOP) {
-		store_cause(cause, "thread %lld is locked", (long long)thread);
-		r = STORE_ERR_PERM;
-	}
+	r = store_post_check(st, member, b, t, &bar, cause);
 out:
-	store_member_free(m);
 	store_board_free(b);
 	store_thread_free(t);
 	return r;
@@ -246,7 +256,8 @@ store_thread_create(struct store *st, int64_t member, const char *board,
 		goto out;
 	if ((r = store_begin(st)) != STORE_OK)
 		goto out;
-	if ((r = post_allowed(st, member, board, 0, &board_id, cause)) == 0 &&
+	if ((r = store_post_allowed(st, member, board, 0, &board_id, cause)) ==
+	        0 &&
 	    (r = store_rate_take(st, member, "post", "rate_posts", cause)) ==
 	        0 &&
 	    (r = thread_insert(st, member, board_id, t, thread)) == 0 &&
@@ -274,8 +285,8 @@ store_post_reply(struct store *st, int64_t member, int64_t thread,
 		return r;
 	if ((r = store_begin(st)) != STORE_OK)
 		goto out;
-	if ((r = post_allowed(st, member, NULL, thread, &board_id, cause)) ==
-	        0 &&
+	if ((r = store_post_allowed(
+	         st, member, NULL, thread, &board_id, cause)) == 0 &&
 	    (r = store_rate_take(st, member, "post", "rate_posts", cause)) ==
 	        0 &&
 	    (r = post_insert(st, member, thread, b, post)) == 0)
@@ -372,53 +383,62 @@ store_thread_get(
 	return r;
 }
 
-#define POST_COLUMNS                                                           \
-	"p.id, p.thread_id, " STORE_SQL_AUTHOR(                                \
-	    "m") ", p.created, p.body,"                                        \
-	         " p.hidden_reason FROM posts p LEFT JOIN members m"           \
-	         " ON m.id = p.author_id WHERE p.thread_id = ?1"
+/* clang-format off */
+#define POST_COLUMNS \
+	"p.id, p.thread_id, " STORE_SQL_AUTHOR("m") ", p.created, p.body," \
+	" p.hidden_reason"
+
+#define POST_FROM \
+	" FROM posts p LEFT JOIN members m ON m.id = p.author_id" \
+	" WHERE p.thread_id = ?1"
+
+/* A page forward from after the post ?2, or back from before it. */
+#define POSTS_FORWARD \
+	"SELECT " POST_COLUMNS POST_FROM " AND p.id > ?2" \
+	" ORDER BY p.id LIMIT ?3"
+#define POSTS_BACK \
+	"SELECT * FROM (SELECT " POST_COLUMNS POST_FROM " AND p.id < ?2" \
+	" ORDER BY p.id DESC LIMIT ?3) ORDER BY 1"
+/* clang-format on */
+
+/* A post of a page; hidden stays NULL for a post that is shown. */
+static void
+post_from_row(sqlite3_stmt *stmt, void *elem, const void *arg)
+{
+	struct store_post *e = elem;
+
+	(void)arg;
+	e->id = sqlite3_column_int64(stmt, 0);
+	e->thread_id = sqlite3_column_int64(stmt, 1);
+	e->author = store_column_text(stmt, 2);
+	e->created = sqlite3_column_int64(stmt, 3);
+	e->body = store_column_text(stmt, 4);
+	e->hidden = sqlite3_column_type(stmt, 5) == SQLITE_NULL
+	                ? NULL
+	                : store_column_text(stmt, 5);
+}
+
+STORE_ROW_TYPE(post_rows, "posts page", struct store_post, post_from_row,
+    store_posts_free);
 
 int
 store_posts_page(struct store *st, int64_t thread, int64_t after,
     int64_t before, int limit, struct store_post **out, size_t *n)
 {
-	struct store_post *p = NULL, *e;
 	sqlite3_stmt *stmt;
-	size_t len = 0;
-	int r, rc;
+	void *rows;
+	int r;
 
 	*out = NULL;
 	*n = 0;
-	limit = store_limit(limit);
-	r = store_prepare(st, &stmt,
-	    before > 0 ? "SELECT * FROM (SELECT " POST_COLUMNS " AND p.id < ?2"
-	                 " ORDER BY p.id DESC LIMIT ?3) ORDER BY 1"
-	               : "SELECT " POST_COLUMNS
-	                 " AND p.id > ?2 ORDER BY p.id LIMIT ?3");
-	if (r != STORE_OK)
+	if ((r = store_prepare(st, &stmt,
+	         before > 0 ? POSTS_BACK : POSTS_FORWARD)) != STORE_OK)
 		return r;
 	sqlite3_bind_int64(stmt, 1, thread);
 	sqlite3_bind_int64(stmt, 2, before > 0 ? before : after);
-	sqlite3_bind_int(stmt, 3, limit);
-	p = xcalloc((size_t)limit, sizeof *p);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		e = &p[len++];
-		e->id = sqlite3_column_int64(stmt, 0);
-		e->thread_id = sqlite3_column_int64(stmt, 1);
-		e->author = store_column_text(stmt, 2);
-		e->created = sqlite3_column_int64(stmt, 3);
-		e->body = store_column_text(stmt, 4);
-		e->hidden = sqlite3_column_type(stmt, 5) == SQLITE_NULL
-		                ? NULL
-		                : store_column_text(stmt, 5);
-	}
-	if (rc != SQLITE_DONE) {
-		r = store_sqlite_err(st, "posts page");
-		store_posts_free(p, len);
-	} else {
-		*out = p;
-		*n = len;
-	}
+	sqlite3_bind_int(stmt, 3, store_limit(limit));
+	r = store_rows(st, stmt, &post_rows, NULL, &rows, n);
+	*out = rows;
 	sqlite3_finalize(stmt);
 	return r;
 }

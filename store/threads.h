@@ -39,21 +39,49 @@ void store_thread_free(struct store_thread *t);
 void store_threads_free(struct store_thread *t, size_t n);
 void store_posts_free(struct store_post *p, size_t n);
 
+struct store_board;
+
+/* Why store_post_check() refuses. */
+enum store_post_bar {
+	STORE_POST_OK = 0,
+	STORE_POST_SYSOPS,    /* only sysops may post on the board */
+	STORE_POST_UNGRANTED, /* a bot whose login key was not granted it */
+	STORE_POST_LOCKED,    /* the thread is locked: only sysops reply */
+};
+
+/*
+ * Who may post where: the one rule, for threads, replies and a pin's
+ * discussion. May member post on board b (into thread t, unless NULL)?
+ * A bot only on a board granted to the key this session logged in with
+ * (store_set_login(); with none, nowhere), whatever the board's
+ * post_role, since the sysops who granted it chose; anyone else not where
+ * the post_role is sysop unless a sysop; nobody but sysops into a locked
+ * thread. The member's role and the key's grants are read now; b and t
+ * as the caller read them.
+ *
+ * Writes nothing. The store's writes ask it inside their transaction, with
+ * b and t read there; the commands and the UI ask it first, to refuse
+ * before a body is read or typed. STORE_OK; when refused STORE_ERR_PERM,
+ * *bar saying why (for a caller's own words) and *cause (if not NULL)
+ * the store's words; another error when it cannot tell.
+ */
+int store_post_check(struct store *st, int64_t member,
+    const struct store_board *b, const struct store_thread *t,
+    enum store_post_bar *bar, char **cause);
+
 /*
  * Starts a thread on board by member: title at most title_max characters,
- * body as store_text_body() with body_max. Refuses (STORE_ERR_PERM) a
- * member below the board's post_role, a bot none of whose keys was granted
- * the board (whatever its post_role), and (STORE_ERR_RATE) one past the
- * rate limit. Sets *thread and *post to the new ids.
+ * body as store_text_body() with body_max. Refuses (STORE_ERR_PERM) whom
+ * store_post_check() refuses, and (STORE_ERR_RATE) one past the rate
+ * limit. Sets *thread and *post to the new ids.
  */
 int store_thread_create(struct store *st, int64_t member, const char *board,
     const char *title, const char *body, size_t body_len, int64_t *thread,
     int64_t *post, char **cause);
 
 /*
- * Replies to a thread; STORE_ERR_PERM if it is locked (sysops excepted),
- * below the board's post_role or, for a bot, on a board not granted to it
- * (as store_thread_create()); STORE_ERR_RATE past the rate limit.
+ * Replies to a thread; STORE_ERR_PERM for whom store_post_check() refuses
+ * (a locked thread included), STORE_ERR_RATE past the rate limit.
  */
 int store_post_reply(struct store *st, int64_t member, int64_t thread,
     const char *body, size_t body_len, int64_t *post, char **cause);

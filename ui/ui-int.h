@@ -145,12 +145,15 @@ void ui_pop(struct ui *ui);
 /* Sets the bottom bar's message (printf-like). */
 void ui_message(struct ui *ui, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+struct store_thread;
 /*
- * Whether the member may post on board b (its post_role); if not, says
- * so in the bottom bar, before any text is typed (the store decides again
- * when a post is sent).
+ * Whether the member may post on board b (into thread t, unless NULL), by
+ * the store's rule (store_post_check()); if not, says why in the bottom
+ * bar, before any text is typed. The store asks again when a post is
+ * sent.
  */
-int ui_may_post(struct ui *ui, const struct store_board *b);
+int ui_may_post(
+    struct ui *ui, const struct store_board *b, const struct store_thread *t);
 attr_t ui_attr(const struct ui *ui, enum ui_attr a);
 /* Rows of the body window: what a page is in every view. */
 int ui_body_rows(const struct ui *ui);

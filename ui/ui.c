@@ -179,13 +179,28 @@ ui_message(struct ui *ui, const char *fmt, ...)
 }
 
 int
-ui_may_post(struct ui *ui, const struct store_board *b)
+ui_may_post(
+    struct ui *ui, const struct store_board *b, const struct store_thread *t)
 {
-	if (b->post_role != STORE_ROLE_SYSOP ||
-	    ui->me->role == STORE_ROLE_SYSOP)
-		return 1;
-	ui_message(ui, "Only sysops may post on %s.", b->name);
-	return 0;
+	enum store_post_bar bar = STORE_POST_OK;
+
+	/* Allowed, or the store will say what is wrong when it writes. */
+	if (store_post_check(ui->st, ui->me->id, b, t, &bar, NULL) == STORE_OK)
+		bar = STORE_POST_OK;
+	switch (bar) {
+	case STORE_POST_OK:
+		break;
+	case STORE_POST_LOCKED:
+		ui_message(ui, "This thread is locked: no more replies.");
+		break;
+	case STORE_POST_SYSOPS:
+		ui_message(ui, "Only sysops may post on %s.", b->name);
+		break;
+	default: /* bots have no session; said all the same */
+		ui_message(ui, "This key may not post on %s.", b->name);
+		break;
+	}
+	return bar == STORE_POST_OK;
 }
 
 int
@@ -541,6 +556,16 @@ ui_poll(struct ui *ui)
 	return 1;
 }
 
+/* Logs the store's last internal error, if any: it says, the UI reports. */
+static void
+ui_store_report(struct ui *ui)
+{
+	const char *e;
+
+	if ((e = store_error_take(ui->st)) != NULL)
+		log_error("%s", log_escape(e, strlen(e)));
+}
+
 static int64_t
 ui_ms(void)
 {
@@ -596,6 +621,7 @@ ui_loop(struct ui *ui)
 			ui_poll(ui);
 			last = ui_ms();
 		}
+		ui_store_report(ui);
 	}
 }
 
@@ -617,8 +643,10 @@ ui_run(const struct ui_config *cfg)
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
-	if (store_member_get_id(ui.st, cfg->member_id, &ui.me) != STORE_OK)
+	if (store_member_get_id(ui.st, cfg->member_id, &ui.me) != STORE_OK) {
+		ui_store_report(&ui);
 		return 70;
+	}
 	if (ui_screen_open(&ui, notice, sizeof notice) != 0) {
 		store_member_free(ui.me);
 		return 0;

@@ -16,6 +16,7 @@
 #include "ui/moderate.h"
 #include "ui/ui-int.h"
 #include "util/buf.h"
+#include "util/log.h"
 #include "util/xmalloc.h"
 
 #define ERASE_LABEL "Your pseudonym: "
@@ -124,6 +125,7 @@ erase_draw(struct ui *ui, void *p, WINDOW *w, int rows, int cols)
 static enum ui_key_result
 erase_run(struct ui *ui, struct view_erase *v)
 {
+	const char *traces;
 	char *cause = NULL;
 	int r;
 
@@ -138,6 +140,9 @@ erase_run(struct ui *ui, struct view_erase *v)
 		free(cause);
 		return UI_KEY_CLOSE;
 	}
+	/* Erased all the same; the operator may checkpoint by hand. */
+	if ((traces = store_error_take(ui->st)) != NULL)
+		log_warn("%s", log_escape(traces, strlen(traces)));
 	ui->farewell = v->posts ? erase_farewell_posts : erase_farewell;
 	ui->quit = 1;
 	return UI_KEY_USED;

@@ -548,17 +548,10 @@ static int
 pager_may_reply(struct ui *ui, const struct view_pager *v)
 {
 	struct store_board *b = NULL;
-	int may;
+	int may = 1; /* without the board, the store will say */
 
-	if (ui->me->role == STORE_ROLE_SYSOP)
-		return 1;
-	if (v->t->locked) {
-		ui_message(ui, "This thread is locked: no more replies.");
-		return 0;
-	}
-	if (store_board_get(ui->st, v->t->board, &b) != STORE_OK)
-		return 1; /* the store will say, if there is anything to say */
-	may = ui_may_post(ui, b);
+	if (store_board_get(ui->st, v->t->board, &b) == STORE_OK)
+		may = ui_may_post(ui, b, v->t);
 	store_board_free(b);
 	return may;
 }

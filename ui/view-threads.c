@@ -129,7 +129,7 @@ threads_write(struct ui *ui, struct view_threads *v)
 
 	if (v->b == NULL)
 		ui_message(ui, "This board is gone.");
-	else if (ui_may_post(ui, v->b))
+	else if (ui_may_post(ui, v->b, NULL))
 		ui_push(ui, &ui_view_editor, &arg);
 }
 

@@ -5,7 +5,10 @@
  * final, so over SSH it does nothing without --yes (64); the interactive
  * board asks for a typed confirmation instead. Logged without the name.
  */
+#include <string.h>
+
 #include "bbs/cmd/cmd.h"
+#include "util/log.h"
 
 static const struct args_opt erase_opts[] = {
 	{ "posts", 0 },
@@ -16,6 +19,7 @@ static const struct args_opt erase_opts[] = {
 static int
 erase_exec(struct cmd_ctx *ctx, struct args *args)
 {
+	const char *traces;
 	char *cause = NULL;
 	int r;
 
@@ -29,6 +33,9 @@ erase_exec(struct cmd_ctx *ctx, struct args *args)
 	    ctx->st, ctx->me->id, args_has(args, "posts"), &cause);
 	if (r != STORE_OK)
 		return cmd_fail(ctx, r, cause);
+	/* Erased all the same; the operator may checkpoint by hand. */
+	if ((traces = store_error_take(ctx->st)) != NULL)
+		log_warn("%s", log_escape(traces, strlen(traces)));
 	fprintf(ctx->out, "erased\n");
 	return 0;
 }

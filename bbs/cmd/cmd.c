@@ -7,7 +7,6 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "bbs/cmd/cmd.h"
 #include "bbs/cmd/input.h"
@@ -265,26 +264,22 @@ int
 cmd_may_post(struct cmd_ctx *ctx, const struct store_board *b,
     const struct store_thread *t)
 {
-	enum store_role role;
-	char **p;
+	enum store_post_bar bar = STORE_POST_OK;
+	char *cause = NULL;
+	int r, status = 0;
 
-	if (ctx->console || ctx->me == NULL)
-		return 0;
-	role = ctx->me->role;
-	if (role == STORE_ROLE_BOT) {
-		for (p = ctx->boards; p != NULL && *p != NULL; p++) {
-			if (strcasecmp(*p, b->name) == 0)
-				break;
+	if (!ctx->console && ctx->me != NULL &&
+	    (r = store_post_check(ctx->st, ctx->me->id, b, t, &bar, &cause)) !=
+	        STORE_OK) {
+		if (bar == STORE_POST_UNGRANTED)
+			status = cmd_bot_refuse(ctx, b->name);
+		else {
+			status = cmd_fail(ctx, r, cause); /* frees cause */
+			cause = NULL;
 		}
-		if (p == NULL || *p == NULL)
-			return cmd_bot_refuse(ctx, b->name);
-	} else if (role != STORE_ROLE_SYSOP && b->post_role == STORE_ROLE_SYSOP)
-		return cmd_error(
-		    ctx, EX_NOPERM, "only sysops may post on %s", b->name);
-	if (t != NULL && t->locked && role != STORE_ROLE_SYSOP)
-		return cmd_error(
-		    ctx, EX_NOPERM, "thread %lld is locked", (long long)t->id);
-	return 0;
+	}
+	free(cause);
+	return status;
 }
 
 int
@@ -386,6 +381,8 @@ cmd_dispatch(struct cmd_ctx *ctx, const struct cmd *const *table,
 		return status;
 	}
 	status = c->exec(ctx, a);
+	/* Whatever broke inside the store, said once for the log. */
+	bbs_store_report(ctx->st, c->name);
 	args_free(a);
 	return status;
 }

@@ -145,11 +145,11 @@ int cmd_read_stdin(struct cmd_ctx *ctx, size_t max, const char *what,
 #define CMD_INPUT_MAX(body_max) (2 * (size_t)(body_max) + 8192)
 
 /*
- * May this key post on board b (into thread t, unless NULL)? A bot key
- * only on the boards its --board list names, a member not where only
- * sysops may post, nobody but sysops into a locked thread. Asked before a
- * body is read, so a refusal costs no upload; the store checks again as
- * it writes. Returns 0, or EX_NOPERM after saying why.
+ * May this key post on board b (into thread t, unless NULL)? The store's
+ * rule (store_post_check()), asked before a body is read, so a refusal
+ * costs no upload; the store asks again as it writes. Returns 0, or the
+ * exit status (EX_NOPERM) after saying why: for a bot key, naming the
+ * boards it may post on.
  */
 int cmd_may_post(struct cmd_ctx *ctx, const struct store_board *b,
     const struct store_thread *t);

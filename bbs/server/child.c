@@ -83,6 +83,7 @@ child_main(const struct spawn_req *req, void *arg)
 		return EX_TEMPFAIL;
 	}
 	if (child_login(&ctx, req) != 0) {
+		bbs_store_report(ctx.st, "login");
 		fprintf(user, "bbs: this key is no longer registered\n");
 		child_free(&ctx);
 		return EX_NOPERM;

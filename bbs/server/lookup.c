@@ -18,9 +18,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "bbs/bbs.h"
 #include "bbs/server/fdpass.h"
 #include "bbs/server/lookup.h"
-#include "store/store.h"
 #include "util/log.h"
 
 #define LOOKUP_REPLY_MS 5000
@@ -72,6 +72,8 @@ lookup_answer(struct store *st, const struct lookup_req *req, int reply_fd)
 		memcpy(rep.key_id, login.key_id, sizeof rep.key_id);
 	}
 	store_member_free(m);
+	/* Not found answers like unknown; a broken store is logged too. */
+	bbs_store_report(st, "lookup");
 	/* A session that went away meanwhile is not an error here. */
 	(void)send(reply_fd, &rep, sizeof rep, MSG_NOSIGNAL | MSG_DONTWAIT);
 }
@@ -94,6 +96,7 @@ lookup_loop(int sock, struct store *st)
 		 */
 		if (r == 0) {
 			store_rate_prune(st);
+			bbs_store_report(st, "rate prune");
 			continue;
 		}
 		/* The listener gone shows as POLLIN and POLLHUP, then EOF. */

@@ -394,6 +394,7 @@ serve_exec(struct cmd_ctx *ctx, struct args *args)
 		return cmd_fail(ctx, r, cause);
 	/* A secret.key may be made only before any key was hashed with it. */
 	r = store_key_count(st, &nkeys);
+	bbs_store_report(st, "serve");
 	store_close(st);
 	if (r != STORE_OK)
 		return cmd_fail(ctx, r, NULL);

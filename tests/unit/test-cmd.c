@@ -9,7 +9,9 @@
 
 #include "bbs/cmd/cmd.h"
 #include "bbs/cmd/input.h"
+#include "tests/unit/fixture.h"
 #include "tests/unit/test.h"
+#include "util/xmalloc.h"
 
 /* A pipe holding len bytes of s; its write end stays open if keep_open. */
 static int
@@ -197,6 +199,22 @@ test_body(void)
 	TEST_DONE();
 }
 
+/* Sets member id's role behind the store's back. */
+static void
+may_post_role(struct fixture *f, int64_t id, const char *role)
+{
+	char *sql;
+
+	xasprintf(&sql, "UPDATE members SET role = '%s' WHERE id = %lld", role,
+	    (long long)id);
+	ASSERT_INT_EQ(raw_sql(f->db, sql), 0);
+	free(sql);
+}
+
+/*
+ * cmd_may_post() asks the store: news (sysops only) is board 1, general
+ * board 2, and the bot "someone" logs in with a key granted News and pins.
+ */
 static void
 test_may_post(void)
 {
@@ -207,18 +225,42 @@ test_may_post(void)
 	struct store_board news = { 1, n1, none, STORE_ROLE_SYSOP, 0 };
 	struct store_board general = { 2, n2, none, STORE_ROLE_MEMBER, 0 };
 	struct store_thread locked = { 0 };
+	struct store_key_new k = { 0 };
+	uint8_t h[STORE_HASH_LEN] = { 9 };
+	struct store_login login;
+	struct fixture f;
 	struct capture c;
+	char *cause = NULL;
 
+	fixture_open(&f);
+	ASSERT_INT_EQ(store_board_create(f.st, &store_console, n1, "",
+	                  STORE_ROLE_SYSOP, &cause),
+	    STORE_OK);
+	fixture_board(&f, n2);
+	fixture_board(&f, b2);
+	me.id = fixture_member(&f, someone, STORE_ROLE_BOT);
+	k.pseudonym = someone;
+	k.role = -1;
+	k.hash = h;
+	k.key_id = "someone2";
+	k.boards = (const char *const[]){ b1, b2, NULL };
+	k.nboards = 2;
+	ASSERT_INT_EQ(store_key_add(f.st, &k, &cause), STORE_OK);
+	ASSERT_INT_EQ(store_login(f.st, h, &login), STORE_OK);
 	locked.id = 7;
 	locked.locked = 1;
 	TEST_START("cmd: a bot key posts only on its boards");
 	capture_open(&c);
+	c.ctx.st = f.st;
 	c.ctx.me = &me;
 	c.ctx.boards = boards;
+	store_set_login(f.st, login.key_row);
 	ASSERT_INT_EQ(cmd_may_post(&c.ctx, &news, NULL), 0);
 	ASSERT_INT_EQ(cmd_may_post(&c.ctx, &general, NULL), EX_NOPERM);
 	ASSERT_INT_EQ(cmd_may_post(&c.ctx, &news, &locked), EX_NOPERM);
 	c.ctx.boards = NULL;
+	/* The key fixture_member() made: granted nothing. */
+	store_set_login(f.st, raw_int(f.db, "SELECT min(id) FROM keys"));
 	ASSERT_INT_EQ(cmd_may_post(&c.ctx, &news, NULL), EX_NOPERM);
 	fflush(c.ctx.err);
 	ASSERT_STR_EQ(c.err, "bbs: this bot key may not post on general "
@@ -231,15 +273,19 @@ test_may_post(void)
 
 	TEST_START("cmd: members not on sysop boards nor locked threads");
 	capture_open(&c);
+	c.ctx.st = f.st;
 	c.ctx.me = &me;
 	me.role = STORE_ROLE_MEMBER;
+	may_post_role(&f, me.id, "member");
 	ASSERT_INT_EQ(cmd_may_post(&c.ctx, &general, NULL), 0);
 	ASSERT_INT_EQ(cmd_may_post(&c.ctx, &news, NULL), EX_NOPERM);
 	ASSERT_INT_EQ(cmd_may_post(&c.ctx, &general, &locked), EX_NOPERM);
 	me.role = STORE_ROLE_SYSOP;
+	may_post_role(&f, me.id, "sysop");
 	ASSERT_INT_EQ(cmd_may_post(&c.ctx, &news, &locked), 0);
 	capture_close(&c);
 	TEST_DONE();
+	fixture_close(&f);
 }
 
 int

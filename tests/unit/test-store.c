@@ -358,13 +358,15 @@ test_content(void)
 
 /*
  * A bot granted "news" (sysops only) by one key and "general" by a revoked
- * one: it posts on news, not on general; a locked thread refuses it too.
- * t1 is a locked thread on general; news exists.
+ * one: logged in with the first, it posts on news, not on general; a
+ * locked thread refuses it too. t1 is a locked thread on general; news
+ * exists.
  */
 static void
 test_bot_boards(struct fixture *f, int64_t t1)
 {
 	struct store_key_new k = { 0 };
+	struct store_login login;
 	uint8_t h1[STORE_HASH_LEN] = { 7 }, h2[STORE_HASH_LEN] = { 8 };
 	char *cause = NULL;
 	int64_t bot, th, post;
@@ -388,6 +390,9 @@ test_bot_boards(struct fixture *f, int64_t t1)
 		                  "botkey02", NULL, &pending, &cause),
 		    STORE_OK);
 	}
+	/* A bot's grants are the session's key's (SPEC section 2). */
+	ASSERT_INT_EQ(store_login(f->st, h1, &login), STORE_OK);
+	store_set_login(f->st, login.key_row);
 	ASSERT_INT_EQ(store_thread_create(f->st, bot, "news", "Weekly", "hi", 2,
 	                  &th, &post, &cause),
 	    STORE_OK);
@@ -405,10 +410,104 @@ test_bot_boards(struct fixture *f, int64_t t1)
 	ASSERT_INT_EQ(raw_sql(f->db, "UPDATE keys SET revoked = 0 WHERE"
 	                             " key_id = 'botkey02'"),
 	    0);
+	ASSERT_INT_EQ(store_login(f->st, h2, &login), STORE_OK);
+	store_set_login(f->st, login.key_row);
 	ASSERT_INT_EQ(store_post_reply(f->st, bot, t1, "no", 2, &post, &cause),
 	    STORE_ERR_PERM); /* granted now, but the thread is locked */
 	ASSERT_STR_EQ(cause, "thread 1 is locked");
 	free(cause), cause = NULL;
+	store_set_login(f->st, 0);
+}
+
+/*
+ * SPEC section 2 grants boards to a bot key, not to its member: a bot
+ * with two keys, one granted "news", posts there only while logged in
+ * with that key, through every store call that posts.
+ */
+static void
+test_bot_key(void)
+{
+	struct store_key_new k = { 0 };
+	struct store_pin_new pin = { 0 };
+	struct store_login granted, other;
+	struct store_board *b = NULL;
+	struct fixture f;
+	enum store_post_bar bar;
+	uint8_t h1[STORE_HASH_LEN] = { 21 }, h2[STORE_HASH_LEN] = { 22 };
+	char *cause = NULL;
+	int64_t alice, bot, th = 0, post = 0, id = 0, score = 0;
+	int dup = 0, created = 0;
+
+	TEST_START("store: a bot's other key may not post where one key may");
+	fixture_open(&f);
+	fixture_board(&f, "news");
+	alice = fixture_member(&f, "alice", STORE_ROLE_MEMBER);
+	k.pseudonym = "relay";
+	k.role = STORE_ROLE_BOT;
+	k.hash = h1;
+	k.key_id = "relay001";
+	k.boards = (const char *const[]){ "news", NULL };
+	k.nboards = 1;
+	ASSERT_INT_EQ(store_key_add(f.st, &k, &cause), STORE_OK);
+	k.hash = h2;
+	k.key_id = "relay002";
+	k.boards = NULL;
+	k.nboards = 0;
+	ASSERT_INT_EQ(store_key_add(f.st, &k, &cause), STORE_OK);
+	ASSERT_INT_EQ(store_login(f.st, h1, &granted), STORE_OK);
+	ASSERT_INT_EQ(store_login(f.st, h2, &other), STORE_OK);
+	ASSERT_INT_EQ(granted.member_id, other.member_id);
+	bot = other.member_id;
+	ASSERT_INT_EQ(store_board_get(f.st, "news", &b), STORE_OK);
+
+	/* The other key: the check, a thread, a reply, a pin's discussion. */
+	store_set_login(f.st, other.key_row);
+	ASSERT_INT_EQ(
+	    store_post_check(f.st, bot, b, NULL, &bar, &cause), STORE_ERR_PERM);
+	ASSERT_INT_EQ(bar, STORE_POST_UNGRANTED);
+	ASSERT_STR_EQ(cause, "this bot may not post on news");
+	free(cause), cause = NULL;
+	ASSERT_INT_EQ(store_thread_create(f.st, bot, "news", "Weekly", "hi", 2,
+	                  &th, &post, &cause),
+	    STORE_ERR_PERM);
+	ASSERT_STR_EQ(cause, "this bot may not post on news");
+	free(cause), cause = NULL;
+	ASSERT_INT_EQ(raw_int(f.db, "SELECT count(*) FROM threads"), 0);
+
+	/* The granted key posts; the other still may not reply. */
+	store_set_login(f.st, granted.key_row);
+	ASSERT_INT_EQ(
+	    store_post_check(f.st, bot, b, NULL, &bar, &cause), STORE_OK);
+	ASSERT_INT_EQ(bar, STORE_POST_OK);
+	ASSERT_NULL(cause);
+	ASSERT_INT_EQ(store_thread_create(f.st, bot, "news", "Weekly", "hi", 2,
+	                  &th, &post, &cause),
+	    STORE_OK);
+	store_set_login(f.st, other.key_row);
+	ASSERT_INT_EQ(store_post_reply(f.st, bot, th, "more", 4, &post, &cause),
+	    STORE_ERR_PERM);
+	free(cause), cause = NULL;
+	ASSERT_INT_EQ(raw_int(f.db, "SELECT count(*) FROM posts"), 1);
+
+	/* The board "pins" was granted to neither key. */
+	pin.url = "https://example.org/notice";
+	ASSERT_INT_EQ(
+	    store_pin_add(f.st, alice, &pin, &id, &dup, &score, &cause),
+	    STORE_OK);
+	ASSERT_INT_EQ(store_pin_thread(f.st, bot, id, &th, &created, &cause),
+	    STORE_ERR_PERM);
+	ASSERT_STR_EQ(cause, "this bot may not post on pins");
+	free(cause), cause = NULL;
+	ASSERT_INT_EQ(created, 0);
+
+	/* Without a login key (the console's store) a bot posts nowhere. */
+	store_set_login(f.st, 0);
+	ASSERT_INT_EQ(
+	    store_post_check(f.st, bot, b, NULL, &bar, NULL), STORE_ERR_PERM);
+	ASSERT_INT_EQ(bar, STORE_POST_UNGRANTED);
+	store_board_free(b);
+	fixture_close(&f);
+	TEST_DONE();
 }
 
 static void
@@ -500,7 +599,7 @@ test_threads(void)
 	free(cause), cause = NULL;
 	TEST_DONE();
 
-	TEST_START("store: a bot posts only where its keys were granted");
+	TEST_START("store: a bot posts only where its login key was granted");
 	test_bot_boards(&f, t1);
 	TEST_DONE();
 
@@ -607,6 +706,32 @@ test_search(void)
 	fixture_close(&f);
 }
 
+/*
+ * The store returns an internal error and keeps what broke for the
+ * caller's log (store_error_take()), which reports it once.
+ */
+static void
+test_error_take(void)
+{
+	struct fixture f;
+	char *cause = NULL;
+	const char *e;
+
+	TEST_START("store: an internal error is kept for the caller, once");
+	fixture_open(&f);
+	ASSERT_NULL(store_error_take(f.st));
+	ASSERT_NULL(store_error_take(NULL));
+	ASSERT_INT_EQ(raw_sql(f.db, "DROP TABLE settings"), 0);
+	ASSERT_INT_EQ(store_setting_set(f.st, "title_max", "100", &cause),
+	    STORE_ERR_INTERNAL);
+	ASSERT_NULL(cause);
+	e = store_error_take(f.st);
+	ASSERT_TRUE(e != NULL && strstr(e, "no such table: settings") != NULL);
+	ASSERT_NULL(store_error_take(f.st));
+	fixture_close(&f);
+	TEST_DONE();
+}
+
 static void
 test_backup_check(void)
 {
@@ -648,7 +773,9 @@ main(void)
 	test_boards();
 	test_content();
 	test_threads();
+	test_bot_key();
 	test_search();
 	test_backup_check();
+	test_error_take();
 	return test_exit();
 }
