@@ -85,3 +85,22 @@ fatalx(const char *fmt, ...)
 	va_end(ap);
 	exit(70);
 }
+
+const char *
+log_escape(const char *s, size_t len)
+{
+	static char out[256];
+	size_t i, o = 0;
+
+	for (i = 0; i < len && s[i] != '\0' && o + 5 < sizeof out; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c >= 0x20 && c < 0x7f && c != '\\')
+			out[o++] = (char)c;
+		else
+			o += (size_t)snprintf(
+			    out + o, sizeof out - o, "\\x%02x", c);
+	}
+	out[o] = '\0';
+	return out;
+}
