@@ -140,8 +140,6 @@ void ui_actor(const struct ui *ui, struct store_actor *a);
 
 /* Pushes a view opened with arg; 0, or -1 if it could not open. */
 int ui_push(struct ui *ui, const struct ui_view *view, const void *arg);
-/* Closes the top view; the last one closing ends the session. */
-void ui_pop(struct ui *ui);
 /* Sets the bottom bar's message (printf-like). */
 void ui_message(struct ui *ui, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));

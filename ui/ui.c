@@ -203,7 +203,8 @@ ui_push(struct ui *ui, const struct ui_view *view, const void *arg)
 	return 0;
 }
 
-void
+/* Closes the top view; the last one closing ends the session. */
+static void
 ui_pop(struct ui *ui)
 {
 	struct ui_frame *f;
