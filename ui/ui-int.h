@@ -77,6 +77,12 @@ struct ui_view {
 	const struct ui_help *sysop_help;
 	int (*typing)(void *v); /* NULL: never */
 	/*
+	 * Optional: shows arg (what open() takes) in this view, already
+	 * open, instead of a new one being pushed: 0, or -1 if arg is not
+	 * this one's to show (the pager: another thread).
+	 */
+	int (*show)(struct ui *ui, void *v, const void *arg);
+	/*
 	 * Optional: writes to the terminal after doupdate(), outside
 	 * ncurses (OSC 8 hyperlinks, ui/link.h); the screen is repainted
 	 * once another view takes it.
@@ -225,16 +231,11 @@ struct ui_threads_arg {
 	int64_t select; /* a thread id, or 0 */
 };
 
-/* What ui_view_pager shows: a thread, from a post. */
+/* What ui_view_pager opens or shows: a thread, from a post. */
 struct ui_pager_arg {
 	int64_t thread;
 	int64_t post; /* 0: the first unread (or the first post) */
 };
-
-/* The thread a pager shows. */
-int64_t ui_pager_thread(void *pager);
-/* Moves a pager to post (0: the first unread) of its thread. */
-void ui_pager_goto(struct ui *ui, void *pager, int64_t post);
 
 /* What ui_view_editor writes: a new thread on board, or a reply. */
 struct ui_editor_arg {

@@ -224,22 +224,17 @@ ui_goto(struct ui *ui, int64_t thread, int64_t post, int root)
 	ui->go = (struct ui_goto){ thread, post, root };
 }
 
-/* Carries out a ui_goto(). */
+/*
+ * ui_goto() with root: the stack rebuilt as boards, the thread's board
+ * (the thread chosen), its pager.
+ */
 static void
-ui_goto_run(struct ui *ui)
+ui_goto_root(struct ui *ui, const struct ui_pager_arg *pa)
 {
-	struct ui_goto go = ui->go;
-	struct ui_frame *f = &ui->stack[ui->depth - 1];
 	struct store_thread *t = NULL;
 	struct ui_threads_arg ta;
-	struct ui_pager_arg pa = { go.thread, go.post };
 
-	ui->go.thread = 0;
-	if (f->view == &ui_view_pager && ui_pager_thread(f->state) == go.thread)
-		ui_pager_goto(ui, f->state, go.post);
-	else if (!go.root)
-		ui_push(ui, &ui_view_pager, &pa);
-	else if (store_thread_get(ui->st, go.thread, ui->me->id, &t) != 0)
+	if (store_thread_get(ui->st, pa->thread, ui->me->id, &t) != 0)
 		ui_message(ui, "That thread is gone.");
 	else {
 		while (ui->depth > 1)
@@ -247,9 +242,30 @@ ui_goto_run(struct ui *ui)
 		ta.board = t->board;
 		ta.select = t->id;
 		if (ui_push(ui, &ui_view_threads, &ta) == 0)
-			ui_push(ui, &ui_view_pager, &pa);
+			ui_push(ui, &ui_view_pager, pa);
 	}
 	store_thread_free(t);
+}
+
+/*
+ * Carries out a ui_goto(). A pager on top showing that thread moves
+ * itself, through the view interface: ui.c names the views it opens but
+ * calls none of their functions.
+ */
+static void
+ui_goto_run(struct ui *ui)
+{
+	struct ui_goto go = ui->go;
+	struct ui_frame *f = &ui->stack[ui->depth - 1];
+	struct ui_pager_arg pa = { go.thread, go.post };
+
+	ui->go.thread = 0;
+	if (f->view == &ui_view_pager && f->view->show(ui, f->state, &pa) == 0)
+		return;
+	if (go.root)
+		ui_goto_root(ui, &pa);
+	else
+		ui_push(ui, &ui_view_pager, &pa);
 }
 
 static void

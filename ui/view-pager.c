@@ -600,6 +600,26 @@ pager_reply(struct ui *ui, struct view_pager *v, int quote)
 	buf_free(&b);
 }
 
+/* Moves to post (0: the first unread) of the thread. */
+static void
+pager_goto(struct ui *ui, struct view_pager *v, int64_t post)
+{
+	size_t i;
+
+	store_thread_free(v->t);
+	v->t = NULL;
+	store_thread_get(ui->st, v->thread, ui->me->id, &v->t);
+	pager_place(v);
+	/* In the window already: the first post from that id on. */
+	for (i = 0; post != 0 && i < v->n && v->posts[i].p.id < post; i++)
+		;
+	if (post != 0 && i < v->n && (i > 0 || v->posts[0].p.id == post)) {
+		v->sel = v->posts[i].p.id;
+		pager_top_post(ui, v, i);
+	} else
+		pager_load_at(ui, v, post);
+}
+
 /* u: the first post that was new when the thread was opened. */
 static void
 pager_first_new(struct ui *ui, struct view_pager *v)
@@ -607,7 +627,7 @@ pager_first_new(struct ui *ui, struct view_pager *v)
 	if (v->t == NULL || v->t->last_post_id <= v->read_from)
 		ui_message(ui, "No new posts in this thread.");
 	else
-		ui_pager_goto(ui, v, v->read_from + 1);
+		pager_goto(ui, v, v->read_from + 1);
 }
 
 static enum ui_key_result
@@ -730,32 +750,6 @@ pager_key(struct ui *ui, void *p, int key)
 	return pager_key_move(ui, v, key);
 }
 
-int64_t
-ui_pager_thread(void *p)
-{
-	return ((struct view_pager *)p)->thread;
-}
-
-void
-ui_pager_goto(struct ui *ui, void *p, int64_t post)
-{
-	struct view_pager *v = p;
-	size_t i;
-
-	store_thread_free(v->t);
-	v->t = NULL;
-	store_thread_get(ui->st, v->thread, ui->me->id, &v->t);
-	pager_place(v);
-	/* In the window already: the first post from that id on. */
-	for (i = 0; post != 0 && i < v->n && v->posts[i].p.id < post; i++)
-		;
-	if (post != 0 && i < v->n && (i > 0 || v->posts[0].p.id == post)) {
-		v->sel = v->posts[i].p.id;
-		pager_top_post(ui, v, i);
-	} else
-		pager_load_at(ui, v, post);
-}
-
 /*
  * Someone changed the database: the thread's title, lock and count, and
  * the posts in the window (new ones, a sysop hiding one) come again. The
@@ -788,6 +782,21 @@ pager_reload(struct ui *ui, void *p)
 	pager_fix(ui, v);
 	if (follow)
 		pager_move(ui, v, 1 << 20);
+}
+
+/* ui_goto() to a post of the thread this pager shows: it moves there. */
+static int
+pager_show(struct ui *ui, void *p, const void *arg)
+{
+	const struct ui_pager_arg *a = arg;
+	struct view_pager *v = p;
+	int r = -1;
+
+	if (a->thread == v->thread) {
+		pager_goto(ui, v, a->post);
+		r = 0;
+	}
+	return r;
 }
 
 static const char *
@@ -825,6 +834,7 @@ const struct ui_view ui_view_pager = {
 	.key = pager_key,
 	.reload = pager_reload,
 	.title = pager_title,
+	.show = pager_show,
 	.keys = "? help  q back  r reply  R quote  f flag  space page  "
 	        "n next unread",
 	.help = pager_help,
