@@ -256,14 +256,4 @@ struct ui_text_arg {
 extern const struct ui_view ui_view_pins;
 extern const struct ui_view ui_view_pin;
 
-/*
- * Opens pin's discussion thread, starting it on the board "pins" if it
- * has none; says what went wrong with ui_message().
- */
-void ui_pin_discuss(struct ui *ui, int64_t pin);
-
-struct buf;
-/* Appends space-separated tags as "#a #b" (ui/view-pins.c). */
-void ui_pin_tags(const char *tags, struct buf *b);
-
 #endif

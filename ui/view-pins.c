@@ -13,6 +13,7 @@
 
 #include "store/pins.h"
 #include "ui/form.h"
+#include "ui/pin.h"
 #include "ui/ui-int.h"
 #include "util/buf.h"
 #include "util/xmalloc.h"
@@ -87,13 +88,6 @@ pins_close(void *p)
 		store_pins_seen(v->ui->st, v->ui->me->id, v->newest);
 	store_pins_free(v->pins, v->n);
 	free(v);
-}
-
-void
-ui_pin_tags(const char *tags, struct buf *b)
-{
-	for (buf_addc(b, '#'); *tags != '\0'; tags++)
-		buf_adds(b, *tags == ' ' ? " #" : (char[]){ *tags, '\0' });
 }
 
 /* The second line: host, tags, discussion, expiry. */
