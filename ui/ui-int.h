@@ -199,14 +199,30 @@ struct ui_list {
 	int n;
 };
 
+/* What a motion key asks for (ui/list.c maps the keys). */
+enum ui_motion {
+	UI_MOTION_NONE, /* not a motion key */
+	UI_MOTION_UP,   /* a line */
+	UI_MOTION_DOWN,
+	UI_MOTION_PAGE_UP,
+	UI_MOTION_PAGE_DOWN,
+	UI_MOTION_FIRST,
+	UI_MOTION_LAST,
+};
+
 /*
- * Moves the selection for arrows, PgUp/PgDn, Home/End and j k g G, keeping
- * it in a window of rows lines; UI_KEY_UNUSED for other keys.
+ * The motion of key: Up k, Down j, PgUp Ctrl-B, PgDn Ctrl-F space,
+ * Home g, End G; UI_MOTION_NONE for any other key.
+ */
+enum ui_motion ui_motion(int key);
+/*
+ * Moves the selection for a motion key, keeping it in a window of rows
+ * lines; UI_KEY_UNUSED for other keys.
  */
 enum ui_key_result ui_list_key(struct ui_list *l, int key, int rows);
 /*
  * Scrolls a page of text whose first shown line is *top by a line, a page
- * of page lines, or to either end, for the same keys; 0 for other keys.
+ * of page lines, or to either end, for a motion key; 0 for other keys.
  * *top stays >= 0; the end is clamped by the caller when it draws.
  */
 int ui_scroll_key(int *top, int key, int page);

@@ -630,56 +630,57 @@ pager_first_new(struct ui *ui, struct view_pager *v)
 		pager_goto(ui, v, v->read_from + 1);
 }
 
+/* A motion key, or b (a page up, as in less), scrolls the thread. */
 static enum ui_key_result
 pager_key_move(struct ui *ui, struct view_pager *v, int key)
 {
+	enum ui_motion m = key == 'b' ? UI_MOTION_PAGE_UP : ui_motion(key);
+	enum ui_key_result r = UI_KEY_USED;
 	int page = v->rows > 1 ? v->rows - 1 : 1;
 	int64_t sel = v->sel;
 
 	/* Scrolling gives the choice back to the top of the screen. */
 	v->sel = 0;
-	switch (key) {
-	case UI_KEY(KEY_DOWN):
-	case 'j':
-		pager_move(ui, v, 1);
-		break;
-	case UI_KEY(KEY_UP):
-	case 'k':
+	switch (m) {
+	case UI_MOTION_UP:
 		pager_move(ui, v, -1);
 		break;
-	case UI_KEY(KEY_NPAGE):
-	case UI_CTRL('f'):
-	case ' ':
-		pager_move(ui, v, page);
+	case UI_MOTION_DOWN:
+		pager_move(ui, v, 1);
 		break;
-	case UI_KEY(KEY_PPAGE):
-	case UI_CTRL('b'):
-	case 'b':
+	case UI_MOTION_PAGE_UP:
 		pager_move(ui, v, -page);
 		break;
-	case UI_KEY(KEY_HOME):
-	case 'g':
+	case UI_MOTION_PAGE_DOWN:
+		pager_move(ui, v, page);
+		break;
+	case UI_MOTION_FIRST:
 		pager_load_start(ui, v);
 		break;
-	case UI_KEY(KEY_END):
-	case 'G':
+	case UI_MOTION_LAST:
 		pager_load_end(ui, v);
 		break;
-	case 'J':
-	case '\t':
+	case UI_MOTION_NONE:
 		v->sel = sel;
-		pager_step(ui, v, 1);
+		r = UI_KEY_UNUSED;
 		break;
-	case 'K':
-	case UI_KEY(KEY_BTAB):
-		v->sel = sel;
-		pager_step(ui, v, -1);
-		break;
-	default:
-		v->sel = sel;
-		return UI_KEY_UNUSED;
 	}
-	return UI_KEY_USED;
+	return r;
+}
+
+/* J K (Tab, Shift-Tab) choose a post, any other motion scrolls. */
+static enum ui_key_result
+pager_key_post(struct ui *ui, struct view_pager *v, int key)
+{
+	enum ui_key_result r = UI_KEY_USED;
+
+	if (key == 'J' || key == '\t')
+		pager_step(ui, v, 1);
+	else if (key == 'K' || key == UI_KEY(KEY_BTAB))
+		pager_step(ui, v, -1);
+	else
+		r = pager_key_move(ui, v, key);
+	return r;
 }
 
 /* f, and a sysop's H: a reason prompt for the current post. */
@@ -747,7 +748,7 @@ pager_key(struct ui *ui, void *p, int key)
 	}
 	if (v->n == 0)
 		return UI_KEY_UNUSED;
-	return pager_key_move(ui, v, key);
+	return pager_key_post(ui, v, key);
 }
 
 /*

@@ -219,13 +219,10 @@ search_key(struct ui *ui, void *p, int key)
 	case UI_KEY(KEY_LEFT):
 	case 'h':
 		return UI_KEY_CLOSE;
-	case UI_KEY(KEY_UP):
-	case 'k':
-		if (v->list.sel == 0) {
-			v->typing = 1; /* up from the first hit: the query */
-			return UI_KEY_USED;
-		}
-		break;
+	}
+	if (ui_motion(key) == UI_MOTION_UP && v->list.sel == 0) {
+		v->typing = 1; /* up from the first hit: the query */
+		return UI_KEY_USED;
 	}
 	return ui_list_key(&v->list, key, per > 0 ? per : 1);
 }
