@@ -27,6 +27,19 @@ static const struct {
 	{ 'G', UI_MOTION_LAST },
 };
 
+/*
+ * Said once for every view that moves, lists and pages alike, as tmux's
+ * mode-tree.c adds its keys to each mode's help.
+ */
+const struct ui_help ui_motion_help[] = {
+	{ "j k Up Down", "a line down or up", NULL, 0 },
+	{ "PgUp PgDn", "a page up or down (also Ctrl-B Ctrl-F, space)", NULL,
+	    0 },
+	{ "g G Home End", "to the start or the end", NULL, 0 },
+	{ "arrows", NULL, "arrows PgUp PgDn scroll", 0 },
+	{ NULL, NULL, NULL, 0 },
+};
+
 enum ui_motion
 ui_motion(int key)
 {

@@ -40,24 +40,45 @@ enum ui_key_result {
 
 struct ui;
 
-/* One line of a view's help: the key as shown, and what it does. */
+/*
+ * One key of a view. A view's keys are one table, ended by a NULL key:
+ * '?' lists it and the bottom bar shows its hints, in its order
+ * (ui/help.c), so a key's hint is written once. An entry without text is
+ * on the bar only, its key explained by another line: the motion keys'
+ * (ui_motion_help) or those of every screen. Without a hint either
+ * (UI_HELP_SHARED()), it stands for that shared key and shows its hint:
+ * the first shared entry whose key's first word is this key.
+ */
 struct ui_help {
-	const char *key;
-	const char *text;
+	const char *key;  /* as '?' lists it: "Enter l Right" */
+	const char *text; /* what it does, or NULL */
+	const char *bar;  /* its hint on the bottom bar, or NULL */
+	int flags;        /* UI_HELP_* */
 };
+
+#define UI_HELP_SYSOP 0x1  /* a sysop's key: members never see it */
+#define UI_HELP_MEMBER 0x2 /* on a member's bar only (a sysop's needs room) */
+#define UI_HELP_TYPING 0x4 /* on the bar only while the view takes text */
+#define UI_HELP_NOT_TYPING 0x8 /* on the bar only while it does not */
+
+/* A shared key's place on a view's bar (see struct ui_help). */
+#define UI_HELP_SHARED(key, flags)                                             \
+	{                                                                      \
+		(key), NULL, NULL, (flags)                                     \
+	}
 
 /*
  * A view. open() returns its state (freed by close()); draw() fills the
  * body window (and may ask for the cursor with ui_cursor()); key()
  * handles a key; reload() reloads after someone else changed the database,
  * and when the view is uncovered again; title() names the place for the
- * top bar. keys is the bottom bar's hint (bar(), when set, overrides it)
- * and help the lines '?' shows. While typing() says so (the editor, the
- * search prompt), the view takes printable keys as text: only F1 and the
- * keys it leaves unused reach the UI, and nothing closes it while the
- * terminal is too small. Keys only sysops have go in sysop_keys (the bar
- * sysops see instead of keys) and sysop_help, which members never see;
- * the view ignores those keys for members (ui_sysop()).
+ * top bar. help is its keys, for '?' and the bottom bar; motion says the
+ * motion keys move it, and '?' lists them too. While typing() says so
+ * (the editor, the search prompt), the view takes printable keys as
+ * text: only F1 and the keys it leaves unused reach the UI, and nothing
+ * closes it while the terminal is too small. Keys only sysops have are
+ * marked UI_HELP_SYSOP: members never see them, on the bar or in '?', and
+ * the view ignores them for members (ui_sysop()).
  *
  * Checklist for a new view: a ui/view-NAME.c exporting ui_view_NAME, a
  * line in ui/meson.build, its keys in help[] and README.md "The board".
@@ -70,11 +91,8 @@ struct ui_view {
 	enum ui_key_result (*key)(struct ui *ui, void *v, int key);
 	void (*reload)(struct ui *ui, void *v);
 	const char *(*title)(void *v);
-	const char *(*bar)(void *v);
-	const char *keys;
-	const struct ui_help *help; /* NULL-key terminated */
-	const char *sysop_keys;     /* NULL: keys */
-	const struct ui_help *sysop_help;
+	const struct ui_help *help;
+	int motion;
 	int (*typing)(void *v); /* NULL: never */
 	/*
 	 * Optional: shows arg (what open() takes) in this view, already
@@ -215,6 +233,8 @@ enum ui_motion {
  * Home g, End G; UI_MOTION_NONE for any other key.
  */
 enum ui_motion ui_motion(int key);
+/* What '?' says of the motion keys, in every view that moves. */
+extern const struct ui_help ui_motion_help[];
 /*
  * Moves the selection for a motion key, keeping it in a window of rows
  * lines; UI_KEY_UNUSED for other keys.

@@ -807,24 +807,28 @@ pager_title(void *p)
 }
 
 static const struct ui_help pager_help[] = {
-	{ "r", "reply" },
-	{ "R", "reply quoting the current post (marked on the left)" },
-	{ "j k Up Down", "a line down or up" },
-	{ "space PgDn", "a page down (also Ctrl-F)" },
-	{ "b PgUp", "a page up (also Ctrl-B)" },
-	{ "J K Tab", "the next or the previous post (Shift-Tab: previous)" },
-	{ "g G Home End", "the first or the last post" },
-	{ "u", "the first post that was new when you opened the thread" },
-	{ "f", "flag the current post for the sysops, with a reason" },
-	{ "h Left", "back to the threads" },
-	{ NULL, NULL },
-};
-
-static const struct ui_help pager_sysop_help[] = {
-	{ "H", "hide the current post (a reason is required), or unhide it" },
-	{ "L", "lock the thread (no more replies), or unlock it" },
-	{ "S", "make the thread sticky (first on its board), or not" },
-	{ NULL, NULL },
+	UI_HELP_SHARED("?", 0),
+	UI_HELP_SHARED("q", 0),
+	{ "r", "reply", "r reply", 0 },
+	{ "R", "reply quoting the current post (marked on the left)", "R quote",
+	    0 },
+	{ "f", "flag the current post for the sysops, with a reason", "f flag",
+	    0 },
+	{ "space", NULL, "space page", UI_HELP_MEMBER },
+	UI_HELP_SHARED("n", UI_HELP_MEMBER),
+	{ "H", "hide the current post (a reason is required), or unhide it",
+	    "H hide", UI_HELP_SYSOP },
+	{ "L", "lock the thread (no more replies), or unlock it", "L lock",
+	    UI_HELP_SYSOP },
+	{ "S", "make the thread sticky (first on its board), or not",
+	    "S sticky", UI_HELP_SYSOP },
+	{ "J K Tab", "the next or the previous post (Shift-Tab: previous)",
+	    NULL, 0 },
+	{ "b", "a page up, as PgUp", NULL, 0 },
+	{ "u", "the first post that was new when you opened the thread", NULL,
+	    0 },
+	{ "h Left", "back to the threads", NULL, 0 },
+	{ NULL, NULL, NULL, 0 },
 };
 
 const struct ui_view ui_view_pager = {
@@ -836,10 +840,6 @@ const struct ui_view ui_view_pager = {
 	.reload = pager_reload,
 	.title = pager_title,
 	.show = pager_show,
-	.keys = "? help  q back  r reply  R quote  f flag  space page  "
-	        "n next unread",
 	.help = pager_help,
-	.sysop_keys = "? help  q back  r reply  R quote  f flag  H hide  "
-	              "L lock  S sticky",
-	.sysop_help = pager_sysop_help,
+	.motion = 1,
 };

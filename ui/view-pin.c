@@ -271,10 +271,11 @@ pin_title(void *p)
 }
 
 static const struct ui_help pin_help[] = {
-	{ "+", "vote for it (once; pinning is a vote)" },
-	{ "d", "its discussion (started on the board pins)" },
-	{ "j k arrows", "scroll" },
-	{ NULL, NULL },
+	UI_HELP_SHARED("q", 0),
+	{ "+", "vote for it (once; pinning is a vote)", "+ vote", 0 },
+	{ "d", "its discussion (started on the board pins)", "d discuss", 0 },
+	{ "arrows", NULL, "arrows scroll", 0 },
+	{ NULL, NULL, NULL, 0 },
 };
 
 const struct ui_view ui_view_pin = {
@@ -285,7 +286,7 @@ const struct ui_view ui_view_pin = {
 	.key = pin_key,
 	.reload = pin_reload,
 	.title = pin_title,
-	.keys = "q back  + vote  d discuss  arrows scroll",
 	.help = pin_help,
+	.motion = 1,
 	.overlay = pin_overlay,
 };
