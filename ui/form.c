@@ -306,6 +306,17 @@ form_typing(void *p)
 	return 1;
 }
 
+/* '?' and F1 are text here, so the bar is the form's only help. */
+static const struct ui_help form_help[] = {
+	{ "Enter", "the next field; on the last one, send", "Enter next/send",
+	    0 },
+	{ "Tab Down", "the next field (Shift-Tab, Up: the one before)",
+	    "Tab move", 0 },
+	{ "Ctrl-D", "send, from any field", "Ctrl-D send", 0 },
+	{ "Esc Ctrl-C Ctrl-G", "abandon", "Esc abandon", 0 },
+	{ NULL, NULL, NULL, 0 },
+};
+
 static const struct ui_view ui_view_form = {
 	.name = "form",
 	.open = form_open,
@@ -313,8 +324,7 @@ static const struct ui_view ui_view_form = {
 	.draw = form_draw,
 	.key = form_key,
 	.title = form_title,
-	/* '?' is text here, so the bar is the form's help. */
-	.keys = "Enter next/send  Tab move  Ctrl-D send  Esc abandon",
+	.help = form_help,
 	.typing = form_typing,
 };
 

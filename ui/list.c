@@ -1,6 +1,59 @@
 /* bbs: ISC licence, see LICENSE. */
-/* Moving through a list: the same keys in every view (SPEC section 5). */
+/*
+ * Moving through a list or a page: the same keys in every view (SPEC
+ * section 5), mapped once here to a motion that each view carries out.
+ */
+#include <stddef.h>
+
 #include "ui/ui-int.h"
+
+/* The motion keys. A new one: its key in ui_motion_help too. */
+static const struct {
+	int key;
+	enum ui_motion motion;
+} ui_motion_keys[] = {
+	{ UI_KEY(KEY_UP), UI_MOTION_UP },
+	{ 'k', UI_MOTION_UP },
+	{ UI_KEY(KEY_DOWN), UI_MOTION_DOWN },
+	{ 'j', UI_MOTION_DOWN },
+	{ UI_KEY(KEY_PPAGE), UI_MOTION_PAGE_UP },
+	{ UI_CTRL('b'), UI_MOTION_PAGE_UP },
+	{ UI_KEY(KEY_NPAGE), UI_MOTION_PAGE_DOWN },
+	{ UI_CTRL('f'), UI_MOTION_PAGE_DOWN },
+	{ ' ', UI_MOTION_PAGE_DOWN },
+	{ UI_KEY(KEY_HOME), UI_MOTION_FIRST },
+	{ 'g', UI_MOTION_FIRST },
+	{ UI_KEY(KEY_END), UI_MOTION_LAST },
+	{ 'G', UI_MOTION_LAST },
+};
+
+/*
+ * Said once for every view that moves, lists and pages alike, as tmux's
+ * mode-tree.c adds its keys to each mode's help.
+ */
+const struct ui_help ui_motion_help[] = {
+	{ "j k Up Down", "a line down or up", NULL, 0 },
+	{ "PgUp PgDn", "a page up or down (also Ctrl-B Ctrl-F, space)", NULL,
+	    0 },
+	{ "g G Home End", "to the start or the end", NULL, 0 },
+	{ "arrows", NULL, "arrows PgUp PgDn scroll", 0 },
+	{ NULL, NULL, NULL, 0 },
+};
+
+enum ui_motion
+ui_motion(int key)
+{
+	enum ui_motion m = UI_MOTION_NONE;
+	size_t i;
+
+	for (i = 0; i < sizeof ui_motion_keys / sizeof ui_motion_keys[0] &&
+	            m == UI_MOTION_NONE;
+	     i++) {
+		if (ui_motion_keys[i].key == key)
+			m = ui_motion_keys[i].motion;
+	}
+	return m;
+}
 
 void
 ui_list_clamp(struct ui_list *l, int rows)
@@ -24,74 +77,67 @@ ui_list_clamp(struct ui_list *l, int rows)
 enum ui_key_result
 ui_list_key(struct ui_list *l, int key, int rows)
 {
-	switch (key) {
-	case UI_KEY(KEY_UP):
-	case 'k':
+	enum ui_key_result r = UI_KEY_USED;
+
+	switch (ui_motion(key)) {
+	case UI_MOTION_UP:
 		l->sel--;
 		break;
-	case UI_KEY(KEY_DOWN):
-	case 'j':
+	case UI_MOTION_DOWN:
 		l->sel++;
 		break;
-	case UI_KEY(KEY_PPAGE):
-	case UI_CTRL('b'):
+	case UI_MOTION_PAGE_UP:
 		l->sel -= rows;
 		l->top -= rows;
 		break;
-	case UI_KEY(KEY_NPAGE):
-	case UI_CTRL('f'):
-	case ' ':
+	case UI_MOTION_PAGE_DOWN:
 		l->sel += rows;
 		l->top += rows;
 		break;
-	case UI_KEY(KEY_HOME):
-	case 'g':
+	case UI_MOTION_FIRST:
 		l->sel = 0;
 		break;
-	case UI_KEY(KEY_END):
-	case 'G':
+	case UI_MOTION_LAST:
 		l->sel = l->n - 1;
 		break;
-	default:
-		return UI_KEY_UNUSED;
+	case UI_MOTION_NONE:
+		r = UI_KEY_UNUSED;
+		break;
 	}
-	ui_list_clamp(l, rows);
-	return UI_KEY_USED;
+	if (r == UI_KEY_USED)
+		ui_list_clamp(l, rows);
+	return r;
 }
 
 int
 ui_scroll_key(int *top, int key, int page)
 {
-	switch (key) {
-	case UI_KEY(KEY_DOWN):
-	case 'j':
-		(*top)++;
-		break;
-	case UI_KEY(KEY_UP):
-	case 'k':
+	int used = 1;
+
+	switch (ui_motion(key)) {
+	case UI_MOTION_UP:
 		(*top)--;
 		break;
-	case UI_KEY(KEY_NPAGE):
-	case UI_CTRL('f'):
-	case ' ':
-		*top += page;
+	case UI_MOTION_DOWN:
+		(*top)++;
 		break;
-	case UI_KEY(KEY_PPAGE):
-	case UI_CTRL('b'):
+	case UI_MOTION_PAGE_UP:
 		*top -= page;
 		break;
-	case UI_KEY(KEY_HOME):
-	case 'g':
+	case UI_MOTION_PAGE_DOWN:
+		*top += page;
+		break;
+	case UI_MOTION_FIRST:
 		*top = 0;
 		break;
-	case UI_KEY(KEY_END):
-	case 'G':
+	case UI_MOTION_LAST:
 		*top = 1 << 30; /* the caller clamps it when it draws */
 		break;
-	default:
-		return 0;
+	case UI_MOTION_NONE:
+		used = 0;
+		break;
 	}
-	if (*top < 0)
+	if (used && *top < 0)
 		*top = 0;
-	return 1;
+	return used;
 }

@@ -40,24 +40,45 @@ enum ui_key_result {
 
 struct ui;
 
-/* One line of a view's help: the key as shown, and what it does. */
+/*
+ * One key of a view. A view's keys are one table, ended by a NULL key:
+ * '?' lists it and the bottom bar shows its hints, in its order
+ * (ui/help.c), so a key's hint is written once. An entry without text is
+ * on the bar only, its key explained by another line: the motion keys'
+ * (ui_motion_help) or those of every screen. Without a hint either
+ * (UI_HELP_SHARED()), it stands for that shared key and shows its hint:
+ * the first shared entry whose key's first word is this key.
+ */
 struct ui_help {
-	const char *key;
-	const char *text;
+	const char *key;  /* as '?' lists it: "Enter l Right" */
+	const char *text; /* what it does, or NULL */
+	const char *bar;  /* its hint on the bottom bar, or NULL */
+	int flags;        /* UI_HELP_* */
 };
+
+#define UI_HELP_SYSOP 0x1  /* a sysop's key: members never see it */
+#define UI_HELP_MEMBER 0x2 /* on a member's bar only (a sysop's needs room) */
+#define UI_HELP_TYPING 0x4 /* on the bar only while the view takes text */
+#define UI_HELP_NOT_TYPING 0x8 /* on the bar only while it does not */
+
+/* A shared key's place on a view's bar (see struct ui_help). */
+#define UI_HELP_SHARED(key, flags)                                             \
+	{                                                                      \
+		(key), NULL, NULL, (flags)                                     \
+	}
 
 /*
  * A view. open() returns its state (freed by close()); draw() fills the
  * body window (and may ask for the cursor with ui_cursor()); key()
  * handles a key; reload() reloads after someone else changed the database,
  * and when the view is uncovered again; title() names the place for the
- * top bar. keys is the bottom bar's hint (bar(), when set, overrides it)
- * and help the lines '?' shows. While typing() says so (the editor, the
- * search prompt), the view takes printable keys as text: only F1 and the
- * keys it leaves unused reach the UI, and nothing closes it while the
- * terminal is too small. Keys only sysops have go in sysop_keys (the bar
- * sysops see instead of keys) and sysop_help, which members never see;
- * the view ignores those keys for members (ui_sysop()).
+ * top bar. help is its keys, for '?' and the bottom bar; motion says the
+ * motion keys move it, and '?' lists them too. While typing() says so
+ * (the editor, the search prompt), the view takes printable keys as
+ * text: only F1 and the keys it leaves unused reach the UI, and nothing
+ * closes it while the terminal is too small. Keys only sysops have are
+ * marked UI_HELP_SYSOP: members never see them, on the bar or in '?', and
+ * the view ignores them for members (ui_sysop()).
  *
  * Checklist for a new view: a ui/view-NAME.c exporting ui_view_NAME, a
  * line in ui/meson.build, its keys in help[] and README.md "The board".
@@ -70,12 +91,15 @@ struct ui_view {
 	enum ui_key_result (*key)(struct ui *ui, void *v, int key);
 	void (*reload)(struct ui *ui, void *v);
 	const char *(*title)(void *v);
-	const char *(*bar)(void *v);
-	const char *keys;
-	const struct ui_help *help; /* NULL-key terminated */
-	const char *sysop_keys;     /* NULL: keys */
-	const struct ui_help *sysop_help;
+	const struct ui_help *help;
+	int motion;
 	int (*typing)(void *v); /* NULL: never */
+	/*
+	 * Optional: shows arg (what open() takes) in this view, already
+	 * open, instead of a new one being pushed: 0, or -1 if arg is not
+	 * this one's to show (the pager: another thread).
+	 */
+	int (*show)(struct ui *ui, void *v, const void *arg);
 	/*
 	 * Optional: writes to the terminal after doupdate(), outside
 	 * ncurses (OSC 8 hyperlinks, ui/link.h); the screen is repainted
@@ -140,8 +164,6 @@ void ui_actor(const struct ui *ui, struct store_actor *a);
 
 /* Pushes a view opened with arg; 0, or -1 if it could not open. */
 int ui_push(struct ui *ui, const struct ui_view *view, const void *arg);
-/* Closes the top view; the last one closing ends the session. */
-void ui_pop(struct ui *ui);
 /* Sets the bottom bar's message (printf-like). */
 void ui_message(struct ui *ui, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
@@ -198,14 +220,32 @@ struct ui_list {
 	int n;
 };
 
+/* What a motion key asks for (ui/list.c maps the keys). */
+enum ui_motion {
+	UI_MOTION_NONE, /* not a motion key */
+	UI_MOTION_UP,   /* a line */
+	UI_MOTION_DOWN,
+	UI_MOTION_PAGE_UP,
+	UI_MOTION_PAGE_DOWN,
+	UI_MOTION_FIRST,
+	UI_MOTION_LAST,
+};
+
 /*
- * Moves the selection for arrows, PgUp/PgDn, Home/End and j k g G, keeping
- * it in a window of rows lines; UI_KEY_UNUSED for other keys.
+ * The motion of key: Up k, Down j, PgUp Ctrl-B, PgDn Ctrl-F space,
+ * Home g, End G; UI_MOTION_NONE for any other key.
+ */
+enum ui_motion ui_motion(int key);
+/* What '?' says of the motion keys, in every view that moves. */
+extern const struct ui_help ui_motion_help[];
+/*
+ * Moves the selection for a motion key, keeping it in a window of rows
+ * lines; UI_KEY_UNUSED for other keys.
  */
 enum ui_key_result ui_list_key(struct ui_list *l, int key, int rows);
 /*
  * Scrolls a page of text whose first shown line is *top by a line, a page
- * of page lines, or to either end, for the same keys; 0 for other keys.
+ * of page lines, or to either end, for a motion key; 0 for other keys.
  * *top stays >= 0; the end is clamped by the caller when it draws.
  */
 int ui_scroll_key(int *top, int key, int page);
@@ -230,16 +270,11 @@ struct ui_threads_arg {
 	int64_t select; /* a thread id, or 0 */
 };
 
-/* What ui_view_pager shows: a thread, from a post. */
+/* What ui_view_pager opens or shows: a thread, from a post. */
 struct ui_pager_arg {
 	int64_t thread;
 	int64_t post; /* 0: the first unread (or the first post) */
 };
-
-/* The thread a pager shows. */
-int64_t ui_pager_thread(void *pager);
-/* Moves a pager to post (0: the first unread) of its thread. */
-void ui_pager_goto(struct ui *ui, void *pager, int64_t post);
 
 /* What ui_view_editor writes: a new thread on board, or a reply. */
 struct ui_editor_arg {
@@ -259,15 +294,5 @@ struct ui_text_arg {
  * const int64_t * pin id). */
 extern const struct ui_view ui_view_pins;
 extern const struct ui_view ui_view_pin;
-
-/*
- * Opens pin's discussion thread, starting it on the board "pins" if it
- * has none; says what went wrong with ui_message().
- */
-void ui_pin_discuss(struct ui *ui, int64_t pin);
-
-struct buf;
-/* Appends space-separated tags as "#a #b" (ui/view-pins.c). */
-void ui_pin_tags(const char *tags, struct buf *b);
 
 #endif

@@ -15,6 +15,7 @@
 
 #include "store/moderation.h"
 #include "store/threads.h"
+#include "ui/help.h"
 #include "ui/ui-int.h"
 #include "util/buf.h"
 #include "util/log.h"
@@ -218,7 +219,8 @@ ui_push(struct ui *ui, const struct ui_view *view, const void *arg)
 	return 0;
 }
 
-void
+/* Closes the top view; the last one closing ends the session. */
+static void
 ui_pop(struct ui *ui)
 {
 	struct ui_frame *f;
@@ -238,22 +240,17 @@ ui_goto(struct ui *ui, int64_t thread, int64_t post, int root)
 	ui->go = (struct ui_goto){ thread, post, root };
 }
 
-/* Carries out a ui_goto(). */
+/*
+ * ui_goto() with root: the stack rebuilt as boards, the thread's board
+ * (the thread chosen), its pager.
+ */
 static void
-ui_goto_run(struct ui *ui)
+ui_goto_root(struct ui *ui, const struct ui_pager_arg *pa)
 {
-	struct ui_goto go = ui->go;
-	struct ui_frame *f = &ui->stack[ui->depth - 1];
 	struct store_thread *t = NULL;
 	struct ui_threads_arg ta;
-	struct ui_pager_arg pa = { go.thread, go.post };
 
-	ui->go.thread = 0;
-	if (f->view == &ui_view_pager && ui_pager_thread(f->state) == go.thread)
-		ui_pager_goto(ui, f->state, go.post);
-	else if (!go.root)
-		ui_push(ui, &ui_view_pager, &pa);
-	else if (store_thread_get(ui->st, go.thread, ui->me->id, &t) != 0)
+	if (store_thread_get(ui->st, pa->thread, ui->me->id, &t) != 0)
 		ui_message(ui, "That thread is gone.");
 	else {
 		while (ui->depth > 1)
@@ -261,18 +258,46 @@ ui_goto_run(struct ui *ui)
 		ta.board = t->board;
 		ta.select = t->id;
 		if (ui_push(ui, &ui_view_threads, &ta) == 0)
-			ui_push(ui, &ui_view_pager, &pa);
+			ui_push(ui, &ui_view_pager, pa);
 	}
 	store_thread_free(t);
 }
 
+/*
+ * Carries out a ui_goto(). A pager on top showing that thread moves
+ * itself, through the view interface: ui.c names the views it opens but
+ * calls none of their functions.
+ */
 static void
-ui_draw_bars(struct ui *ui, const struct ui_frame *f)
+ui_goto_run(struct ui *ui)
 {
-	attr_t bar = ui_attr(ui, UI_ATTR_BAR), a;
-	const char *keys;
+	struct ui_goto go = ui->go;
+	struct ui_frame *f = &ui->stack[ui->depth - 1];
+	struct ui_pager_arg pa = { go.thread, go.post };
+
+	ui->go.thread = 0;
+	if (f->view == &ui_view_pager && f->view->show(ui, f->state, &pa) == 0)
+		return;
+	if (go.root)
+		ui_goto_root(ui, &pa);
+	else
+		ui_push(ui, &ui_view_pager, &pa);
+}
+
+/* Does the view on top take printable keys as text just now? */
+static int
+ui_typing(const struct ui_frame *f)
+{
+	return f->view->typing != NULL && f->view->typing(f->state);
+}
+
+/* The top bar: where you are first; who you are when there is room. */
+static void
+ui_draw_top(struct ui *ui, const struct ui_frame *f)
+{
+	attr_t bar = ui_attr(ui, UI_ATTR_BAR);
 	struct buf b;
-	int x, right;
+	int right;
 
 	buf_init(&b);
 	buf_printf(
@@ -280,7 +305,6 @@ ui_draw_bars(struct ui *ui, const struct ui_frame *f)
 	right = text_width(b.data);
 	werase(ui->top);
 	ui_draw_fill(ui->top, 0, 0, ui->cols, bar);
-	/* Where you are first; who you are when there is room. */
 	if (right + 20 > ui->cols)
 		right = 0;
 	else
@@ -288,18 +312,29 @@ ui_draw_bars(struct ui *ui, const struct ui_frame *f)
 	buf_reset(&b);
 	buf_printf(&b, " bbs > %s", f->view->title(f->state));
 	ui_draw_text(ui->top, 0, 0, ui->cols - right - 1, b.data, b.len, bar);
+	buf_free(&b);
+	wnoutrefresh(ui->top);
+}
+
+/* The bottom bar: the message, or the keys' hints of the view on top. */
+static void
+ui_draw_bottom(struct ui *ui, const struct ui_frame *f)
+{
+	attr_t a = ui_attr(ui, UI_ATTR_BAR);
+	struct buf b;
+	int x;
+
+	buf_init(&b);
+	buf_addc(&b, ' ');
+	if (ui->message[0] != '\0') {
+		buf_adds(&b, ui->message);
+		a = ui_attr(ui, UI_ATTR_WARN) | A_REVERSE;
+	} else
+		ui_help_bar(f->view, ui_sysop(ui), ui_typing(f), &b);
 	werase(ui->bar);
-	buf_reset(&b);
-	keys = f->view->bar != NULL ? f->view->bar(f->state) : f->view->keys;
-	if (f->view->bar == NULL && f->view->sysop_keys != NULL && ui_sysop(ui))
-		keys = f->view->sysop_keys;
-	buf_printf(&b, " %s", ui->message[0] != '\0' ? ui->message : keys);
-	a = ui->message[0] != '\0' ? ui_attr(ui, UI_ATTR_WARN) | A_REVERSE
-	                           : bar;
 	x = ui_draw_text(ui->bar, 0, 0, ui->cols, b.data, b.len, a);
 	ui_draw_fill(ui->bar, 0, x, ui->cols - x, a);
 	buf_free(&b);
-	wnoutrefresh(ui->top);
 	wnoutrefresh(ui->bar);
 }
 
@@ -345,7 +380,8 @@ ui_draw(struct ui *ui)
 		werase(ui->body);
 		getmaxyx(ui->body, rows, cols);
 		f->view->draw(ui, f->state, ui->body, rows, cols);
-		ui_draw_bars(ui, f);
+		ui_draw_top(ui, f);
+		ui_draw_bottom(ui, f);
 		/* The body goes last so the terminal's cursor ends there. */
 		if (ui->cur_y >= 0)
 			wmove(ui->body, ui->cur_y, ui->cur_x);
@@ -361,56 +397,18 @@ ui_draw(struct ui *ui)
 	}
 }
 
-/* Does the view on top take printable keys as text just now? */
-static int
-ui_typing(const struct ui_frame *f)
-{
-	return f->view->typing != NULL && f->view->typing(f->state);
-}
-
-static const struct ui_help ui_global_help[] = {
-	{ "n", "next unread post, anywhere (oldest board first)" },
-	{ "/", "search titles and bodies" },
-	{ "A", "plain ASCII drawing on or off" },
-	{ "? F1", "this help" },
-	{ "q", "back, or quit from the first screen" },
-	{ "Ctrl-L", "redraw the screen" },
-	{ NULL, NULL },
-};
-
-static void
-ui_help_add(struct buf *b, const struct ui_help *h)
-{
-	for (; h != NULL && h->key != NULL; h++)
-		buf_printf(b, "  %-14s %s\n", h->key, h->text);
-}
-
 /* '?': the keys of the view on top, as a text view. */
 static void
 ui_help(struct ui *ui)
 {
-	const struct ui_view *v = ui->stack[ui->depth - 1].view;
+	const struct ui_frame *f = &ui->stack[ui->depth - 1];
 	struct ui_text_arg arg;
 	struct buf b;
 	char title[64];
 
 	buf_init(&b);
-	buf_printf(&b, "Keys on this screen:\n\n");
-	ui_help_add(&b, v->help);
-	/* Members never see the sysops' keys. */
-	if (v->sysop_help != NULL && ui_sysop(ui)) {
-		buf_printf(&b, "\nSysop keys on this screen (on the public "
-		               "log):\n\n");
-		ui_help_add(&b, v->sysop_help);
-	}
-	if (!ui_typing(&ui->stack[ui->depth - 1])) {
-		buf_printf(&b, "\nKeys on every screen:\n\n");
-		ui_help_add(&b, ui_global_help);
-	} else
-		buf_printf(&b, "  %-14s %s\n", "F1", "this help");
-	buf_printf(&b, "\nArrows, PgUp and PgDn scroll this help; any "
-	               "other key closes it.");
-	snprintf(title, sizeof title, "help: %s", v->name);
+	ui_help_text(f->view, ui_sysop(ui), ui_typing(f), &b);
+	snprintf(title, sizeof title, "help: %s", f->view->name);
 	arg.title = title;
 	arg.text = b.data;
 	ui_push(ui, &ui_view_text, &arg);

@@ -195,23 +195,24 @@ boards_title(void *p)
 }
 
 static const struct ui_help boards_help[] = {
-	{ "Enter l Right", "open the board's threads" },
-	{ "m", "mark every post on the board read" },
-	{ "p", "the pin board: links, memes, events" },
-	{ "o", "the moderation log: every sysop act, on the record" },
-	{ "E", "erase me: remove your keys and pseudonym, for good" },
-	{ "j k Up Down", "choose a board" },
-	{ "PgUp PgDn", "a page up or down (also Ctrl-B Ctrl-F, space)" },
-	{ "g G Home End", "the first or the last board" },
-	{ NULL, NULL },
-};
-
-static const struct ui_help boards_sysop_help[] = {
-	{ "F", "the open flags: members asking sysops to look at a post" },
-	{ "K", "keys and roles: change a role, revoke a key" },
-	{ "c", "create a board" },
-	{ "e", "edit the chosen board: its title, who may post" },
-	{ NULL, NULL },
+	UI_HELP_SHARED("?", 0),
+	{ "q", NULL, "q quit", 0 }, /* back from here is out */
+	{ "Enter l Right", "open the board's threads", "Enter open", 0 },
+	UI_HELP_SHARED("n", UI_HELP_MEMBER),
+	{ "m", "mark every post on the board read", NULL, 0 },
+	{ "p", "the pin board: links, memes, events", "p pins", 0 },
+	UI_HELP_SHARED("/", UI_HELP_MEMBER),
+	{ "o", "the moderation log: every sysop act, on the record", "o log",
+	    0 },
+	{ "E", "erase me: remove your keys and pseudonym, for good", NULL, 0 },
+	{ "F", "the open flags: members asking sysops to look at a post",
+	    "F flags", UI_HELP_SYSOP },
+	{ "K", "keys and roles: change a role, revoke a key", "K keys",
+	    UI_HELP_SYSOP },
+	{ "c", "create a board", "c create", UI_HELP_SYSOP },
+	{ "e", "edit the chosen board: its title, who may post", "e edit",
+	    UI_HELP_SYSOP },
+	{ NULL, NULL, NULL, 0 },
 };
 
 const struct ui_view ui_view_boards = {
@@ -222,10 +223,6 @@ const struct ui_view ui_view_boards = {
 	.key = boards_key,
 	.reload = boards_reload,
 	.title = boards_title,
-	.keys = "? help  q quit  Enter open  n next unread  p pins  / search  "
-	        "o log",
 	.help = boards_help,
-	.sysop_keys = "? help  q quit  Enter open  p pins  o log  F flags  "
-	              "K keys  c create  e edit",
-	.sysop_help = boards_sysop_help,
+	.motion = 1,
 };

@@ -340,18 +340,22 @@ editor_title(void *p)
 }
 
 static const struct ui_help editor_help[] = {
-	{ "Ctrl-S", "send" },
-	{ "Esc Ctrl-C", "abandon (asks first if text would be lost)" },
-	{ "Tab Enter", "from the title to the body (new thread)" },
-	{ "Shift-Tab", "back to the title (Up from the body's start too)" },
-	{ "arrows", "move; Up and Down by screen row" },
-	{ "Home End", "start or end of the row (also Ctrl-A Ctrl-E)" },
-	{ "PgUp PgDn", "a page up or down" },
-	{ "Backspace", "delete before the cursor (joins lines)" },
-	{ "Delete", "delete at the cursor (also Ctrl-D; joins lines)" },
-	{ "Ctrl-K", "delete to the end of the line" },
-	{ "Tab", "a tab, in the body" },
-	{ NULL, NULL },
+	{ "Ctrl-S", "send", "Ctrl-S send", 0 },
+	{ "Esc Ctrl-C", "abandon (asks first if text would be lost)",
+	    "Esc abandon", 0 },
+	UI_HELP_SHARED("F1", 0),
+	{ "Tab Enter", "from the title to the body (new thread)", NULL, 0 },
+	{ "Shift-Tab", "back to the title (Up from the body's start too)", NULL,
+	    0 },
+	{ "arrows", "move; Up and Down by screen row", NULL, 0 },
+	{ "Home End", "start or end of the row (also Ctrl-A Ctrl-E)", NULL, 0 },
+	{ "PgUp PgDn", "a page up or down", NULL, 0 },
+	{ "Backspace", "delete before the cursor (joins lines)", NULL, 0 },
+	{ "Delete", "delete at the cursor (also Ctrl-D; joins lines)", NULL,
+	    0 },
+	{ "Ctrl-K", "delete to the end of the line", NULL, 0 },
+	{ "Tab", "a tab, in the body", NULL, 0 },
+	{ NULL, NULL, NULL, 0 },
 };
 
 const struct ui_view ui_view_editor = {
@@ -361,7 +365,6 @@ const struct ui_view ui_view_editor = {
 	.draw = editor_draw,
 	.key = editor_key,
 	.title = editor_title,
-	.keys = "Ctrl-S send  Esc abandon  F1 help",
 	.help = editor_help,
 	.typing = editor_typing,
 };

@@ -212,11 +212,12 @@ erase_title(void *p)
 }
 
 static const struct ui_help erase_help[] = {
-	{ "Tab", "also remove your posts, or not" },
-	{ "Up Down PgUp PgDn", "scroll the explanation" },
-	{ "Enter", "erase, if you typed your pseudonym; else cancel" },
-	{ "Esc Ctrl-C", "cancel: nothing changes" },
-	{ NULL, NULL },
+	{ "Enter", "erase, if you typed your pseudonym; else cancel",
+	    "type your pseudonym, Enter erase", 0 },
+	{ "Tab", "also remove your posts, or not", "Tab posts too", 0 },
+	{ "Esc Ctrl-C", "cancel: nothing changes", "Esc cancel", 0 },
+	{ "Up Down PgUp PgDn", "scroll the explanation", NULL, 0 },
+	{ NULL, NULL, NULL, 0 },
 };
 
 const struct ui_view ui_view_erase = {
@@ -226,7 +227,6 @@ const struct ui_view ui_view_erase = {
 	.draw = erase_draw,
 	.key = erase_key,
 	.title = erase_title,
-	.keys = "type your pseudonym, Enter erase  Tab posts too  Esc cancel",
 	.help = erase_help,
 	.typing = erase_typing,
 };

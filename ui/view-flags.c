@@ -180,15 +180,16 @@ flags_title(void *p)
 }
 
 static const struct ui_help flags_help[] = {
-	{ "Enter l Right", "the flagged post in its thread (H there hides it "
-	                   "and closes its flags)" },
-	{ "d",
-	    "dismiss the flag, with an optional reason (on the public log)" },
-	{ "j k Up Down", "choose a flag" },
-	{ "PgUp PgDn", "a page up or down (also Ctrl-B Ctrl-F, space)" },
-	{ "g G Home End", "the first or the last flag" },
-	{ "h Left", "back" },
-	{ NULL, NULL },
+	UI_HELP_SHARED("?", 0),
+	UI_HELP_SHARED("q", 0),
+	{ "Enter l Right",
+	    "the flagged post in its thread (H there hides it and closes its "
+	    "flags)",
+	    "Enter read the post", 0 },
+	{ "d", "dismiss the flag, with an optional reason (on the public log)",
+	    "d dismiss", 0 },
+	{ "h Left", "back", NULL, 0 },
+	{ NULL, NULL, NULL, 0 },
 };
 
 const struct ui_view ui_view_flags = {
@@ -199,6 +200,6 @@ const struct ui_view ui_view_flags = {
 	.key = flags_key,
 	.reload = flags_reload,
 	.title = flags_title,
-	.keys = "? help  q back  Enter read the post  d dismiss",
 	.help = flags_help,
+	.motion = 1,
 };

@@ -167,16 +167,18 @@ keys_title(void *p)
 }
 
 static const struct ui_help keys_help[] = {
-	{ "r", "change the chosen member's role (member or sysop)" },
-	{ "x", "revoke the chosen key: it never logs in again" },
-	{ "", "demoting a sysop or revoking a sysop's key takes two "
-	      "sysops: the first one's act is pending until another "
-	      "sysop does the same" },
-	{ "j k Up Down", "choose a key" },
-	{ "PgUp PgDn", "a page up or down (also Ctrl-B Ctrl-F, space)" },
-	{ "g G Home End", "the first or the last key" },
-	{ "h Left", "back" },
-	{ NULL, NULL },
+	UI_HELP_SHARED("?", 0),
+	UI_HELP_SHARED("q", 0),
+	{ "r", "change the chosen member's role (member or sysop)", "r role",
+	    0 },
+	{ "x", "revoke the chosen key: it never logs in again", "x revoke key",
+	    0 },
+	{ "",
+	    "demoting a sysop or revoking a sysop's key takes two sysops: the "
+	    "first one's act is pending until another sysop does the same",
+	    NULL, 0 },
+	{ "h Left", "back", NULL, 0 },
+	{ NULL, NULL, NULL, 0 },
 };
 
 const struct ui_view ui_view_keys = {
@@ -187,6 +189,6 @@ const struct ui_view ui_view_keys = {
 	.key = keys_key,
 	.reload = keys_reload,
 	.title = keys_title,
-	.keys = "? help  q back  r role  x revoke key",
 	.help = keys_help,
+	.motion = 1,
 };

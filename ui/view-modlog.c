@@ -197,12 +197,13 @@ modlog_title(void *p)
 }
 
 static const struct ui_help modlog_help[] = {
-	{ "Enter l Right", "the whole entry, with its hashes" },
-	{ "j k Up Down", "choose an entry" },
-	{ "PgUp PgDn", "a page up or down (also Ctrl-B Ctrl-F, space)" },
-	{ "g G Home End", "the newest or the oldest entry" },
-	{ "h Left", "back" },
-	{ NULL, NULL },
+	UI_HELP_SHARED("?", 0),
+	UI_HELP_SHARED("q", 0),
+	{ "Enter l Right", "the whole entry, with its hashes", "Enter entry",
+	    0 },
+	UI_HELP_SHARED("arrows", 0),
+	{ "h Left", "back", NULL, 0 },
+	{ NULL, NULL, NULL, 0 },
 };
 
 const struct ui_view ui_view_modlog = {
@@ -213,6 +214,6 @@ const struct ui_view ui_view_modlog = {
 	.key = modlog_key,
 	.reload = modlog_reload,
 	.title = modlog_title,
-	.keys = "? help  q back  Enter entry  arrows PgUp PgDn scroll",
 	.help = modlog_help,
+	.motion = 1,
 };

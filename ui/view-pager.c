@@ -593,6 +593,26 @@ pager_reply(struct ui *ui, struct view_pager *v, int quote)
 	buf_free(&b);
 }
 
+/* Moves to post (0: the first unread) of the thread. */
+static void
+pager_goto(struct ui *ui, struct view_pager *v, int64_t post)
+{
+	size_t i;
+
+	store_thread_free(v->t);
+	v->t = NULL;
+	store_thread_get(ui->st, v->thread, ui->me->id, &v->t);
+	pager_place(v);
+	/* In the window already: the first post from that id on. */
+	for (i = 0; post != 0 && i < v->n && v->posts[i].p.id < post; i++)
+		;
+	if (post != 0 && i < v->n && (i > 0 || v->posts[0].p.id == post)) {
+		v->sel = v->posts[i].p.id;
+		pager_top_post(ui, v, i);
+	} else
+		pager_load_at(ui, v, post);
+}
+
 /* u: the first post that was new when the thread was opened. */
 static void
 pager_first_new(struct ui *ui, struct view_pager *v)
@@ -600,59 +620,60 @@ pager_first_new(struct ui *ui, struct view_pager *v)
 	if (v->t == NULL || v->t->last_post_id <= v->read_from)
 		ui_message(ui, "No new posts in this thread.");
 	else
-		ui_pager_goto(ui, v, v->read_from + 1);
+		pager_goto(ui, v, v->read_from + 1);
 }
 
+/* A motion key, or b (a page up, as in less), scrolls the thread. */
 static enum ui_key_result
 pager_key_move(struct ui *ui, struct view_pager *v, int key)
 {
+	enum ui_motion m = key == 'b' ? UI_MOTION_PAGE_UP : ui_motion(key);
+	enum ui_key_result r = UI_KEY_USED;
 	int page = v->rows > 1 ? v->rows - 1 : 1;
 	int64_t sel = v->sel;
 
 	/* Scrolling gives the choice back to the top of the screen. */
 	v->sel = 0;
-	switch (key) {
-	case UI_KEY(KEY_DOWN):
-	case 'j':
-		pager_move(ui, v, 1);
-		break;
-	case UI_KEY(KEY_UP):
-	case 'k':
+	switch (m) {
+	case UI_MOTION_UP:
 		pager_move(ui, v, -1);
 		break;
-	case UI_KEY(KEY_NPAGE):
-	case UI_CTRL('f'):
-	case ' ':
-		pager_move(ui, v, page);
+	case UI_MOTION_DOWN:
+		pager_move(ui, v, 1);
 		break;
-	case UI_KEY(KEY_PPAGE):
-	case UI_CTRL('b'):
-	case 'b':
+	case UI_MOTION_PAGE_UP:
 		pager_move(ui, v, -page);
 		break;
-	case UI_KEY(KEY_HOME):
-	case 'g':
+	case UI_MOTION_PAGE_DOWN:
+		pager_move(ui, v, page);
+		break;
+	case UI_MOTION_FIRST:
 		pager_load_start(ui, v);
 		break;
-	case UI_KEY(KEY_END):
-	case 'G':
+	case UI_MOTION_LAST:
 		pager_load_end(ui, v);
 		break;
-	case 'J':
-	case '\t':
+	case UI_MOTION_NONE:
 		v->sel = sel;
-		pager_step(ui, v, 1);
+		r = UI_KEY_UNUSED;
 		break;
-	case 'K':
-	case UI_KEY(KEY_BTAB):
-		v->sel = sel;
-		pager_step(ui, v, -1);
-		break;
-	default:
-		v->sel = sel;
-		return UI_KEY_UNUSED;
 	}
-	return UI_KEY_USED;
+	return r;
+}
+
+/* J K (Tab, Shift-Tab) choose a post, any other motion scrolls. */
+static enum ui_key_result
+pager_key_post(struct ui *ui, struct view_pager *v, int key)
+{
+	enum ui_key_result r = UI_KEY_USED;
+
+	if (key == 'J' || key == '\t')
+		pager_step(ui, v, 1);
+	else if (key == 'K' || key == UI_KEY(KEY_BTAB))
+		pager_step(ui, v, -1);
+	else
+		r = pager_key_move(ui, v, key);
+	return r;
 }
 
 /* f, and a sysop's H: a reason prompt for the current post. */
@@ -720,33 +741,7 @@ pager_key(struct ui *ui, void *p, int key)
 	}
 	if (v->n == 0)
 		return UI_KEY_UNUSED;
-	return pager_key_move(ui, v, key);
-}
-
-int64_t
-ui_pager_thread(void *p)
-{
-	return ((struct view_pager *)p)->thread;
-}
-
-void
-ui_pager_goto(struct ui *ui, void *p, int64_t post)
-{
-	struct view_pager *v = p;
-	size_t i;
-
-	store_thread_free(v->t);
-	v->t = NULL;
-	store_thread_get(ui->st, v->thread, ui->me->id, &v->t);
-	pager_place(v);
-	/* In the window already: the first post from that id on. */
-	for (i = 0; post != 0 && i < v->n && v->posts[i].p.id < post; i++)
-		;
-	if (post != 0 && i < v->n && (i > 0 || v->posts[0].p.id == post)) {
-		v->sel = v->posts[i].p.id;
-		pager_top_post(ui, v, i);
-	} else
-		pager_load_at(ui, v, post);
+	return pager_key_post(ui, v, key);
 }
 
 /*
@@ -783,6 +778,21 @@ pager_reload(struct ui *ui, void *p)
 		pager_move(ui, v, 1 << 20);
 }
 
+/* ui_goto() to a post of the thread this pager shows: it moves there. */
+static int
+pager_show(struct ui *ui, void *p, const void *arg)
+{
+	const struct ui_pager_arg *a = arg;
+	struct view_pager *v = p;
+	int r = -1;
+
+	if (a->thread == v->thread) {
+		pager_goto(ui, v, a->post);
+		r = 0;
+	}
+	return r;
+}
+
 static const char *
 pager_title(void *p)
 {
@@ -790,24 +800,28 @@ pager_title(void *p)
 }
 
 static const struct ui_help pager_help[] = {
-	{ "r", "reply" },
-	{ "R", "reply quoting the current post (marked on the left)" },
-	{ "j k Up Down", "a line down or up" },
-	{ "space PgDn", "a page down (also Ctrl-F)" },
-	{ "b PgUp", "a page up (also Ctrl-B)" },
-	{ "J K Tab", "the next or the previous post (Shift-Tab: previous)" },
-	{ "g G Home End", "the first or the last post" },
-	{ "u", "the first post that was new when you opened the thread" },
-	{ "f", "flag the current post for the sysops, with a reason" },
-	{ "h Left", "back to the threads" },
-	{ NULL, NULL },
-};
-
-static const struct ui_help pager_sysop_help[] = {
-	{ "H", "hide the current post (a reason is required), or unhide it" },
-	{ "L", "lock the thread (no more replies), or unlock it" },
-	{ "S", "make the thread sticky (first on its board), or not" },
-	{ NULL, NULL },
+	UI_HELP_SHARED("?", 0),
+	UI_HELP_SHARED("q", 0),
+	{ "r", "reply", "r reply", 0 },
+	{ "R", "reply quoting the current post (marked on the left)", "R quote",
+	    0 },
+	{ "f", "flag the current post for the sysops, with a reason", "f flag",
+	    0 },
+	{ "space", NULL, "space page", UI_HELP_MEMBER },
+	UI_HELP_SHARED("n", UI_HELP_MEMBER),
+	{ "H", "hide the current post (a reason is required), or unhide it",
+	    "H hide", UI_HELP_SYSOP },
+	{ "L", "lock the thread (no more replies), or unlock it", "L lock",
+	    UI_HELP_SYSOP },
+	{ "S", "make the thread sticky (first on its board), or not",
+	    "S sticky", UI_HELP_SYSOP },
+	{ "J K Tab", "the next or the previous post (Shift-Tab: previous)",
+	    NULL, 0 },
+	{ "b", "a page up, as PgUp", NULL, 0 },
+	{ "u", "the first post that was new when you opened the thread", NULL,
+	    0 },
+	{ "h Left", "back to the threads", NULL, 0 },
+	{ NULL, NULL, NULL, 0 },
 };
 
 const struct ui_view ui_view_pager = {
@@ -818,10 +832,7 @@ const struct ui_view ui_view_pager = {
 	.key = pager_key,
 	.reload = pager_reload,
 	.title = pager_title,
-	.keys = "? help  q back  r reply  R quote  f flag  space page  "
-	        "n next unread",
+	.show = pager_show,
 	.help = pager_help,
-	.sysop_keys = "? help  q back  r reply  R quote  f flag  H hide  "
-	              "L lock  S sticky",
-	.sysop_help = pager_sysop_help,
+	.motion = 1,
 };

@@ -6,7 +6,7 @@
  * Punycode, so a look-alike stands out), followed by the link as written
  * when that differs. Where the terminal may support it, the ASCII lines
  * are also written over as an OSC 8 hyperlink (ui/link.h), after
- * doupdate(). Also here: opening a pin's discussion thread in the pager.
+ * doupdate().
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -14,8 +14,8 @@
 #include <string.h>
 
 #include "store/pins.h"
-#include "store/threads.h"
 #include "ui/link.h"
+#include "ui/pin.h"
 #include "ui/ui-int.h"
 #include "util/buf.h"
 #include "util/log.h"
@@ -227,21 +227,6 @@ pin_overlay(struct ui *ui, void *p)
 	}
 }
 
-/*
- * After this member changed a pin: the views below reload too, since a
- * connection's own writes do not move the data_version it polls.
- */
-static void
-pin_changed(struct ui *ui)
-{
-	int i;
-
-	for (i = 0; i < ui->depth; i++) {
-		if (ui->stack[i].view->reload != NULL)
-			ui->stack[i].view->reload(ui, ui->stack[i].state);
-	}
-}
-
 static enum ui_key_result
 pin_key(struct ui *ui, void *p, int key)
 {
@@ -258,7 +243,7 @@ pin_key(struct ui *ui, void *p, int key)
 		else if (!counted)
 			ui_message(ui, "you have voted for it already");
 		free(cause);
-		pin_changed(ui);
+		ui_pin_changed(ui);
 		return UI_KEY_USED;
 	case 'd':
 		ui_pin_discuss(ui, v->id);
@@ -286,10 +271,11 @@ pin_title(void *p)
 }
 
 static const struct ui_help pin_help[] = {
-	{ "+", "vote for it (once; pinning is a vote)" },
-	{ "d", "its discussion (started on the board pins)" },
-	{ "j k arrows", "scroll" },
-	{ NULL, NULL },
+	UI_HELP_SHARED("q", 0),
+	{ "+", "vote for it (once; pinning is a vote)", "+ vote", 0 },
+	{ "d", "its discussion (started on the board pins)", "d discuss", 0 },
+	{ "arrows", NULL, "arrows scroll", 0 },
+	{ NULL, NULL, NULL, 0 },
 };
 
 const struct ui_view ui_view_pin = {
@@ -300,30 +286,7 @@ const struct ui_view ui_view_pin = {
 	.key = pin_key,
 	.reload = pin_reload,
 	.title = pin_title,
-	.keys = "q back  + vote  d discuss  arrows scroll",
 	.help = pin_help,
+	.motion = 1,
 	.overlay = pin_overlay,
 };
-
-void
-ui_pin_discuss(struct ui *ui, int64_t pin)
-{
-	char *cause = NULL;
-	int64_t thread;
-	int created;
-
-	if (store_pin_thread(ui->st, ui->me->id, pin, &thread, &created,
-	        &cause) != STORE_OK) {
-		ui_message(ui, "%s",
-		    cause != NULL ? cause : "cannot open the discussion");
-		free(cause);
-		return;
-	}
-	if (created) {
-		pin_changed(ui);
-		ui_message(
-		    ui, "started the discussion of pin #%lld", (long long)pin);
-	}
-	/* The thread in the pager, where it can be read and replied to. */
-	ui_goto(ui, thread, 0, 0);
-}

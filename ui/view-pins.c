@@ -13,6 +13,7 @@
 
 #include "store/pins.h"
 #include "ui/form.h"
+#include "ui/pin.h"
 #include "ui/ui-int.h"
 #include "util/buf.h"
 #include "util/xmalloc.h"
@@ -87,13 +88,6 @@ pins_close(void *p)
 		store_pins_seen(v->ui->st, v->ui->me->id, v->newest);
 	store_pins_free(v->pins, v->n);
 	free(v);
-}
-
-void
-ui_pin_tags(const char *tags, struct buf *b)
-{
-	for (buf_addc(b, '#'); *tags != '\0'; tags++)
-		buf_adds(b, *tags == ' ' ? " #" : (char[]){ *tags, '\0' });
 }
 
 /* The second line: host, tags, discussion, expiry. */
@@ -358,15 +352,17 @@ pins_title(void *p)
 }
 
 static const struct ui_help pins_help[] = {
-	{ "Enter", "show the pin: its full link, as a hyperlink" },
-	{ "+", "vote for it (once; pinning is a vote)" },
-	{ "a", "pin a link: URL, caption, tags, expiry" },
-	{ "d", "its discussion (started on the board pins)" },
-	{ "s", "sort: hot (votes halved per day of age) or new" },
-	{ "t", "filter by a tag (empty: every tag)" },
-	{ "x", "show or hide expired pins" },
-	{ "*", "marks pins new since your last visit" },
-	{ NULL, NULL },
+	UI_HELP_SHARED("q", 0),
+	{ "Enter", "show the pin: its full link, as a hyperlink", "Enter open",
+	    0 },
+	{ "+", "vote for it (once; pinning is a vote)", "+ vote", 0 },
+	{ "a", "pin a link: URL, caption, tags, expiry", "a add", 0 },
+	{ "d", "its discussion (started on the board pins)", "d discuss", 0 },
+	{ "s", "sort: hot (votes halved per day of age) or new", "s sort", 0 },
+	{ "t", "filter by a tag (empty: every tag)", "t tag", 0 },
+	{ "x", "show or hide expired pins", "x expired", 0 },
+	{ "*", "marks pins new since your last visit", NULL, 0 },
+	{ NULL, NULL, NULL, 0 },
 };
 
 const struct ui_view ui_view_pins = {
@@ -377,7 +373,6 @@ const struct ui_view ui_view_pins = {
 	.key = pins_key,
 	.reload = pins_reload,
 	.title = pins_title,
-	.keys = "q back  Enter open  + vote  a add  d discuss  s sort  t tag  "
-	        "x expired",
 	.help = pins_help,
+	.motion = 1,
 };

@@ -219,13 +219,10 @@ search_key(struct ui *ui, void *p, int key)
 	case UI_KEY(KEY_LEFT):
 	case 'h':
 		return UI_KEY_CLOSE;
-	case UI_KEY(KEY_UP):
-	case 'k':
-		if (v->list.sel == 0) {
-			v->typing = 1; /* up from the first hit: the query */
-			return UI_KEY_USED;
-		}
-		break;
+	}
+	if (ui_motion(key) == UI_MOTION_UP && v->list.sel == 0) {
+		v->typing = 1; /* up from the first hit: the query */
+		return UI_KEY_USED;
 	}
 	return ui_list_key(&v->list, key, per > 0 ? per : 1);
 }
@@ -246,30 +243,28 @@ search_typing(void *p)
 }
 
 static const char *
-search_bar(void *p)
-{
-	return ((struct view_search *)p)->typing
-	           ? "Enter search  Esc back  F1 help"
-	           : "? help  q back  Enter open  / new search  n next unread";
-}
-
-static const char *
 search_title(void *p)
 {
 	(void)p;
 	return "search";
 }
 
+/* The bar follows the cursor: the query line's keys, or the hits'. */
 static const struct ui_help search_help[] = {
-	{ "Enter", "search (on the query line) or open the chosen hit" },
-	{ "/", "a new search (Up from the first hit too)" },
-	{ "Esc", "from the query line back to the hits, or out" },
-	{ "Ctrl-U", "clear the query line" },
-	{ "j k Up Down", "choose a hit" },
-	{ "PgUp PgDn", "a page up or down (also Ctrl-B Ctrl-F, space)" },
-	{ "g G Home End", "the first or the last hit" },
-	{ "h Left", "back" },
-	{ NULL, NULL },
+	UI_HELP_SHARED("?", UI_HELP_NOT_TYPING),
+	UI_HELP_SHARED("q", UI_HELP_NOT_TYPING),
+	{ "Enter", NULL, "Enter search", UI_HELP_TYPING },
+	{ "Enter", "search (on the query line) or open the chosen hit",
+	    "Enter open", UI_HELP_NOT_TYPING },
+	{ "/", "a new search (Up from the first hit too)", "/ new search",
+	    UI_HELP_NOT_TYPING },
+	UI_HELP_SHARED("n", UI_HELP_NOT_TYPING),
+	{ "Esc", "from the query line back to the hits, or out", "Esc back",
+	    UI_HELP_TYPING },
+	UI_HELP_SHARED("F1", UI_HELP_TYPING),
+	{ "Ctrl-U", "clear the query line", NULL, 0 },
+	{ "h Left", "back", NULL, 0 },
+	{ NULL, NULL, NULL, 0 },
 };
 
 const struct ui_view ui_view_search = {
@@ -280,7 +275,7 @@ const struct ui_view ui_view_search = {
 	.key = search_key,
 	.reload = search_reload,
 	.title = search_title,
-	.bar = search_bar,
 	.help = search_help,
+	.motion = 1,
 	.typing = search_typing,
 };

@@ -74,8 +74,10 @@ text_title(void *p)
 }
 
 static const struct ui_help text_help[] = {
-	{ "any other key", "close this page" },
-	{ NULL, NULL },
+	{ "q", NULL, "q close", 0 }, /* as any other key */
+	UI_HELP_SHARED("arrows", 0),
+	{ "any other key", "close this page", NULL, 0 },
+	{ NULL, NULL, NULL, 0 },
 };
 
 const struct ui_view ui_view_text = {
@@ -85,6 +87,6 @@ const struct ui_view ui_view_text = {
 	.draw = text_draw,
 	.key = text_key,
 	.title = text_title,
-	.keys = "q close  arrows PgUp PgDn scroll",
 	.help = text_help,
+	.motion = 1,
 };

@@ -200,21 +200,20 @@ threads_title(void *p)
 }
 
 static const struct ui_help threads_help[] = {
-	{ "Enter l Right", "read the thread from its first unread post" },
-	{ "w", "write a new thread on this board" },
-	{ "m", "mark the chosen thread read" },
-	{ "M", "mark the whole board read" },
-	{ "h Left", "back to the boards" },
-	{ "j k Up Down", "choose a thread" },
-	{ "PgUp PgDn", "a page up or down (also Ctrl-B Ctrl-F, space)" },
-	{ "g G Home End", "the first or the last thread" },
-	{ NULL, NULL },
-};
-
-static const struct ui_help threads_sysop_help[] = {
-	{ "L", "lock the chosen thread (no more replies), or unlock it" },
-	{ "S", "make the chosen thread sticky (first on the board), or not" },
-	{ NULL, NULL },
+	UI_HELP_SHARED("?", 0),
+	UI_HELP_SHARED("q", 0),
+	{ "Enter l Right", "read the thread from its first unread post",
+	    "Enter read", 0 },
+	{ "w", "write a new thread on this board", "w write", 0 },
+	UI_HELP_SHARED("n", UI_HELP_MEMBER),
+	{ "L", "lock the chosen thread (no more replies), or unlock it",
+	    "L lock", UI_HELP_SYSOP },
+	{ "S", "make the chosen thread sticky (first on the board), or not",
+	    "S sticky", UI_HELP_SYSOP },
+	{ "m", "mark the chosen thread read", "m/M mark read", 0 },
+	{ "M", "mark the whole board read", NULL, 0 },
+	{ "h Left", "back to the boards", NULL, 0 },
+	{ NULL, NULL, NULL, 0 },
 };
 
 const struct ui_view ui_view_threads = {
@@ -225,10 +224,6 @@ const struct ui_view ui_view_threads = {
 	.key = threads_key,
 	.reload = threads_reload,
 	.title = threads_title,
-	.keys = "? help  q back  Enter read  w write  n next unread  "
-	        "m/M mark read",
 	.help = threads_help,
-	.sysop_keys = "? help  q back  Enter read  w write  L lock  S sticky  "
-	              "m/M mark read",
-	.sysop_help = threads_sysop_help,
+	.motion = 1,
 };
