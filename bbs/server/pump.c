@@ -162,8 +162,18 @@ pump_child_status(struct session *se)
 static int
 pump_status_readable(socket_t fd, int revents, void *userdata)
 {
+	struct session *se = userdata;
+
 	(void)fd, (void)revents;
-	pump_child_status(userdata);
+	/*
+	 * A blocking libssh call in another callback (ssh_channel_write in
+	 * pump_flush) polls this same event, so the status may have been read
+	 * in there, and the outer poll then calls again for it: the status
+	 * socket is closed by then (its read gave EBADF, a 70 for a child
+	 * that had exited 0).
+	 */
+	if (se->status_fd != -1)
+		pump_child_status(se);
 	return 0;
 }
 
