@@ -155,7 +155,10 @@ pump_child_status(struct session *se)
 	} else if (WIFEXITED(wstatus))
 		se->exit_code = WEXITSTATUS(wstatus);
 	else {
-		log_error("child ended by signal %d", WTERMSIG(wstatus));
+		/* An idle guest's child ends by our signal, as it should. */
+		if (!se->idle)
+			log_error(
+			    "child ended by signal %d", WTERMSIG(wstatus));
 		se->exit_code = EX_SOFTWARE;
 	}
 	close(se->status_fd);
