@@ -129,10 +129,23 @@ void store_set_clock(struct store *st, int64_t t);
 /* ISO-8601 UTC ("2026-11-21T14:00:00Z") of t into out (21 bytes). */
 void store_time_format(int64_t t, char out[21]);
 
-/* Settings: the configurable limits (see store/settings.c for names). */
+/*
+ * Settings: the configurable limits (see store/settings.c for names). A
+ * word setting reads as the index of its word: "guests" as an enum
+ * store_guests.
+ */
 int store_setting_get(struct store *st, const char *name, int64_t *out);
+/* A text setting ("address"): *out is the caller's, "" when unset. */
+int store_setting_text(struct store *st, const char *name, char **out);
 int store_setting_set(
     struct store *st, const char *name, const char *value, char **cause);
+/* Who may log in as "guest" without a key (SPEC section 10). */
+enum store_guests {
+	STORE_GUESTS_OFF = 0,
+	STORE_GUESTS_JOIN = 1, /* help and join */
+	STORE_GUESTS_READ = 2, /* also read public boards */
+};
+
 /* All settings as "name value default" lines; the caller frees *out. */
 int store_settings_list(struct store *st, char **out);
 

@@ -46,8 +46,11 @@ help_exec(struct cmd_ctx *ctx, struct args *args)
 		free(want);
 		return found ? 0 : EX_USAGE;
 	}
-	fprintf(ctx->out, "Commands for %s (%s):\n", ctx->me->pseudonym,
-	    store_role_name(ctx->me->role));
+	if (ctx->guest)
+		fprintf(ctx->out, "Commands for guests (no key):\n");
+	else
+		fprintf(ctx->out, "Commands for %s (%s):\n", ctx->me->pseudonym,
+		    store_role_name(ctx->me->role));
 	for (c = cmd_table; *c != NULL; c++) {
 		if (cmd_allowed(ctx, *c))
 			fprintf(ctx->out, "  %-12s %s\n", (*c)->name,

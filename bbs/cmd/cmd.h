@@ -31,7 +31,8 @@ struct cmd_ctx {
 	const struct bbs_paths *paths;
 	const struct cmd *cmd;   /* the command running */
 	int console;             /* local administration: the "console" sysop */
-	struct store_member *me; /* NULL for the console */
+	int guest;               /* logged in as guest, without a key */
+	struct store_member *me; /* NULL for the console and a guest */
 	struct store_login login;
 	char **boards; /* a bot key's boards, NULL-terminated; else NULL */
 	FILE *in, *out, *err;
@@ -66,7 +67,10 @@ int cmd_run_line(struct cmd_ctx *ctx, const char *line);
 int cmd_dispatch(struct cmd_ctx *ctx, const struct cmd *const *table,
     const char *prog, int argc, char **argv);
 
-/* May the context's key run c? (Always for the console.) */
+/*
+ * May the context's key run c? (Always for the console; for a guest only
+ * what SPEC section 10 lets a guest run.)
+ */
 int cmd_allowed(const struct cmd_ctx *ctx, const struct cmd *c);
 
 /* Prints "NAME: message" on stderr; returns status. */

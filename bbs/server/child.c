@@ -3,6 +3,8 @@
  * The spawned child. Its environment is built from nothing (the spawner
  * cleared its own): TERM from the validated pty request and a UTF-8
  * locale; never the client's env requests, TERMINFO or LINES/COLUMNS.
+ * A guest's child has no member: its commands run with ctx.guest, and
+ * nothing in it writes to the store for the guest.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +14,8 @@
 #include "bbs/cmd/cmd.h"
 #include "ui/ui.h"
 #include "util/log.h"
+#include "util/sshline.h"
+#include "util/xmalloc.h"
 
 /* Loads who is logged in; the key may have been revoked meanwhile. */
 static int
@@ -39,6 +43,66 @@ child_free(struct cmd_ctx *ctx)
 	free(ctx->boards);
 	store_member_free(ctx->me);
 	bbs_store_close(ctx->st);
+}
+
+/*
+ * The board's address for the ssh lines it prints: the setting "address",
+ * else the address this connection reached. The caller frees it.
+ */
+static char *
+child_address(struct cmd_ctx *ctx, const struct spawn_req *req)
+{
+	char *a = NULL;
+
+	if (store_setting_text(ctx->st, "address", &a) != STORE_OK ||
+	    a[0] == '\0') {
+		free(a);
+		a = xstrdup(req->address[0] != '\0' ? req->address : "HOST");
+	}
+	return a;
+}
+
+/*
+ * ssh -t guest@HOST: how to join, and with "guests read" how to read the
+ * public boards. (The read-only board for guests is the UI's to draw; until
+ * then "read" prints this too.)
+ */
+static int
+child_guest_door(struct cmd_ctx *ctx, const struct spawn_req *req)
+{
+	char *address = child_address(ctx, req), *join, *login, *boards;
+	int64_t guests = STORE_GUESTS_JOIN;
+
+	store_setting_get(ctx->st, "guests", &guests);
+	join = sshline_format(
+	    address, NULL, "guest", "join CODE NAME < ~/.ssh/bbs_ed25519.pub");
+	login = sshline_format(
+	    address, "-o IdentitiesOnly=yes -i ~/.ssh/bbs_ed25519", NULL, NULL);
+	boards = sshline_format(address, NULL, "guest", "boards");
+	fprintf(ctx->out,
+	    "This board is for its members, who join by invitation.\n"
+	    "\n"
+	    "With an invitation code from a member, make a key for this "
+	    "board\n"
+	    "and join with it, choosing your NAME (2-24 letters, digits, _ "
+	    "-):\n"
+	    "\n"
+	    "  ssh-keygen -t ed25519 -f ~/.ssh/bbs_ed25519\n"
+	    "  %s\n"
+	    "\n"
+	    "then log in with that key (as any user but guest):\n"
+	    "\n"
+	    "  %s\n",
+	    join, login);
+	if (guests == STORE_GUESTS_READ)
+		fprintf(ctx->out,
+		    "\nThe public boards are readable without a key: %s\n",
+		    boards);
+	free(boards);
+	free(login);
+	free(join);
+	free(address);
+	return 0;
 }
 
 static int
@@ -82,13 +146,16 @@ child_main(const struct spawn_req *req, void *arg)
 		fprintf(user, "bbs: internal error, try again later\n");
 		return EX_TEMPFAIL;
 	}
-	if (child_login(&ctx, req) != 0) {
+	ctx.guest = req->guest != 0;
+	if (!ctx.guest && child_login(&ctx, req) != 0) {
 		bbs_store_report(ctx.st, "login");
 		fprintf(user, "bbs: this key is no longer registered\n");
 		child_free(&ctx);
 		return EX_NOPERM;
 	}
-	if (req->kind == SPAWN_UI)
+	if (req->kind == SPAWN_UI && ctx.guest)
+		status = child_guest_door(&ctx, req);
+	else if (req->kind == SPAWN_UI)
 		status = child_ui(&ctx, req);
 	else
 		status = cmd_run_line(&ctx, req->command);

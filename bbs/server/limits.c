@@ -1,11 +1,14 @@
 /* bbs: ISC licence, see LICENSE. */
 /*
- * Pre-authentication accounting: a small array of (pid, prefix) for the
- * connections still authenticating. It never holds more than the global
- * cap, so linear scans are the right tool.
+ * Pre-authentication and guest accounting: a small array of (pid, prefix)
+ * for the connections still authenticating (or the guest sessions). It
+ * never holds more than the global cap, so linear scans are the right
+ * tool. The join counter is an array of networks, each with the times of
+ * its attempts in the window, pruned as it is used.
  */
 #include <netinet/in.h>
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -109,4 +112,101 @@ size_t
 limits_pending(const struct limits *l)
 {
 	return l->n;
+}
+
+struct limits_join_net {
+	struct limits_prefix prefix;
+	int64_t *t; /* attempt times, oldest first; n of them */
+	size_t n;
+};
+
+struct limits_joins {
+	size_t max;
+	int64_t window;
+	size_t nets_max;
+	struct limits_join_net *nets;
+	size_t nnets;
+};
+
+struct limits_joins *
+limits_joins_new(size_t max, int64_t window, size_t nets)
+{
+	struct limits_joins *j = xcalloc(1, sizeof *j);
+	size_t i;
+
+	j->max = max;
+	j->window = window;
+	j->nets_max = nets;
+	j->nets = xcalloc(nets, sizeof *j->nets);
+	for (i = 0; i < nets; i++)
+		j->nets[i].t = xcalloc(max, sizeof *j->nets[i].t);
+	return j;
+}
+
+void
+limits_joins_free(struct limits_joins *j)
+{
+	size_t i;
+
+	if (j == NULL)
+		return;
+	for (i = 0; i < j->nets_max; i++)
+		free(j->nets[i].t);
+	free(j->nets);
+	free(j);
+}
+
+/* Forgets the attempts that left the window, and networks left without. */
+static void
+limits_joins_prune(struct limits_joins *j, int64_t now)
+{
+	struct limits_join_net *e, tmp;
+	size_t i = 0, k;
+
+	while (i < j->nnets) {
+		e = &j->nets[i];
+		for (k = 0; k < e->n && e->t[k] <= now - j->window; k++)
+			;
+		memmove(e->t, e->t + k, (e->n - k) * sizeof *e->t);
+		e->n -= k;
+		if (e->n > 0) {
+			i++;
+			continue;
+		}
+		/* Swap with the last, keeping each entry's own array. */
+		tmp = *e;
+		*e = j->nets[--j->nnets];
+		j->nets[j->nnets] = tmp;
+		memset(&j->nets[j->nnets].prefix, 0, sizeof tmp.prefix);
+	}
+}
+
+int
+limits_join(struct limits_joins *j, const struct limits_prefix *p, int64_t now)
+{
+	struct limits_join_net *e = NULL;
+	size_t i, oldest = 0;
+
+	limits_joins_prune(j, now);
+	for (i = 0; i < j->nnets && e == NULL; i++) {
+		if (memcmp(&j->nets[i].prefix, p, sizeof *p) == 0)
+			e = &j->nets[i];
+	}
+	if (e == NULL) {
+		if (j->nnets == j->nets_max) {
+			for (i = 1; i < j->nnets; i++) {
+				if (j->nets[i].t[j->nets[i].n - 1] <
+				    j->nets[oldest].t[j->nets[oldest].n - 1])
+					oldest = i;
+			}
+			e = &j->nets[oldest];
+		} else
+			e = &j->nets[j->nnets++];
+		e->prefix = *p;
+		e->n = 0;
+	}
+	if (e->n >= j->max)
+		return 0;
+	e->t[e->n++] = now;
+	return 1;
 }

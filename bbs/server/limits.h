@@ -4,6 +4,12 @@
  * pending authentication at once, and at most 32 from one source network
  * (IPv4 /24, IPv6 /64). Held in the listener's memory only; an address
  * is reduced to its prefix at once and never stored or logged.
+ *
+ * The same counters cap guest sessions (SPEC section 10): at most 32 at
+ * once and 4 from one network, from login to the end of the session. And
+ * join attempts by guests: at most 10 from one network in 10 minutes;
+ * that is the only place a prefix outlives its connection, for at most
+ * the window, in memory.
  */
 #ifndef BBS_LIMITS_H
 #define BBS_LIMITS_H
@@ -16,6 +22,11 @@
 
 #define LIMITS_PENDING_MAX 64
 #define LIMITS_PREFIX_MAX 32
+#define LIMITS_GUEST_MAX 32       /* guest sessions at once */
+#define LIMITS_GUEST_PREFIX_MAX 4 /* ...from one network */
+#define LIMITS_JOIN_MAX 10        /* join attempts from one network... */
+#define LIMITS_JOIN_WINDOW 600    /* ...in this many seconds */
+#define LIMITS_JOIN_NETS 1024     /* networks the join counter holds */
 
 struct limits_prefix {
 	uint8_t bytes[9]; /* family, then the /24 or /64 */
@@ -37,5 +48,24 @@ int limits_admit(const struct limits *l, const struct limits_prefix *p);
 void limits_add(struct limits *l, pid_t pid, const struct limits_prefix *p);
 void limits_done(struct limits *l, pid_t pid);
 size_t limits_pending(const struct limits *l);
+
+/*
+ * Join attempts over a sliding window: at most max from one network in
+ * window seconds, for at most nets networks at once (when that many are
+ * in the window, the one whose last attempt is oldest is forgotten).
+ */
+struct limits_joins;
+
+struct limits_joins *limits_joins_new(size_t max, int64_t window, size_t nets);
+void limits_joins_free(struct limits_joins *j);
+
+/*
+ * At time now (seconds, never going back): 1, counting the attempt, if p
+ * has made fewer than max in the window; else 0, and nothing is counted,
+ * so a network that keeps trying gets in again a window after its
+ * attempts.
+ */
+int limits_join(
+    struct limits_joins *j, const struct limits_prefix *p, int64_t now);
 
 #endif

@@ -2,7 +2,8 @@
 /*
  * The key lookup process (see lookup.h). Protocol on the request socket
  * (SOCK_SEQPACKET, so every request is one message): a struct lookup_req
- * with, as SCM_RIGHTS, the far end of a socketpair the asking session made
+ * (a key's hash, or the question for the setting "guests") with, as
+ * SCM_RIGHTS, the far end of a socketpair the asking session made
  * for this request; the answer, one struct lookup_reply, goes back on it,
  * and the lookup process closes its end. One request at a time: a lookup
  * is two indexed reads. Every statement is reset after use, so no read
@@ -28,13 +29,20 @@
 
 _Static_assert(KEYS_HASH_LEN == STORE_HASH_LEN, "one identity hash size");
 
+enum lookup_what {
+	LOOKUP_KEY = 1,    /* whose key has this hash? */
+	LOOKUP_GUESTS = 2, /* may guests log in? */
+};
+
 struct lookup_req {
+	int32_t what; /* an enum lookup_what */
 	uint8_t hash[KEYS_HASH_LEN];
 };
 
 struct lookup_reply {
-	int32_t found; /* 1: a registered, unrevoked key */
-	int32_t role;  /* an enum store_role */
+	int32_t found;  /* 1: a registered, unrevoked key, or the setting */
+	int32_t guests; /* LOOKUP_GUESTS: an enum store_guests */
+	int32_t role;   /* an enum store_role */
 	int64_t member_id;
 	int64_t key_row;
 	char key_id[STORE_KEY_ID_LEN + 1];
@@ -61,10 +69,17 @@ lookup_answer(struct store *st, const struct lookup_req *req, int reply_fd)
 	struct lookup_reply rep;
 	struct store_login login;
 	struct store_member *m = NULL;
+	int64_t guests;
 
 	memset(&rep, 0, sizeof rep);
-	if (store_login(st, req->hash, &login) == STORE_OK &&
-	    store_member_get_id(st, login.member_id, &m) == STORE_OK) {
+	if (req->what == LOOKUP_GUESTS) {
+		if (store_setting_get(st, "guests", &guests) == STORE_OK) {
+			rep.found = 1;
+			rep.guests = (int32_t)guests;
+		}
+	} else if (req->what == LOOKUP_KEY &&
+	           store_login(st, req->hash, &login) == STORE_OK &&
+	           store_member_get_id(st, login.member_id, &m) == STORE_OK) {
 		rep.found = 1;
 		rep.role = (int32_t)m->role;
 		rep.member_id = login.member_id;
@@ -150,6 +165,7 @@ lookup_key(int sock, const uint8_t h[KEYS_HASH_LEN], struct store_login *login,
 	struct lookup_reply rep;
 	int fd, r = -1;
 
+	req.what = LOOKUP_KEY;
 	memcpy(req.hash, h, sizeof req.hash);
 	if ((fd = fdpass_request(sock, &req, sizeof req, NULL, 0)) == -1 ||
 	    fdpass_answer(fd, &rep, sizeof rep, LOOKUP_REPLY_MS) != 0)
@@ -163,6 +179,27 @@ lookup_key(int sock, const uint8_t h[KEYS_HASH_LEN], struct store_login *login,
 		r = 0;
 	}
 	explicit_bzero(&req, sizeof req);
+	if (fd != -1)
+		close(fd);
+	return r;
+}
+
+int
+lookup_guests(int sock, int *mode)
+{
+	struct lookup_req req;
+	struct lookup_reply rep;
+	int fd, r = -1;
+
+	memset(&req, 0, sizeof req);
+	req.what = LOOKUP_GUESTS;
+	if ((fd = fdpass_request(sock, &req, sizeof req, NULL, 0)) == -1 ||
+	    fdpass_answer(fd, &rep, sizeof rep, LOOKUP_REPLY_MS) != 0)
+		log_error("the lookup process did not answer");
+	else if (rep.found == 1) {
+		*mode = rep.guests;
+		r = 0;
+	}
 	if (fd != -1)
 		close(fd);
 	return r;

@@ -9,6 +9,10 @@
  * open) was about a fifth of a connection's CPU time (docs/PERFORMANCE.md).
  * It learns nothing a session process could not read itself: it gets the
  * keyed hash, never the key, and holds no secret.
+ *
+ * Its second question is whether guests may log in (the setting
+ * "guests"), asked by a session only when a client asks to log in as
+ * guest without a key.
  */
 #ifndef BBS_LOOKUP_H
 #define BBS_LOOKUP_H
@@ -34,5 +38,12 @@ int lookup_start(const char *path, pid_t *pid);
  */
 int lookup_key(int sock, const uint8_t h[KEYS_HASH_LEN],
     struct store_login *login, enum store_role *role);
+
+/*
+ * Asks the setting "guests": 0 and *mode (an enum store_guests), read
+ * fresh, so `bbs config set guests off` holds for the next connection; -1
+ * when the lookup process did not answer within a few seconds.
+ */
+int lookup_guests(int sock, int *mode);
 
 #endif

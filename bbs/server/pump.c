@@ -10,7 +10,8 @@
  *   a bounded buffer only while the child keeps up, so a slow child closes
  *   the client's window instead of growing memory.
  * The child's end comes from the spawner on the status socket; the pump
- * then drains the child's output to end of file before reporting.
+ * then drains the child's output to end of file before reporting. A
+ * guest's child is ended after cfg->guest_idle seconds without input.
  */
 #include <sys/wait.h>
 
@@ -103,7 +104,7 @@ pump_watch(struct pump_out *o)
 
 /* Moves client input into the child as fast as it takes it. */
 static void
-pump_input(struct session *se)
+pump_input(struct session *se, time_t *last_input)
 {
 	char chunk[PUMP_CHUNK];
 	size_t room;
@@ -116,8 +117,10 @@ pump_input(struct session *se)
 	if (room > 0 && ssh_channel_is_open(se->chan)) {
 		r = ssh_channel_read_nonblocking(se->chan, chunk,
 		    (uint32_t)(room < sizeof chunk ? room : sizeof chunk), 0);
-		if (r > 0)
+		if (r > 0) {
 			buf_add(&se->in, chunk, (size_t)r);
+			*last_input = time(NULL);
+		}
 	}
 	while (se->in.len > 0) {
 		n = write(se->in_fd, se->in.data, se->in.len);
@@ -152,7 +155,10 @@ pump_child_status(struct session *se)
 	} else if (WIFEXITED(wstatus))
 		se->exit_code = WEXITSTATUS(wstatus);
 	else {
-		log_error("child ended by signal %d", WTERMSIG(wstatus));
+		/* An idle guest's child ends by our signal, as it should. */
+		if (!se->idle)
+			log_error(
+			    "child ended by signal %d", WTERMSIG(wstatus));
 		se->exit_code = EX_SOFTWARE;
 	}
 	close(se->status_fd);
@@ -162,8 +168,18 @@ pump_child_status(struct session *se)
 static int
 pump_status_readable(socket_t fd, int revents, void *userdata)
 {
+	struct session *se = userdata;
+
 	(void)fd, (void)revents;
-	pump_child_status(userdata);
+	/*
+	 * A blocking libssh call in another callback (ssh_channel_write in
+	 * pump_flush) polls this same event, so the status may have been read
+	 * in there, and the outer poll then calls again for it: the status
+	 * socket is closed by then (its read gave EBADF, a 70 for a child
+	 * that had exited 0).
+	 */
+	if (se->status_fd != -1)
+		pump_child_status(se);
 	return 0;
 }
 
@@ -186,10 +202,50 @@ pump_terminate(struct session *se, time_t *since)
 	}
 }
 
+/*
+ * A guest without input for cfg->guest_idle seconds: its child ends, a UI
+ * asked first (SIGTERM, so it can give the terminal back), as on shutdown.
+ */
+static void
+pump_idle(struct session *se, time_t last_input)
+{
+	time_t now = time(NULL);
+
+	if (!se->guest || se->status_fd == -1)
+		return;
+	if (se->idle == 0) {
+		if (now - last_input < se->cfg->guest_idle)
+			return;
+		se->idle = now;
+		kill(-se->child, se->start == START_SHELL ? SIGTERM : SIGKILL);
+	} else if (now - se->idle >= PUMP_TERM_GRACE)
+		kill(-se->child, SIGKILL);
+}
+
+/* Tells an idle guest why the session ends (stderr for a command). */
+static void
+pump_idle_notice(struct session *se)
+{
+	int secs = se->cfg->guest_idle, pty = se->pty_master != -1, n;
+	char msg[96];
+
+	n = snprintf(msg, sizeof msg,
+	    "%sbbs: closed after %d %s without input%s", pty ? "\r\n" : "",
+	    secs % 60 == 0 ? secs / 60 : secs,
+	    secs % 60 != 0 ? "seconds"
+	    : secs == 60   ? "minute"
+	                   : "minutes",
+	    pty ? "\r\n" : "\n");
+	if (pty)
+		ssh_channel_write(se->chan, msg, (uint32_t)n);
+	else
+		ssh_channel_write_stderr(se->chan, msg, (uint32_t)n);
+}
+
 int
 pump_run(struct session *se)
 {
-	time_t terminating = 0;
+	time_t terminating = 0, last_input = time(NULL);
 	int status_watched = -1, i;
 
 	while (se->status_fd != -1 || se->out[0].fd != -1 ||
@@ -217,7 +273,8 @@ pump_run(struct session *se)
 				kill(-se->child, SIGHUP);
 			return -1;
 		}
-		pump_input(se);
+		pump_input(se, &last_input);
+		pump_idle(se, last_input);
 		if (session_terminate && se->status_fd != -1)
 			pump_terminate(se, &terminating);
 	}
@@ -236,6 +293,10 @@ pump_run(struct session *se)
 		ssh_channel_write(
 		    se->chan, pump_notice, sizeof pump_notice - 1);
 		return EX_TEMPFAIL;
+	}
+	if (se->idle) {
+		pump_idle_notice(se);
+		return EX_TEMPFAIL; /* may come back later */
 	}
 	return se->killed ? EX_TEMPFAIL : se->exit_code;
 }

@@ -4,9 +4,11 @@
  * before touching any secret, loads secret.key and the host key, listens,
  * and for every connection that the pre-authentication limits admit forks a
  * session process (session.c). It never speaks SSH itself and never opens
- * the store across a fork. SIGTERM or SIGINT: stop accepting, ask every
- * session to finish (interactive ones tell their member), wait at most a
- * few seconds, exit 0.
+ * the store across a fork. It also keeps the guest caps and counts guests'
+ * join attempts per network (limits.h), answering its sessions on their
+ * notify sockets, since sessions are separate processes. SIGTERM or SIGINT:
+ * stop accepting, ask every session to finish (interactive ones tell their
+ * member), wait at most a few seconds, exit 0.
  */
 #include <sys/socket.h>
 #include <sys/wait.h>
@@ -40,6 +42,7 @@
 
 #define SERVE_DEFAULT_LISTEN "127.0.0.1:2222"
 #define SERVE_LOGIN_GRACE 20 /* seconds (SPEC section 3) */
+#define SERVE_GUEST_IDLE 600 /* seconds a guest may go without input */
 #define SERVE_STOP_MS 4500   /* how long sessions get to finish on SIGTERM */
 
 /* Algorithms: exactly SPEC section 3's lists. */
@@ -57,7 +60,9 @@
 
 struct serve_child {
 	pid_t pid;
-	int notify_fd; /* read end; -1 once the session has logged in */
+	int notify_fd; /* -1 once a member has logged in */
+	int guest;     /* counted in the guest caps */
+	struct limits_prefix prefix;
 };
 
 struct serve {
@@ -69,6 +74,8 @@ struct serve {
 	int lookup_sock;
 	ssh_bind bind;
 	struct limits *limits;
+	struct limits *guests;
+	struct limits_joins *joins;
 	struct serve_child *kids;
 	size_t nkids;
 	unsigned long served;
@@ -218,7 +225,9 @@ serve_accept(struct serve *s)
 		return;
 	limits_prefix((struct sockaddr *)&ss, sl, &prefix);
 	memset(&ss, 0, sizeof ss); /* the address goes no further */
-	if (!limits_admit(s->limits, &prefix) || pipe2(notify, O_CLOEXEC)) {
+	if (!limits_admit(s->limits, &prefix) ||
+	    socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, notify) !=
+	        0) {
 		close(fd);
 		return;
 	}
@@ -246,7 +255,7 @@ serve_accept(struct serve *s)
 	log_debug("connection %lu: session process %ld", s->served, (long)pid);
 	limits_add(s->limits, pid, &prefix);
 	s->kids = xreallocarray(s->kids, s->nkids + 1, sizeof *s->kids);
-	s->kids[s->nkids++] = (struct serve_child){ pid, notify[0] };
+	s->kids[s->nkids++] = (struct serve_child){ pid, notify[0], 0, prefix };
 }
 
 static void
@@ -267,6 +276,7 @@ serve_reap(struct serve *s)
 		log_debug(
 		    "session process %ld ended (status %d)", (long)pid, status);
 		limits_done(s->limits, pid);
+		limits_done(s->guests, pid);
 		for (i = 0; i < s->nkids; i++) {
 			if (s->kids[i].pid != pid)
 				continue;
@@ -276,6 +286,51 @@ serve_reap(struct serve *s)
 			break;
 		}
 	}
+}
+
+static int64_t
+serve_now(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (int64_t)t.tv_sec;
+}
+
+/*
+ * A message on a session's notify socket (session.h). End of file: a
+ * member has logged in, or the session has ended. A guest's login is
+ * counted against the guest caps; one beyond them stays counted as
+ * pending until it goes, so the pre-authentication caps still bound how
+ * many such connections there are. Nothing here is logged: no line may
+ * say that a connection is a guest's.
+ */
+static void
+serve_notify(struct serve *s, struct serve_child *k)
+{
+	char what, yes = 'n';
+	ssize_t n;
+
+	n = recv(k->notify_fd, &what, 1, MSG_DONTWAIT);
+	if (n == -1 && (errno == EAGAIN || errno == EINTR))
+		return;
+	if (n != 1) {
+		close(k->notify_fd);
+		k->notify_fd = -1;
+		limits_done(s->limits, k->pid);
+		return;
+	}
+	if (what == SESSION_ASK_GUEST && !k->guest) {
+		if (limits_admit(s->guests, &k->prefix)) {
+			limits_done(s->limits, k->pid);
+			limits_add(s->guests, k->pid, &k->prefix);
+			k->guest = 1;
+			yes = 'y';
+		}
+	} else if (what == SESSION_ASK_JOIN && k->guest &&
+	           limits_join(s->joins, &k->prefix, serve_now()))
+		yes = 'y';
+	(void)send(k->notify_fd, &yes, 1, MSG_NOSIGNAL | MSG_DONTWAIT);
 }
 
 /* One round of the accept loop: connections, logins, signals. */
@@ -292,13 +347,9 @@ serve_poll(struct serve *s, int timeout)
 	for (i = 0; i < s->nkids; i++)
 		pfd[n++] = (struct pollfd){ s->kids[i].notify_fd, POLLIN, 0 };
 	if (poll(pfd, n, timeout) > 0) {
-		/* A closed notify pipe: that session has logged in. */
 		for (i = 0; i < s->nkids; i++) {
-			if (pfd[2 + i].revents == 0)
-				continue;
-			close(s->kids[i].notify_fd);
-			s->kids[i].notify_fd = -1;
-			limits_done(s->limits, s->kids[i].pid);
+			if (pfd[2 + i].revents != 0)
+				serve_notify(s, &s->kids[i]);
 		}
 		if (pfd[1].revents & POLLIN)
 			serve_accept(s);
@@ -364,6 +415,7 @@ serve_stop(struct serve *s)
 static const struct args_opt serve_opts[] = {
 	{ "listen", ARGS_VALUE },
 	{ "login-grace", ARGS_VALUE },
+	{ "guest-idle", ARGS_VALUE },
 	{ "debug", 0 },
 	{ NULL, 0 },
 };
@@ -378,6 +430,7 @@ serve_exec(struct cmd_ctx *ctx, struct args *args)
 	int64_t nkeys = 0;
 	const char *listen = args_get(args, "listen");
 	const char *grace = args_get(args, "login-grace");
+	const char *idle = args_get(args, "guest-idle");
 	char *cause = NULL, *fp;
 	int r;
 
@@ -388,6 +441,10 @@ serve_exec(struct cmd_ctx *ctx, struct args *args)
 		return cmd_error(ctx, EX_USAGE,
 		    "--login-grace is 1 to 600 "
 		    "seconds");
+	s.cfg.guest_idle = idle != NULL ? atoi(idle) : SERVE_GUEST_IDLE;
+	if (s.cfg.guest_idle < 1 || s.cfg.guest_idle > 86400)
+		return cmd_error(
+		    ctx, EX_USAGE, "--guest-idle is 1 to 86400 seconds");
 	log_init("serve", args_has(args, "debug") ? LOG_DEBUG : LOG_INFO);
 	/* Migrate now, so sessions never race to, and close before forking. */
 	if ((r = store_open(ctx->paths->db, &st, &cause)) != STORE_OK)
@@ -424,6 +481,9 @@ serve_exec(struct cmd_ctx *ctx, struct args *args)
 	/* A helper that died before its SIGCHLD had a handler. */
 	serve_reap(&s);
 	s.limits = limits_new(LIMITS_PENDING_MAX, LIMITS_PREFIX_MAX);
+	s.guests = limits_new(LIMITS_GUEST_MAX, LIMITS_GUEST_PREFIX_MAX);
+	s.joins = limits_joins_new(
+	    LIMITS_JOIN_MAX, LIMITS_JOIN_WINDOW, LIMITS_JOIN_NETS);
 	s.listen_fd =
 	    serve_listen(listen != NULL ? listen : SERVE_DEFAULT_LISTEN);
 	log_info("host key %s", fp);
@@ -436,6 +496,8 @@ serve_exec(struct cmd_ctx *ctx, struct args *args)
 	ssh_bind_free(s.bind);
 	ssh_finalize();
 	limits_free(s.limits);
+	limits_free(s.guests);
+	limits_joins_free(s.joins);
 	keys_secret_free(secret);
 	free(s.kids);
 	return 0;
@@ -443,7 +505,8 @@ serve_exec(struct cmd_ctx *ctx, struct args *args)
 
 const struct cmd serve_cmd = {
 	.name = "serve",
-	.usage = "[--listen HOST:PORT] [--login-grace SECONDS]",
+	.usage = "[--listen HOST:PORT] [--login-grace SECONDS] "
+	         "[--guest-idle SECONDS]",
 	.summary =
 	    "run the server in the foreground (default " SERVE_DEFAULT_LISTEN
 	    ")",

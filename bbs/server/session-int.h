@@ -42,6 +42,11 @@ struct session {
 	int refused_other; /* attempts by any other method */
 	struct store_login login;
 	enum store_role role;
+	int notify_fd;    /* to the listener; -1 once closed */
+	int guests;       /* the setting "guests" once asked; -1 before */
+	int guest;        /* logged in as guest, without a key */
+	int guest_full;   /* ...beyond the guest caps: one line, then 75 */
+	char address[64]; /* HOST:PORT this connection reached */
 
 	/* The channel's requests. */
 	enum session_start start;
@@ -56,8 +61,9 @@ struct session {
 	pid_t child;
 	int status_fd; /* -1 once the child's end is known */
 	int exit_code;
-	int killed; /* overstayed the shutdown grace */
-	int in_fd;  /* client input goes here; -1 once closed */
+	int killed;  /* overstayed the shutdown grace */
+	time_t idle; /* when a guest was found without input; 0 before */
+	int in_fd;   /* client input goes here; -1 once closed */
 	struct pump_out out[2];
 	struct buf in;
 };

@@ -8,21 +8,28 @@
  *
  * Security rules kept here (docs/DESIGN-NOTES.md, "Authentication"):
  * - a login only from a VALID signature of a registered, unrevoked key;
- *   a NONE probe only ever gets PK_OK; the user name is ignored;
- * - only the publickey method is offered, and no password, none,
+ *   a NONE probe only ever gets PK_OK; the user name is ignored, but for
+ *   one exception:
+ * - the "none" method logs in the user name "guest", and nothing else,
+ *   when the setting "guests" is not off (SPEC section 10); a guest has
+ *   no member and no key, and the spawner runs only what a guest may;
+ * - only the publickey method is offered, and no password,
  *   keyboard-interactive, gssapi, x11, agent or subsystem callback is set,
  *   so libssh refuses them;
  * - one session channel, one pty-req, one shell or exec;
  * - the login grace is an alarm() whose handler only calls _exit();
- * - nothing about the client (address, offered keys, user name) is logged.
+ * - nothing about the client (address, offered keys, user name) is logged,
+ *   and no line says that a connection is a guest's.
  */
 #include <sys/socket.h>
 #include <sys/wait.h>
 
 #include <errno.h>
 #include <fcntl.h>
+#include <netdb.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <poll.h>
 #include <pty.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,6 +37,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "bbs/cmd/words.h"
 #include "bbs/server/lookup.h"
 #include "bbs/server/session-int.h"
 #include "bbs/server/spawn.h"
@@ -43,6 +51,8 @@
 #define SESSION_COLS_MAX 500
 #define SESSION_ROWS_MAX 300
 #define SESSION_CLOSE_MS 2000 /* how long the client gets to close */
+#define SESSION_ASK_MS 5000   /* how long the listener may take to answer */
+#define SESSION_GUEST_USER "guest"
 
 volatile sig_atomic_t session_terminate;
 
@@ -106,9 +116,9 @@ session_auth_spent(const struct session *se)
 /*
  * Sees what no callback handled: libssh then refuses it (we return 1).
  * Only to count the other authentication methods (password,
- * keyboard-interactive, "none"), which libssh refuses without a
- * callback: without counting them a client could guess passwords for
- * the whole login grace.
+ * keyboard-interactive), which libssh refuses without a callback:
+ * without counting them a client could guess passwords for the whole
+ * login grace. ("none" has its callback, session_auth_none().)
  */
 static int
 session_unhandled(ssh_session ssh, ssh_message msg, void *userdata)
@@ -122,6 +132,62 @@ session_unhandled(ssh_session ssh, ssh_message msg, void *userdata)
 	if (ssh_message_subtype(msg) != SSH_AUTH_METHOD_NONE)
 		se->refused_other++; /* "none" asks which methods there are */
 	return 1;
+}
+
+/*
+ * Asks the listener on the notify socket; 1 for its 'y', 0 for 'n' or no
+ * answer (a full table is the safe guess).
+ */
+static int
+session_ask(struct session *se, char what)
+{
+	struct pollfd pfd = { se->notify_fd, POLLIN, 0 };
+	char answer = 0;
+
+	if (se->notify_fd == -1 ||
+	    send(se->notify_fd, &what, 1, MSG_NOSIGNAL) != 1 ||
+	    poll(&pfd, 1, SESSION_ASK_MS) != 1 ||
+	    recv(se->notify_fd, &answer, 1, 0) != 1)
+		return 0;
+	return answer == 'y';
+}
+
+/*
+ * "none": the user name "guest" logs in as a guest when the setting
+ * "guests" allows (SPEC section 10); for every other name it only asks
+ * which methods there are, and is refused. The session learns the setting
+ * from the lookup process, the one process that holds a store connection
+ * before login (a session never opens SQLite before login, and the
+ * listener none at all): asked here, once per connection and only for
+ * this user name, it is read fresh, so a change holds for the next
+ * connection at once, like a revoked key.
+ */
+static int
+session_auth_none(ssh_session ssh, const char *user, void *userdata)
+{
+	struct session *se = userdata;
+
+	(void)ssh;
+	if (se->authed || ++se->attempts > SESSION_MAX_REQUESTS ||
+	    session_auth_spent(se) || strcmp(user, SESSION_GUEST_USER) != 0)
+		return SSH_AUTH_DENIED;
+	if (se->guests == -1 &&
+	    lookup_guests(se->cfg->lookup_sock, &se->guests) != 0)
+		se->guests = -1;
+	if (se->guests != STORE_GUESTS_JOIN &&
+	    se->guests != STORE_GUESTS_READ) {
+		se->refused_other++; /* refused like any failed login */
+		return SSH_AUTH_DENIED;
+	}
+	/*
+	 * Counted by the listener before the client hears of its login, so
+	 * the next connection already sees this one. Beyond the caps the
+	 * guest still logs in, to be told so in one line (session_serve).
+	 */
+	se->guest_full = !session_ask(se, SESSION_ASK_GUEST);
+	se->guest = 1;
+	se->authed = 1;
+	return SSH_AUTH_SUCCESS;
 }
 
 static int
@@ -285,6 +351,32 @@ session_channel_open(ssh_session ssh, void *userdata)
 	return se->chan;
 }
 
+/*
+ * The HOST:PORT this connection reached: the listen address, or, when the
+ * server listens on every address, the one this client used. Printed in
+ * "ssh guest@HOST join ..." when the setting "address" is empty. It is the
+ * server's own address, never the client's.
+ */
+static void
+session_local_address(struct session *se, int fd)
+{
+	struct sockaddr_storage ss;
+	socklen_t sl = sizeof ss;
+	char host[INET6_ADDRSTRLEN], port[8];
+	const char *h = host;
+
+	se->address[0] = '\0';
+	if (getsockname(fd, (struct sockaddr *)&ss, &sl) != 0 ||
+	    getnameinfo((struct sockaddr *)&ss, sl, host, sizeof host, port,
+	        sizeof port, NI_NUMERICHOST | NI_NUMERICSERV) != 0)
+		return;
+	if (strncmp(h, "::ffff:", 7) == 0 && strchr(h + 7, ':') == NULL)
+		h += 7; /* an IPv4 client of a dual-stack socket */
+	snprintf(se->address, sizeof se->address, "%s%s%s:%s",
+	    strchr(h, ':') != NULL ? "[" : "", h,
+	    strchr(h, ':') != NULL ? "]" : "", port);
+}
+
 static void
 session_setup(struct session *se, ssh_bind bind, int fd)
 {
@@ -292,6 +384,7 @@ session_setup(struct session *se, ssh_bind bind, int fd)
 	/* The key exchange may use the whole login grace; the alarm ends it. */
 	long timeout = se->cfg->login_grace + 1;
 
+	session_local_address(se, fd);
 	/* Small interactive writes must not wait for Nagle (45 ms). */
 	setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
 	setsockopt(fd, SOL_SOCKET, SO_KEEPALIVE, &one, sizeof one);
@@ -314,11 +407,13 @@ session_setup(struct session *se, ssh_bind bind, int fd)
 	memset(&se->server_cb, 0, sizeof se->server_cb);
 	se->server_cb.userdata = se;
 	se->server_cb.auth_pubkey_function = session_auth_pubkey;
+	se->server_cb.auth_none_function = session_auth_none;
 	se->server_cb.channel_open_request_session_function =
 	    session_channel_open;
 	ssh_callbacks_init(&se->server_cb);
 	ssh_set_server_callbacks(se->ssh, &se->server_cb);
 	ssh_set_message_callback(se->ssh, session_unhandled, se);
+	/* "none" is never offered: a guest asks for it by name. */
 	ssh_set_auth_methods(se->ssh, SSH_AUTH_METHOD_PUBLICKEY);
 }
 
@@ -331,8 +426,9 @@ session_gone(struct session *se)
 
 /* Runs the protocol until a logged-in client has asked for shell or exec. */
 static int
-session_login(struct session *se, int notify_fd)
+session_login(struct session *se)
 {
+	int logged_in = 0;
 	long timeout;
 
 	if (ssh_handle_key_exchange(se->ssh) != SSH_OK)
@@ -346,9 +442,13 @@ session_login(struct session *se, int notify_fd)
 		    se->attempts > SESSION_MAX_REQUESTS ||
 		    session_auth_spent(se))
 			return -1;
-		if (se->authed && notify_fd != -1) {
-			close(notify_fd); /* no longer pre-authentication */
-			notify_fd = -1;
+		if (se->authed && !logged_in) {
+			logged_in = 1;
+			/* Pre-authentication is over; a guest keeps asking. */
+			if (!se->guest) {
+				close(se->notify_fd);
+				se->notify_fd = -1;
+			}
 			alarm((unsigned)se->cfg->login_grace);
 		}
 	}
@@ -385,11 +485,13 @@ session_spawn(struct session *se)
 
 	req->kind = se->start == START_SHELL ? SPAWN_UI : SPAWN_CMD;
 	req->ctty = se->pty_master != -1;
+	req->guest = se->guest != 0;
 	req->member_id = se->login.member_id;
 	req->key_row = se->login.key_row;
 	req->offered = se->refused + 1;
 	snprintf(req->key_id, sizeof req->key_id, "%s", se->login.key_id);
 	snprintf(req->term, sizeof req->term, "%s", se->term);
+	snprintf(req->address, sizeof req->address, "%s", se->address);
 	if (se->command != NULL)
 		snprintf(req->command, sizeof req->command, "%s", se->command);
 	if (req->ctty)
@@ -431,11 +533,40 @@ out:
 	return r;
 }
 
+/* Whether an exec command line runs join (its first word). */
+static int
+session_is_join(const char *command)
+{
+	char **argv = NULL, *cause = NULL;
+	int argc = 0, r;
+
+	if (words_split(command, &argv, &argc, &cause) != 0) {
+		free(cause);
+		return 0; /* the command's own usage error */
+	}
+	r = argc > 0 && strcmp(argv[0], "join") == 0;
+	words_free(argv);
+	return r;
+}
+
 /* Decides what the started channel runs; returns its exit status. */
 static int
 session_serve(struct session *se)
 {
 	char msg[64];
+
+	if (se->guest && se->guest_full) {
+		session_say(se, "bbs: too many guests at the moment; "
+		                "try again later");
+		return EX_TEMPFAIL;
+	}
+	/* Join attempts are counted per network by the listener. */
+	if (se->guest && se->start == START_EXEC && se->command != NULL &&
+	    session_is_join(se->command) &&
+	    !session_ask(se, SESSION_ASK_JOIN)) {
+		session_say(se, "join: too many attempts, try later");
+		return EX_TEMPFAIL;
+	}
 
 	if (se->start == START_SHELL && se->role == STORE_ROLE_BOT) {
 		session_say(se, "bbs: this key may only run commands; "
@@ -498,6 +629,8 @@ session_run(
 
 	memset(&se, 0, sizeof se);
 	se.cfg = cfg;
+	se.notify_fd = notify_fd;
+	se.guests = -1;
 	se.pty_master = se.pty_slave = se.in_fd = se.status_fd = -1;
 	se.out[0] = (struct pump_out){ &se, -1, 0, 0, -1, { NULL, 0, 0 } };
 	se.out[1] = (struct pump_out){ &se, -1, 1, 0, -1, { NULL, 0, 0 } };
@@ -505,7 +638,7 @@ session_run(
 	session_signals();
 	alarm((unsigned)cfg->login_grace);
 	session_setup(&se, bind, fd);
-	if (session_login(&se, notify_fd) == 0) {
+	if (session_login(&se) == 0) {
 		status = session_serve(&se);
 		session_close(&se, status);
 	} else

@@ -20,13 +20,23 @@ struct session_config {
 	int spawn_sock;   /* requests to the spawner */
 	int lookup_sock;  /* key lookups (lookup.h) */
 	int login_grace;  /* seconds to authenticate */
+	int guest_idle;   /* seconds a guest session may go without input */
 	unsigned long id; /* connection number, for logs */
 };
 
 /*
+ * The session's side of its notify socket (a SOCK_SEQPACKET socketpair
+ * with the listener), one byte a message. A member's session closes it at
+ * login. A guest's keeps it and asks, the listener answering 'y' or 'n':
+ */
+#define SESSION_ASK_GUEST 'g' /* a guest has logged in: is there room? */
+#define SESSION_ASK_JOIN 'j'  /* this guest runs join: may its network? */
+
+/*
  * Serves the accepted connection fd and never returns. notify_fd is closed
- * as soon as the client has logged in, which tells the listener this
- * connection no longer counts against the pre-authentication limits.
+ * as soon as a member has logged in, which tells the listener this
+ * connection no longer counts against the pre-authentication limits; a
+ * guest asks on it instead (above).
  */
 void session_run(ssh_bind bind, int fd, int notify_fd,
     const struct session_config *cfg) __attribute__((noreturn));

@@ -129,6 +129,7 @@ spawn_recv(int sock, struct spawn_req *req, int *fds)
 	}
 	req->key_id[sizeof req->key_id - 1] = '\0';
 	req->term[sizeof req->term - 1] = '\0';
+	req->address[sizeof req->address - 1] = '\0';
 	req->command[sizeof req->command - 1] = '\0';
 	return n;
 }

@@ -22,14 +22,22 @@ enum spawn_kind {
 	SPAWN_CMD = 2, /* one exec command, on pipes or a pty */
 };
 
+/*
+ * What a child runs and for whom. A guest (SPEC section 10) has no member
+ * and no key: guest is 1, member_id and key_row are 0, key_id is empty.
+ */
 struct spawn_req {
 	uint32_t kind;
-	uint32_t ctty; /* 1: one fd, a pty slave; else stdin/out/err */
+	uint32_t ctty;  /* 1: one fd, a pty slave; else stdin/out/err */
+	uint32_t guest; /* 1: logged in as guest, without a key */
 	int64_t member_id;
 	int64_t key_row;
 	int32_t offered; /* keys the client offered, the accepted one too */
 	char key_id[16];
 	char term[64];
+	/* HOST:PORT the client reached, for lines such as "ssh -p PORT
+	 * guest@HOST join ..." when the setting "address" is empty. */
+	char address[64];
 	char command[WORDS_LINE_MAX + 1];
 };
 

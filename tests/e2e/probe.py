@@ -16,6 +16,10 @@ Uses paramiko (Debian's python3-paramiko) against the real server:
   probe.py PORT KEY slow-reader CMD  exec CMD with a small window, stop
                                      reading for 12 s, then read it all;
                                      prints the byte count and status
+  probe.py PORT KEY as-guest CMD     log in with KEY as the user name
+                                     guest, publickey first (OpenSSH
+                                     always tries none first), exec CMD;
+                                     prints the status and output
 
 Each prints one line of result and exits 0 when the probe ran (the test
 decides whether the result is right), 2 when it could not run.
@@ -34,9 +38,9 @@ def transport(port):
     return t
 
 
-def login(port, key_path):
+def login(port, key_path, user="x"):
     t = transport(port)
-    t.auth_publickey("x", paramiko.Ed25519Key.from_private_key_file(key_path))
+    t.auth_publickey(user, paramiko.Ed25519Key.from_private_key_file(key_path))
     return t
 
 
@@ -102,6 +106,13 @@ def env(t):
     print("status %d %s" % (ch.recv_exit_status(), out.strip()))
 
 
+def exec_print(t, cmd):
+    ch = t.open_session()
+    ch.exec_command(cmd)
+    out = ch.makefile().read().decode()
+    print("status %d %s" % (ch.recv_exit_status(), out.strip()))
+
+
 def slow_reader(t, cmd):
     ch = t.open_session(window_size=4096, max_packet_size=1024)
     ch.exec_command(cmd)
@@ -125,8 +136,8 @@ def main():
     if what == "password-flood":
         password_flood(port)
         return 0
-    t = login(port, what)
     probe = sys.argv[3]
+    t = login(port, what, "guest" if probe == "as-guest" else "x")
     if probe == "second-channel":
         second_channel(t)
     elif probe == "direct-tcpip":
@@ -135,6 +146,8 @@ def main():
         env(t)
     elif probe == "slow-reader":
         slow_reader(t, sys.argv[4])
+    elif probe == "as-guest":
+        exec_print(t, sys.argv[4])
     else:
         return 2
     t.close()

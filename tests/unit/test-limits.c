@@ -1,0 +1,214 @@
+/* bbs: ISC licence, see LICENSE. */
+/*
+ * The listener's in-memory limits (bbs/server/limits.c): source networks,
+ * the pre-authentication and guest caps, the join-attempt window; and the
+ * ssh line a board prints for its address (util/sshline.c).
+ */
+#include <arpa/inet.h>
+#include <netinet/in.h>
+
+#include "bbs/server/limits.h"
+#include "tests/unit/test.h"
+#include "util/sshline.h"
+
+static void
+prefix4(const char *addr, struct limits_prefix *p)
+{
+	struct sockaddr_in s4;
+
+	memset(&s4, 0, sizeof s4);
+	s4.sin_family = AF_INET;
+	inet_pton(AF_INET, addr, &s4.sin_addr);
+	limits_prefix((struct sockaddr *)&s4, sizeof s4, p);
+}
+
+static void
+prefix6(const char *addr, struct limits_prefix *p)
+{
+	struct sockaddr_in6 s6;
+
+	memset(&s6, 0, sizeof s6);
+	s6.sin6_family = AF_INET6;
+	inet_pton(AF_INET6, addr, &s6.sin6_addr);
+	limits_prefix((struct sockaddr *)&s6, sizeof s6, p);
+}
+
+static int
+same(const struct limits_prefix *a, const struct limits_prefix *b)
+{
+	return memcmp(a, b, sizeof *a) == 0;
+}
+
+static void
+test_prefixes(void)
+{
+	struct limits_prefix a, b;
+
+	TEST_START("limits: an IPv4 network is its /24");
+	prefix4("192.0.2.1", &a);
+	prefix4("192.0.2.254", &b);
+	ASSERT_TRUE(same(&a, &b));
+	prefix4("192.0.3.1", &b);
+	ASSERT_TRUE(!same(&a, &b));
+	TEST_DONE();
+
+	TEST_START("limits: an IPv6 network is its /64");
+	prefix6("2001:db8:1:2::1", &a);
+	prefix6("2001:db8:1:2:ffff::9", &b);
+	ASSERT_TRUE(same(&a, &b));
+	prefix6("2001:db8:1:3::1", &b);
+	ASSERT_TRUE(!same(&a, &b));
+	TEST_DONE();
+
+	TEST_START("limits: an IPv4-mapped address is its IPv4 network");
+	prefix4("192.0.2.7", &a);
+	prefix6("::ffff:192.0.2.200", &b);
+	ASSERT_TRUE(same(&a, &b));
+	TEST_DONE();
+}
+
+static void
+test_guest_caps(void)
+{
+	struct limits *l =
+	    limits_new(LIMITS_GUEST_MAX, LIMITS_GUEST_PREFIX_MAX);
+	struct limits_prefix p, q;
+	char addr[32];
+	pid_t pid = 100;
+	int i;
+
+	TEST_START("limits: 4 guests from one network, not a 5th");
+	prefix4("127.0.0.1", &p);
+	for (i = 0; i < 4; i++) {
+		ASSERT_TRUE(limits_admit(l, &p));
+		limits_add(l, pid++, &p);
+	}
+	ASSERT_TRUE(!limits_admit(l, &p));
+	prefix4("127.0.1.1", &q);
+	ASSERT_TRUE(limits_admit(l, &q));
+	TEST_DONE();
+
+	TEST_START("limits: a guest's end makes room for the next");
+	limits_done(l, 101);
+	ASSERT_TRUE(limits_admit(l, &p));
+	limits_add(l, pid++, &p);
+	ASSERT_TRUE(!limits_admit(l, &p));
+	TEST_DONE();
+
+	TEST_START("limits: 32 guests at once, from any networks");
+	for (i = 1; i < 8; i++) {
+		snprintf(addr, sizeof addr, "10.0.%d.1", i);
+		prefix4(addr, &q);
+		while (limits_admit(l, &q))
+			limits_add(l, pid++, &q);
+	}
+	ASSERT_INT_EQ(limits_pending(l), 32);
+	prefix4("10.9.9.9", &q);
+	ASSERT_TRUE(!limits_admit(l, &q));
+	limits_done(l, 100);
+	ASSERT_TRUE(limits_admit(l, &q));
+	TEST_DONE();
+	limits_free(l);
+}
+
+static void
+test_joins(void)
+{
+	struct limits_joins *j =
+	    limits_joins_new(LIMITS_JOIN_MAX, LIMITS_JOIN_WINDOW, 3);
+	struct limits_prefix p, q, r, s;
+	int64_t t = 1000;
+	int i, ok = 0;
+
+	prefix4("198.51.100.1", &p);
+	prefix4("198.51.101.1", &q);
+	prefix4("198.51.102.1", &r);
+	prefix4("198.51.103.1", &s);
+
+	TEST_START("joins: 10 attempts from a network, then none");
+	for (i = 0; i < 10; i++)
+		ok += limits_join(j, &p, t + i);
+	ASSERT_INT_EQ(ok, 10);
+	ASSERT_INT_EQ(limits_join(j, &p, t + 10), 0);
+	ASSERT_INT_EQ(limits_join(j, &p, t + 599), 0);
+	TEST_DONE();
+
+	TEST_START("joins: another network is not held back");
+	ASSERT_INT_EQ(limits_join(j, &q, t + 20), 1);
+	TEST_DONE();
+
+	TEST_START("joins: the window slides, refusals not counted");
+	/* The first attempt (t) leaves at t + 600, the second at t + 601. */
+	ASSERT_INT_EQ(limits_join(j, &p, t + 600), 1);
+	ASSERT_INT_EQ(limits_join(j, &p, t + 600), 0);
+	ASSERT_INT_EQ(limits_join(j, &p, t + 601), 1);
+	ASSERT_INT_EQ(limits_join(j, &p, t + 601), 0);
+	TEST_DONE();
+
+	TEST_START("joins: a full table forgets the network quiet longest");
+	ASSERT_INT_EQ(limits_join(j, &r, t + 602), 1);
+	/* Three held (p, q, r): s pushes out q, quiet since t + 20. */
+	ASSERT_INT_EQ(limits_join(j, &s, t + 603), 1);
+	/* p is still counted: 7 of its attempts are in the window. */
+	for (ok = 0, i = 0; i < 5; i++)
+		ok += limits_join(j, &p, t + 604);
+	ASSERT_INT_EQ(ok, 3);
+	/* q was forgotten: it has 10 again. */
+	for (ok = 0, i = 0; i < 12; i++)
+		ok += limits_join(j, &q, t + 605);
+	ASSERT_INT_EQ(ok, 10);
+	TEST_DONE();
+
+	TEST_START("joins: networks leave when their window is over");
+	ASSERT_INT_EQ(limits_join(j, &p, t + 5000), 1);
+	for (i = 0; i < 9; i++)
+		ASSERT_INT_EQ(limits_join(j, &p, t + 5000), 1);
+	ASSERT_INT_EQ(limits_join(j, &p, t + 5000), 0);
+	TEST_DONE();
+	limits_joins_free(j);
+}
+
+static void
+sshline_is(const char *address, const char *opts, const char *user,
+    const char *rest, const char *want)
+{
+	char *got = sshline_format(address, opts, user, rest);
+
+	ASSERT_STR_EQ(got, want);
+	free(got);
+}
+
+static void
+test_sshline(void)
+{
+	TEST_START("sshline: host, host:port, port 22");
+	sshline_is("bbs.example.org", NULL, "guest", "boards",
+	    "ssh guest@bbs.example.org boards");
+	sshline_is("bbs.example.org:2222", NULL, "guest", "boards",
+	    "ssh -p 2222 guest@bbs.example.org boards");
+	sshline_is(
+	    "bbs.example.org:22", NULL, NULL, NULL, "ssh bbs.example.org");
+	TEST_DONE();
+
+	TEST_START("sshline: IPv6, bracketed or bare");
+	sshline_is("[2001:db8::1]:2222", NULL, "guest", NULL,
+	    "ssh -p 2222 guest@2001:db8::1");
+	sshline_is("[::1]", NULL, NULL, NULL, "ssh ::1");
+	sshline_is("2001:db8::1", NULL, NULL, NULL, "ssh 2001:db8::1");
+	TEST_DONE();
+
+	TEST_START("sshline: options go before the destination");
+	sshline_is("127.0.0.1:2222", "-i key", NULL, "help",
+	    "ssh -p 2222 -i key 127.0.0.1 help");
+	TEST_DONE();
+}
+
+int
+main(void)
+{
+	test_prefixes();
+	test_guest_caps();
+	test_joins();
+	test_sshline();
+	return test_exit();
+}
