@@ -11,6 +11,7 @@
 
 #include "store/threads.h"
 #include "ui/edit.h"
+#include "ui/field.h"
 #include "ui/ui-int.h"
 #include "util/utf8.h"
 #include "util/xmalloc.h"
@@ -111,16 +112,13 @@ search_draw(struct ui *ui, void *p, WINDOW *w, int rows, int cols)
 {
 	struct view_search *v = p;
 	int lw = (int)sizeof SEARCH_LABEL - 1, per = (rows - 2) / SEARCH_ROWS;
-	size_t from = edit_hscroll(&v->q, cols - lw - 2), i;
+	size_t i;
 	char info[64];
 
 	ui_draw_text(
 	    w, 0, 1, lw, SEARCH_LABEL, (size_t)lw, ui_attr(ui, UI_ATTR_TITLE));
-	ui_draw_text(w, 0, 1 + lw, cols - lw - 2, v->q.s + from,
-	    v->q.len - from, A_BOLD);
-	if (v->typing)
-		ui_cursor(ui, 0,
-		    1 + lw + text_span_width(v->q.s + from, v->q.cur - from));
+	ui_field_draw(
+	    ui, w, &v->q, 0, 1 + lw, cols - lw - 2, A_BOLD, v->typing);
 	ui_draw_rule(w, 1, 0, cols, ui_attr(ui, UI_ATTR_DIM));
 	if (v->ran != NULL) {
 		snprintf(info, sizeof info, " %zu hit%s ", v->n,
@@ -161,37 +159,8 @@ search_key_query(struct ui *ui, struct view_search *v, int key)
 	case UI_KEY(KEY_DOWN):
 		v->typing = v->n == 0;
 		return UI_KEY_USED;
-	case UI_KEY(KEY_LEFT):
-		edit_left(&v->q);
-		return UI_KEY_USED;
-	case UI_KEY(KEY_RIGHT):
-		edit_right(&v->q);
-		return UI_KEY_USED;
-	case UI_KEY(KEY_HOME):
-	case UI_CTRL('a'):
-		edit_first(&v->q);
-		return UI_KEY_USED;
-	case UI_KEY(KEY_END):
-	case UI_CTRL('e'):
-		edit_last(&v->q);
-		return UI_KEY_USED;
-	case UI_KEY(KEY_BACKSPACE):
-	case 0x7f:
-	case UI_CTRL('h'):
-		edit_backspace(&v->q);
-		return UI_KEY_USED;
-	case UI_KEY(KEY_DC):
-		edit_delete(&v->q);
-		return UI_KEY_USED;
-	case UI_CTRL('u'):
-		edit_first(&v->q);
-		edit_kill(&v->q);
-		return UI_KEY_USED;
 	}
-	if ((key & UI_FN) || key < 0x20 || (key >= 0x7f && key < 0xa0))
-		return UI_KEY_UNUSED;
-	edit_insert_cp(&v->q, (uint32_t)key);
-	return UI_KEY_USED;
+	return ui_field_key(&v->q, key);
 }
 
 static enum ui_key_result
