@@ -171,6 +171,16 @@ edit_kill(struct edit *e)
 }
 
 void
+edit_kill_back(struct edit *e, size_t from)
+{
+	size_t n = e->cur - from;
+
+	e->cur = from;
+	edit_splice(e, n, "", 0);
+	e->goal = -1;
+}
+
+void
 edit_left(struct edit *e)
 {
 	e->cur = edit_prev(e, e->cur);

@@ -81,6 +81,20 @@ test_typing(void)
 	ASSERT_STR_EQ(e.s, "onethree");
 	edit_free(&e);
 	TEST_DONE();
+
+	TEST_START("edit: kill back to an offset, the cursor there");
+	edit_init(&e, "one two " NICHI "x", 1, 0);
+	edit_left(&e);
+	edit_kill_back(&e, 4);
+	ASSERT_STR_EQ(e.s, "one x");
+	ASSERT_INT_EQ(e.cur, 4);
+	edit_kill_back(&e, 0);
+	ASSERT_STR_EQ(e.s, "x");
+	ASSERT_INT_EQ(e.cur, 0);
+	edit_kill_back(&e, 0); /* nothing before the cursor */
+	ASSERT_STR_EQ(e.s, "x");
+	edit_free(&e);
+	TEST_DONE();
 }
 
 static void
