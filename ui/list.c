@@ -7,7 +7,10 @@
 
 #include "ui/ui-int.h"
 
-/* The motion keys. A new one: its key in ui_motion_help too. */
+/*
+ * The motion keys. A new one: its key in ui_motion_help too (back's in
+ * ui_motion_back_keys: each view that goes back says where).
+ */
 static const struct {
 	int key;
 	enum ui_motion motion;
@@ -25,6 +28,8 @@ static const struct {
 	{ 'g', UI_MOTION_FIRST },
 	{ UI_KEY(KEY_END), UI_MOTION_LAST },
 	{ 'G', UI_MOTION_LAST },
+	{ 'h', UI_MOTION_BACK },
+	{ UI_KEY(KEY_LEFT), UI_MOTION_BACK },
 };
 
 /*
@@ -39,6 +44,8 @@ const struct ui_help ui_motion_help[] = {
 	{ "arrows", NULL, "arrows PgUp PgDn scroll", 0 },
 	{ NULL, NULL, NULL, 0 },
 };
+
+const char ui_motion_back_keys[] = "h Left";
 
 enum ui_motion
 ui_motion(int key)
@@ -100,6 +107,7 @@ ui_list_key(struct ui_list *l, int key, int rows)
 	case UI_MOTION_LAST:
 		l->sel = l->n - 1;
 		break;
+	case UI_MOTION_BACK: /* the UI's: a list does not move */
 	case UI_MOTION_NONE:
 		r = UI_KEY_UNUSED;
 		break;
@@ -133,6 +141,7 @@ ui_scroll_key(int *top, int key, int page)
 	case UI_MOTION_LAST:
 		*top = 1 << 30; /* the caller clamps it when it draws */
 		break;
+	case UI_MOTION_BACK: /* the UI's: a page does not move */
 	case UI_MOTION_NONE:
 		used = 0;
 		break;

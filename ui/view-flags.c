@@ -159,9 +159,6 @@ flags_key(struct ui *ui, void *p, int key)
 			ui_mod_ask(
 			    ui, &v->mod, UI_MOD_DISMISS, f->id, NULL, NULL);
 		return UI_KEY_USED;
-	case UI_KEY(KEY_LEFT):
-	case 'h':
-		return UI_KEY_CLOSE;
 	}
 	return ui_list_key(&v->list, key, flags_per_page(ui));
 }
@@ -188,7 +185,6 @@ static const struct ui_help flags_help[] = {
 	    "Enter read the post", 0 },
 	{ "d", "dismiss the flag, with an optional reason (on the public log)",
 	    "d dismiss", 0 },
-	{ "h Left", "back", NULL, 0 },
 	{ NULL, NULL, NULL, 0 },
 };
 
@@ -202,4 +198,5 @@ const struct ui_view ui_view_flags = {
 	.title = flags_title,
 	.help = flags_help,
 	.motion = 1,
+	.back = "back",
 };

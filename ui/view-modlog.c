@@ -176,9 +176,6 @@ modlog_key(struct ui *ui, void *p, int key)
 		if (v->n > 0)
 			modlog_show(ui, &v->e[v->list.sel]);
 		return UI_KEY_USED;
-	case UI_KEY(KEY_LEFT):
-	case 'h':
-		return UI_KEY_CLOSE;
 	}
 	return ui_list_key(&v->list, key, modlog_per_page(ui));
 }
@@ -202,7 +199,6 @@ static const struct ui_help modlog_help[] = {
 	{ "Enter l Right", "the whole entry, with its hashes", "Enter entry",
 	    0 },
 	UI_HELP_SHARED("arrows", 0),
-	{ "h Left", "back", NULL, 0 },
 	{ NULL, NULL, NULL, 0 },
 };
 
@@ -216,4 +212,5 @@ const struct ui_view ui_view_modlog = {
 	.title = modlog_title,
 	.help = modlog_help,
 	.motion = 1,
+	.back = "back",
 };

@@ -185,9 +185,6 @@ search_key(struct ui *ui, void *p, int key)
 			ui_goto(ui, v->hits[v->list.sel].thread,
 			    v->hits[v->list.sel].post, 0);
 		return UI_KEY_USED;
-	case UI_KEY(KEY_LEFT):
-	case 'h':
-		return UI_KEY_CLOSE;
 	}
 	if (ui_motion(key) == UI_MOTION_UP && v->list.sel == 0) {
 		v->typing = 1; /* up from the first hit: the query */
@@ -232,7 +229,6 @@ static const struct ui_help search_help[] = {
 	    UI_HELP_TYPING },
 	UI_HELP_SHARED("F1", UI_HELP_TYPING),
 	{ "Ctrl-U", "clear the query line", NULL, 0 },
-	{ "h Left", "back", NULL, 0 },
 	{ NULL, NULL, NULL, 0 },
 };
 
@@ -246,5 +242,6 @@ const struct ui_view ui_view_search = {
 	.title = search_title,
 	.help = search_help,
 	.motion = 1,
+	.back = "back",
 	.typing = search_typing,
 };
