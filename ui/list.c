@@ -9,7 +9,8 @@
 
 /*
  * The motion keys. A new one: its key in ui_motion_help too (back's in
- * ui_motion_back_keys: each view that goes back says where).
+ * ui_motion_back_keys: each view that goes back says where; each view
+ * that opens says what, in its own help).
  */
 static const struct {
 	int key;
@@ -30,6 +31,11 @@ static const struct {
 	{ 'G', UI_MOTION_LAST },
 	{ 'h', UI_MOTION_BACK },
 	{ UI_KEY(KEY_LEFT), UI_MOTION_BACK },
+	{ '\r', UI_MOTION_OPEN },
+	{ '\n', UI_MOTION_OPEN },
+	{ UI_KEY(KEY_ENTER), UI_MOTION_OPEN },
+	{ 'l', UI_MOTION_OPEN },
+	{ UI_KEY(KEY_RIGHT), UI_MOTION_OPEN },
 };
 
 /*
@@ -107,7 +113,8 @@ ui_list_key(struct ui_list *l, int key, int rows)
 	case UI_MOTION_LAST:
 		l->sel = l->n - 1;
 		break;
-	case UI_MOTION_BACK: /* the UI's: a list does not move */
+	case UI_MOTION_BACK: /* the UI's */
+	case UI_MOTION_OPEN: /* the view's */
 	case UI_MOTION_NONE:
 		r = UI_KEY_UNUSED;
 		break;
@@ -141,7 +148,8 @@ ui_scroll_key(int *top, int key, int page)
 	case UI_MOTION_LAST:
 		*top = 1 << 30; /* the caller clamps it when it draws */
 		break;
-	case UI_MOTION_BACK: /* the UI's: a page does not move */
+	case UI_MOTION_BACK: /* the UI's */
+	case UI_MOTION_OPEN: /* the view's */
 	case UI_MOTION_NONE:
 		used = 0;
 		break;

@@ -234,11 +234,13 @@ enum ui_motion {
 	UI_MOTION_FIRST,
 	UI_MOTION_LAST,
 	UI_MOTION_BACK, /* out of the view: the UI's, in a view with back */
+	UI_MOTION_OPEN, /* into the chosen item: the view's */
 };
 
 /*
  * The motion of key: Up k, Down j, PgUp Ctrl-B, PgDn Ctrl-F space,
- * Home g, End G, back h Left; UI_MOTION_NONE for any other key.
+ * Home g, End G, back h Left, open Enter l Right; UI_MOTION_NONE for any
+ * other key.
  */
 enum ui_motion ui_motion(int key);
 /* What '?' says of the motion keys, in every view that moves. */
@@ -247,13 +249,13 @@ extern const struct ui_help ui_motion_help[];
 extern const char ui_motion_back_keys[];
 /*
  * Moves the selection for a motion key, keeping it in a window of rows
- * lines; UI_KEY_UNUSED for back and other keys.
+ * lines; UI_KEY_UNUSED for back, open and other keys.
  */
 enum ui_key_result ui_list_key(struct ui_list *l, int key, int rows);
 /*
  * Scrolls a page of text whose first shown line is *top by a line, a page
- * of page lines, or to either end, for a motion key; 0 for back and
- * other keys.
+ * of page lines, or to either end, for a motion key; 0 for back, open
+ * and other keys.
  * *top stays >= 0; the end is clamped by the caller when it draws.
  */
 int ui_scroll_key(int *top, int key, int page);

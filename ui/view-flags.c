@@ -145,16 +145,12 @@ flags_key(struct ui *ui, void *p, int key)
 	struct view_flags *v = p;
 	const struct store_flag *f = v->n > 0 ? &v->f[v->list.sel] : NULL;
 
-	switch (key) {
-	case '\r':
-	case '\n':
-	case UI_KEY(KEY_ENTER):
-	case UI_KEY(KEY_RIGHT):
-	case 'l':
+	if (ui_motion(key) == UI_MOTION_OPEN) {
 		if (f != NULL)
 			ui_goto(ui, f->thread, f->post, 0);
 		return UI_KEY_USED;
-	case 'd':
+	}
+	if (key == 'd') {
 		if (f != NULL)
 			ui_mod_ask(
 			    ui, &v->mod, UI_MOD_DISMISS, f->id, NULL, NULL);

@@ -167,12 +167,7 @@ modlog_key(struct ui *ui, void *p, int key)
 {
 	struct view_modlog *v = p;
 
-	switch (key) {
-	case '\r':
-	case '\n':
-	case UI_KEY(KEY_ENTER):
-	case UI_KEY(KEY_RIGHT):
-	case 'l':
+	if (ui_motion(key) == UI_MOTION_OPEN) {
 		if (v->n > 0)
 			modlog_show(ui, &v->e[v->list.sel]);
 		return UI_KEY_USED;

@@ -654,6 +654,7 @@ pager_key_move(struct ui *ui, struct view_pager *v, int key)
 		pager_load_end(ui, v);
 		break;
 	case UI_MOTION_BACK: /* the UI's (ui_view_pager.back) */
+	case UI_MOTION_OPEN: /* nothing to open in a thread */
 	case UI_MOTION_NONE:
 		v->sel = sel;
 		r = UI_KEY_UNUSED;

@@ -171,16 +171,12 @@ search_key(struct ui *ui, void *p, int key)
 
 	if (v->typing)
 		return search_key_query(ui, v, key);
-	switch (key) {
-	case '/':
+	if (key == '/') {
 		v->typing = 1;
 		edit_last(&v->q);
 		return UI_KEY_USED;
-	case '\r':
-	case '\n':
-	case UI_KEY(KEY_ENTER):
-	case UI_KEY(KEY_RIGHT):
-	case 'l':
+	}
+	if (ui_motion(key) == UI_MOTION_OPEN) {
 		if (v->n > 0)
 			ui_goto(ui, v->hits[v->list.sel].thread,
 			    v->hits[v->list.sel].post, 0);

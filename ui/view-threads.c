@@ -140,17 +140,14 @@ threads_key(struct ui *ui, void *p, int key)
 	struct store_thread *t = v->n > 0 ? &v->t[v->list.sel] : NULL;
 	struct ui_pager_arg arg = { 0, 0 };
 
-	switch (key) {
-	case '\r':
-	case '\n':
-	case UI_KEY(KEY_ENTER):
-	case UI_KEY(KEY_RIGHT):
-	case 'l':
+	if (ui_motion(key) == UI_MOTION_OPEN) {
 		if (t != NULL) {
 			arg.thread = t->id;
 			ui_push(ui, &ui_view_pager, &arg);
 		}
 		return UI_KEY_USED;
+	}
+	switch (key) {
 	case 'w':
 		threads_write(ui, v);
 		return UI_KEY_USED;

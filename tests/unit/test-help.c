@@ -107,9 +107,12 @@ test_text(void)
 	ASSERT_INT_EQ(help_has(&ui_view_editor, 0, 1, "g G Home End"), 0);
 	TEST_DONE();
 
-	TEST_START("help: h and Left go back where a view says so");
+	TEST_START(
+	    "help: h and Left go back where a view says so; l Right Enter open");
 	ASSERT_INT_EQ(ui_motion('h'), UI_MOTION_BACK);
 	ASSERT_INT_EQ(ui_motion(UI_KEY(KEY_LEFT)), UI_MOTION_BACK);
+	ASSERT_INT_EQ(ui_motion('l'), UI_MOTION_OPEN);
+	ASSERT_INT_EQ(ui_motion('\r'), UI_MOTION_OPEN);
 	ASSERT_INT_EQ(help_has(&ui_view_threads, 0, 0,
 	                  "  h Left         back to the boards\n"),
 	    1);
