@@ -87,6 +87,14 @@ ui_list_clamp(struct ui_list *l, int rows)
 		l->top = 0;
 }
 
+int
+ui_list_page(int rows, int item_rows)
+{
+	int n = rows / item_rows;
+
+	return n > 0 ? n : 1;
+}
+
 enum ui_key_result
 ui_list_key(struct ui_list *l, int key, int rows)
 {

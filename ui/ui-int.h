@@ -261,6 +261,8 @@ enum ui_key_result ui_list_key(struct ui_list *l, int key, int rows);
 int ui_scroll_key(int *top, int key, int page);
 /* Keeps sel visible in rows lines and within 0..n-1. */
 void ui_list_clamp(struct ui_list *l, int rows);
+/* A page of a list whose items take item_rows of rows lines: at least 1. */
+int ui_list_page(int rows, int item_rows);
 
 extern const struct ui_view ui_view_boards;
 extern const struct ui_view ui_view_threads;

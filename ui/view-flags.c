@@ -28,14 +28,6 @@ struct view_flags {
 	struct ui_mod mod;   /* the dismissal a prompt is open for */
 };
 
-static int
-flags_per_page(const struct ui *ui)
-{
-	int per = (ui_body_rows(ui) - 1) / FLAGS_ROWS;
-
-	return per > 0 ? per : 1;
-}
-
 static void
 flags_clear(struct view_flags *v)
 {
@@ -73,7 +65,7 @@ flags_load(struct ui *ui, struct view_flags *v)
 			v->list.sel = (int)i; /* the same flag stays chosen */
 	}
 	v->list.n = (int)v->n;
-	ui_list_clamp(&v->list, flags_per_page(ui));
+	ui_list_clamp(&v->list, ui_list_page(ui_body_rows(ui) - 1, FLAGS_ROWS));
 }
 
 static void *
@@ -122,7 +114,7 @@ static void
 flags_draw(struct ui *ui, void *p, WINDOW *w, int rows, int cols)
 {
 	struct view_flags *v = p;
-	int per = (rows - 1) / FLAGS_ROWS, i;
+	int per = ui_list_page(rows - 1, FLAGS_ROWS), i;
 	char head[64];
 
 	snprintf(head, sizeof head, "Open flags, oldest first (%zu)", v->n);
@@ -133,7 +125,7 @@ flags_draw(struct ui *ui, void *p, WINDOW *w, int rows, int cols)
 		    ui_attr(ui, UI_ATTR_DIM));
 		return;
 	}
-	ui_list_clamp(&v->list, per > 0 ? per : 1);
+	ui_list_clamp(&v->list, per);
 	for (i = 0; i < per && v->list.top + i < (int)v->n; i++)
 		flags_draw_flag(ui, w, 1 + i * FLAGS_ROWS, cols, v,
 		    (size_t)(v->list.top + i));
@@ -156,7 +148,8 @@ flags_key(struct ui *ui, void *p, int key)
 			    ui, &v->mod, UI_MOD_DISMISS, f->id, NULL, NULL);
 		return UI_KEY_USED;
 	}
-	return ui_list_key(&v->list, key, flags_per_page(ui));
+	return ui_list_key(
+	    &v->list, key, ui_list_page(ui_body_rows(ui) - 1, FLAGS_ROWS));
 }
 
 static void

@@ -111,7 +111,8 @@ static void
 search_draw(struct ui *ui, void *p, WINDOW *w, int rows, int cols)
 {
 	struct view_search *v = p;
-	int lw = (int)sizeof SEARCH_LABEL - 1, per = (rows - 2) / SEARCH_ROWS;
+	int lw = (int)sizeof SEARCH_LABEL - 1,
+	    per = ui_list_page(rows - 2, SEARCH_ROWS);
 	size_t i;
 	char info[64];
 
@@ -126,7 +127,7 @@ search_draw(struct ui *ui, void *p, WINDOW *w, int rows, int cols)
 		ui_draw_text(w, 1, 2, cols - 4, info, strlen(info),
 		    ui_attr(ui, UI_ATTR_DIM));
 	}
-	ui_list_clamp(&v->list, per > 0 ? per : 1);
+	ui_list_clamp(&v->list, per);
 	for (i = 0; (int)i < per && v->list.top + (int)i < (int)v->n; i++)
 		search_draw_hit(ui, w, 2 + (int)i * SEARCH_ROWS, cols,
 		    &v->hits[v->list.top + (int)i],
@@ -167,7 +168,7 @@ static enum ui_key_result
 search_key(struct ui *ui, void *p, int key)
 {
 	struct view_search *v = p;
-	int per = (ui_body_rows(ui) - 2) / SEARCH_ROWS;
+	int per = ui_list_page(ui_body_rows(ui) - 2, SEARCH_ROWS);
 
 	if (v->typing)
 		return search_key_query(ui, v, key);
@@ -186,7 +187,7 @@ search_key(struct ui *ui, void *p, int key)
 		v->typing = 1; /* up from the first hit: the query */
 		return UI_KEY_USED;
 	}
-	return ui_list_key(&v->list, key, per > 0 ? per : 1);
+	return ui_list_key(&v->list, key, per);
 }
 
 static void
