@@ -1,10 +1,12 @@
 /* bbs: ISC licence, see LICENSE. */
 /*
  * The one-line text field (ui/field.c): a struct edit made with single
- * set, its editing keys and its drawing, so that every one-line field
- * (the search line, erase-me's confirmation, the forms of ui/form.h)
- * edits alike. The field knows no view: each view decides which keys
- * reach it and where it is drawn.
+ * set, its editing keys and its drawing. The search line, erase-me's
+ * confirmation and the fields of ui/form.h take its keys (erase-me
+ * leaves out Home, End and Delete; a form has its own Ctrl-U, to the
+ * start); the editor's title is drawn by it but edited with the editor's
+ * keys. The field knows no view: each view decides which keys reach it
+ * and where it is drawn.
  */
 #ifndef UI_FIELD_H
 #define UI_FIELD_H
