@@ -171,6 +171,16 @@ edit_kill(struct edit *e)
 }
 
 void
+edit_kill_back(struct edit *e, size_t from)
+{
+	size_t n = e->cur - from;
+
+	e->cur = from;
+	edit_splice(e, n, "", 0);
+	e->goal = -1;
+}
+
+void
 edit_left(struct edit *e)
 {
 	e->cur = edit_prev(e, e->cur);
@@ -267,30 +277,31 @@ edit_vertical(struct edit *e, int cols, int delta)
 	free(rows);
 }
 
-void
-edit_row_home(struct edit *e, int cols)
+/* Moves to the start (end 0) or the end of the cursor's display row. */
+static void
+edit_row_edge(struct edit *e, int cols, int end)
 {
 	struct text_line *rows;
-	size_t n;
+	size_t n, r;
 	int col;
 
 	edit_layout(e, cols, &rows, &n);
-	e->cur = rows[edit_cursor(e, rows, n, &col)].off;
+	r = edit_cursor(e, rows, n, &col);
+	e->cur = end ? edit_row_max(e, rows, n, r) : rows[r].off;
 	e->goal = -1;
 	free(rows);
 }
 
 void
+edit_row_home(struct edit *e, int cols)
+{
+	edit_row_edge(e, cols, 0);
+}
+
+void
 edit_row_end(struct edit *e, int cols)
 {
-	struct text_line *rows;
-	size_t n;
-	int col;
-
-	edit_layout(e, cols, &rows, &n);
-	e->cur = edit_row_max(e, rows, n, edit_cursor(e, rows, n, &col));
-	e->goal = -1;
-	free(rows);
+	edit_row_edge(e, cols, 1);
 }
 
 size_t

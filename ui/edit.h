@@ -47,6 +47,11 @@ void edit_backspace(struct edit *e);
 void edit_delete(struct edit *e);
 /* Deletes to the end of the line, or the newline when already there. */
 void edit_kill(struct edit *e);
+/*
+ * Deletes from the byte offset from, a code point boundary at or before
+ * the cursor, to the cursor, which ends at from.
+ */
+void edit_kill_back(struct edit *e, size_t from);
 
 void edit_left(struct edit *e);
 void edit_right(struct edit *e);

@@ -1,24 +1,25 @@
 /* bbs: ISC licence, see LICENSE. */
 /*
- * One-line text fields (see form.h). A field is UTF-8 text with a cursor
- * at a byte offset on a code point boundary and the first byte shown
- * (scroll), kept so the cursor stays in view. The cursor is drawn as a
- * reversed cell, since the UI hides the terminal's own.
+ * One-line text fields (see form.h). A field is a one-line struct edit,
+ * edited with the keys of every one-line field (ui/field.h) and a few of
+ * the form's own, and the first byte shown (scroll), kept so the cursor
+ * stays in view. The cursor is drawn as a reversed cell, since the UI
+ * hides the terminal's own.
  */
+#include <assert.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "ui/edit.h"
+#include "ui/field.h"
 #include "ui/form.h"
 #include "ui/ui-int.h"
-#include "util/buf.h"
 #include "util/utf8.h"
 #include "util/xmalloc.h"
 
 struct form_field {
-	const struct ui_form_field *spec;
-	struct buf text;
-	size_t cur;    /* byte offset of the cursor */
+	struct edit e;
 	size_t scroll; /* first byte shown */
 };
 
@@ -49,12 +50,10 @@ form_open(struct ui *ui, const void *arg)
 	v->arg = spec->arg;
 	for (i = 0; i < v->n; i++) {
 		v->specs[i] = spec->fields[i];
-		v->f[i].spec = &v->specs[i];
-		buf_init(&v->f[i].text);
-		/* Never NULL data, even when empty. */
-		buf_adds(&v->f[i].text,
-		    spec->fields[i].value != NULL ? spec->fields[i].value : "");
-		v->f[i].cur = v->f[i].text.len;
+		/* edit_init() takes 0 for no cap; a form always has one. */
+		assert(spec->fields[i].max > 0);
+		edit_init(
+		    &v->f[i].e, spec->fields[i].value, 1, spec->fields[i].max);
 	}
 	return v;
 }
@@ -66,7 +65,7 @@ form_close(void *p)
 	size_t i;
 
 	for (i = 0; i < v->n; i++)
-		buf_free(&v->f[i].text);
+		edit_free(&v->f[i].e);
 	free(v->title);
 	free(v);
 }
@@ -77,24 +76,19 @@ form_cols(const struct form_field *f, size_t a, size_t b)
 {
 	int used = 0;
 
-	text_fit(f->text.data + a, b - a, INT_MAX, &used);
+	text_fit(f->e.s + a, b - a, INT_MAX, &used);
 	return used;
 }
 
-/* The byte offset of the code point before (dir -1) or after (1) at. */
+/* The byte offset after the code point at at. */
 static size_t
-form_step(const struct form_field *f, size_t at, int dir)
+form_next(const struct form_field *f, size_t at)
 {
-	const char *s = f->text.data;
+	const char *s = f->e.s;
 
-	if (dir < 0) {
-		while (at > 0 && ((unsigned char)s[--at] & 0xc0) == 0x80)
-			;
-		return at;
-	}
-	if (at < f->text.len)
+	if (at < f->e.len)
 		at++;
-	while (at < f->text.len && ((unsigned char)s[at] & 0xc0) == 0x80)
+	while (at < f->e.len && ((unsigned char)s[at] & 0xc0) == 0x80)
 		at++;
 	return at;
 }
@@ -107,22 +101,22 @@ form_draw_field(struct ui *ui, WINDOW *w, struct form_field *f, int y, int x,
 	size_t next;
 
 	(void)ui;
-	if (f->cur < f->scroll)
-		f->scroll = f->cur;
-	while (
-	    f->scroll < f->cur && form_cols(f, f->scroll, f->cur) > width - 1)
-		f->scroll = form_step(f, f->scroll, 1);
+	if (f->e.cur < f->scroll)
+		f->scroll = f->e.cur;
+	while (f->scroll < f->e.cur &&
+	       form_cols(f, f->scroll, f->e.cur) > width - 1)
+		f->scroll = form_next(f, f->scroll);
 	ui_draw_fill(w, y, x, width, A_UNDERLINE);
-	if (f->text.len > f->scroll)
-		ui_draw_text(w, y, x, width, f->text.data + f->scroll,
-		    f->text.len - f->scroll, A_UNDERLINE);
+	if (f->e.len > f->scroll)
+		ui_draw_text(w, y, x, width, f->e.s + f->scroll,
+		    f->e.len - f->scroll, A_UNDERLINE);
 	if (!focused)
 		return;
-	x += form_cols(f, f->scroll, f->cur);
-	next = form_step(f, f->cur, 1);
-	if (next > f->cur)
-		ui_draw_text(w, y, x, 2, f->text.data + f->cur, next - f->cur,
-		    A_REVERSE);
+	x += form_cols(f, f->scroll, f->e.cur);
+	next = form_next(f, f->e.cur);
+	if (next > f->e.cur)
+		ui_draw_text(
+		    w, y, x, 2, f->e.s + f->e.cur, next - f->e.cur, A_REVERSE);
 	else
 		ui_draw_text(w, y, x, 1, " ", 1, A_REVERSE);
 }
@@ -156,86 +150,41 @@ form_draw(struct ui *ui, void *p, WINDOW *w, int rows, int cols)
 		    strlen(hint), ui_attr(ui, UI_ATTR_DIM));
 }
 
-/* Deletes the bytes of f from a to b and puts the cursor at a. */
-static void
-form_delete(struct form_field *f, size_t a, size_t b)
-{
-	memmove(f->text.data + a, f->text.data + b, f->text.len - b + 1);
-	f->text.len -= b - a;
-	f->cur = a;
-}
-
-/* Inserts the character c at the cursor, if it is printable and fits. */
-static void
-form_insert(struct form_field *f, int c)
-{
-	char enc[4];
-	int n;
-
-	if (c < 0x20 || (c & UI_FN) || utf8_is_unsafe((uint32_t)c) ||
-	    (n = utf8_encode((uint32_t)c, enc)) == 0 ||
-	    f->text.len + (size_t)n > f->spec->max)
-		return;
-	buf_add(&f->text, enc, (size_t)n); /* room, and the NUL moved */
-	memmove(f->text.data + f->cur + n, f->text.data + f->cur,
-	    f->text.len - (size_t)n - f->cur);
-	memcpy(f->text.data + f->cur, enc, (size_t)n);
-	f->cur += (size_t)n;
-}
-
 /* The start of the word before the cursor (Ctrl-W). */
 static size_t
 form_word_back(const struct form_field *f)
 {
-	size_t at = f->cur;
+	size_t at = f->e.cur;
 
-	while (at > 0 && f->text.data[at - 1] == ' ')
+	while (at > 0 && f->e.s[at - 1] == ' ')
 		at--;
-	while (at > 0 && f->text.data[at - 1] != ' ')
+	while (at > 0 && f->e.s[at - 1] != ' ')
 		at--;
 	return at;
 }
 
-/* Editing keys within the focused field; 0 if key is not one. */
-static int
+/*
+ * A key for the focused field: the form's own Ctrl-U (to the start of
+ * the line, where the field's clears it all), Ctrl-K and Ctrl-W, then
+ * the field's keys. Bidi controls are never typed in.
+ */
+static void
 form_edit(struct form_field *f, int key)
 {
 	switch (key) {
-	case UI_KEY(KEY_LEFT):
-		f->cur = form_step(f, f->cur, -1);
-		break;
-	case UI_KEY(KEY_RIGHT):
-		f->cur = form_step(f, f->cur, 1);
-		break;
-	case UI_KEY(KEY_HOME):
-	case UI_CTRL('a'):
-		f->cur = 0;
-		break;
-	case UI_KEY(KEY_END):
-	case UI_CTRL('e'):
-		f->cur = f->text.len;
-		break;
-	case UI_KEY(KEY_BACKSPACE):
-	case UI_CTRL('h'):
-	case 0x7f:
-		form_delete(f, form_step(f, f->cur, -1), f->cur);
-		break;
-	case UI_KEY(KEY_DC):
-		form_delete(f, f->cur, form_step(f, f->cur, 1));
-		break;
 	case UI_CTRL('u'):
-		form_delete(f, 0, f->cur);
+		edit_kill_back(&f->e, 0);
 		break;
 	case UI_CTRL('k'):
-		form_delete(f, f->cur, f->text.len);
+		edit_kill(&f->e);
 		break;
 	case UI_CTRL('w'):
-		form_delete(f, form_word_back(f), f->cur);
+		edit_kill_back(&f->e, form_word_back(f));
 		break;
 	default:
-		return 0;
+		if ((key & UI_FN) || !utf8_is_bidi((uint32_t)key))
+			ui_field_key(&f->e, key);
 	}
-	return 1;
 }
 
 /* Hands the fields' texts to the caller; UI_KEY_CLOSE if it took them. */
@@ -247,7 +196,7 @@ form_send(struct ui *ui, struct view_form *v)
 	int r;
 
 	for (i = 0; i < v->n; i++)
-		values[i] = xstrdup(v->f[i].text.data);
+		values[i] = xstrdup(v->f[i].e.s);
 	r = v->submit(ui, v->arg, values);
 	for (i = 0; i < v->n; i++)
 		free(values[i]);
@@ -283,8 +232,7 @@ form_key(struct ui *ui, void *p, int key)
 		v->focus = (v->focus + v->n - 1) % v->n;
 		return UI_KEY_USED;
 	}
-	if (!form_edit(&v->f[v->focus], key))
-		form_insert(&v->f[v->focus], key);
+	form_edit(&v->f[v->focus], key);
 	/* Every other key belongs to the form: 'q' and '?' are text here. */
 	return UI_KEY_USED;
 }

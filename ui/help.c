@@ -50,8 +50,14 @@ help_has_sysop(const struct ui_help *h)
 void
 ui_help_text(const struct ui_view *v, int sysop, int typing, struct buf *b)
 {
+	const struct ui_help back[] = {
+		{ ui_motion_back_keys, v->back, NULL, 0 },
+		{ NULL, NULL, NULL, 0 },
+	};
+
 	buf_printf(b, "Keys on this screen:\n\n");
 	help_list(b, v->help, 0);
+	help_list(b, back, 0); /* nothing without v->back */
 	if (v->motion)
 		help_list(b, ui_motion_help, 0);
 	/* Members never see the sysops' keys. */

@@ -7,7 +7,11 @@
 
 #include "ui/ui-int.h"
 
-/* The motion keys. A new one: its key in ui_motion_help too. */
+/*
+ * The motion keys. A new one: its key in ui_motion_help too (back's in
+ * ui_motion_back_keys: each view that goes back says where; each view
+ * that opens says what, in its own help).
+ */
 static const struct {
 	int key;
 	enum ui_motion motion;
@@ -25,6 +29,13 @@ static const struct {
 	{ 'g', UI_MOTION_FIRST },
 	{ UI_KEY(KEY_END), UI_MOTION_LAST },
 	{ 'G', UI_MOTION_LAST },
+	{ 'h', UI_MOTION_BACK },
+	{ UI_KEY(KEY_LEFT), UI_MOTION_BACK },
+	{ '\r', UI_MOTION_OPEN },
+	{ '\n', UI_MOTION_OPEN },
+	{ UI_KEY(KEY_ENTER), UI_MOTION_OPEN },
+	{ 'l', UI_MOTION_OPEN },
+	{ UI_KEY(KEY_RIGHT), UI_MOTION_OPEN },
 };
 
 /*
@@ -39,6 +50,8 @@ const struct ui_help ui_motion_help[] = {
 	{ "arrows", NULL, "arrows PgUp PgDn scroll", 0 },
 	{ NULL, NULL, NULL, 0 },
 };
+
+const char ui_motion_back_keys[] = "h Left";
 
 enum ui_motion
 ui_motion(int key)
@@ -74,6 +87,14 @@ ui_list_clamp(struct ui_list *l, int rows)
 		l->top = 0;
 }
 
+int
+ui_list_page(int rows, int item_rows)
+{
+	int n = rows / item_rows;
+
+	return n > 0 ? n : 1;
+}
+
 enum ui_key_result
 ui_list_key(struct ui_list *l, int key, int rows)
 {
@@ -100,6 +121,8 @@ ui_list_key(struct ui_list *l, int key, int rows)
 	case UI_MOTION_LAST:
 		l->sel = l->n - 1;
 		break;
+	case UI_MOTION_BACK: /* the UI's */
+	case UI_MOTION_OPEN: /* the view's */
 	case UI_MOTION_NONE:
 		r = UI_KEY_UNUSED;
 		break;
@@ -133,6 +156,8 @@ ui_scroll_key(int *top, int key, int page)
 	case UI_MOTION_LAST:
 		*top = 1 << 30; /* the caller clamps it when it draws */
 		break;
+	case UI_MOTION_BACK: /* the UI's */
+	case UI_MOTION_OPEN: /* the view's */
 	case UI_MOTION_NONE:
 		used = 0;
 		break;

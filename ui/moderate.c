@@ -177,6 +177,27 @@ mod_reason_submit(struct ui *ui, void *arg, char *const *values)
 	return mod_answer(ui, m, r, pending, cause, what);
 }
 
+/* Sets m up for act on name (a key id, pseudonym or board; NULL: none). */
+static void
+mod_start(struct ui_mod *m, enum ui_mod_act act, const char *name)
+{
+	memset(m, 0, sizeof *m);
+	m->act = act;
+	snprintf(m->name, sizeof m->name, "%s", name != NULL ? name : "");
+}
+
+/* Opens the form of spec titled title, which it frees: 0, or -1. */
+static int
+mod_form_open(struct ui *ui, struct ui_form_spec *spec, char *title)
+{
+	int r;
+
+	spec->title = title;
+	r = ui_form_open(ui, spec);
+	free(title);
+	return r;
+}
+
 int
 ui_mod_ask(struct ui *ui, struct ui_mod *m, enum ui_mod_act act, int64_t id,
     const char *key_id, const char *about)
@@ -185,21 +206,15 @@ ui_mod_ask(struct ui *ui, struct ui_mod *m, enum ui_mod_act act, int64_t id,
 		MOD_REASON_BYTES };
 	struct ui_form_spec spec = { NULL, &field, 1, mod_reason_submit, m };
 	char what[96], *title;
-	int r;
 
-	memset(m, 0, sizeof *m);
-	m->act = act;
+	mod_start(m, act, key_id);
 	m->id = id;
-	snprintf(m->name, sizeof m->name, "%s", key_id != NULL ? key_id : "");
 	snprintf(m->about, sizeof m->about, "%s", about != NULL ? about : "");
 	mod_what(m, what, sizeof what);
 	xasprintf(&title, "%s %s%s%s", mod_info[act].verb, what,
 	    *m->about != '\0' ? (act == UI_MOD_REVOKE ? " of " : " by ") : "",
 	    m->about);
-	spec.title = title;
-	r = ui_form_open(ui, &spec);
-	free(title);
-	return r;
+	return mod_form_open(ui, &spec, title);
 }
 
 /* "member" or "sysop" (who may post, a role) into *role; -1 if neither. */
@@ -246,16 +261,10 @@ ui_mod_role(struct ui *ui, struct ui_mod *m, const char *pseudonym, int role)
 	};
 	struct ui_form_spec spec = { NULL, fields, 2, mod_role_submit, m };
 	char *title;
-	int r;
 
-	memset(m, 0, sizeof *m);
-	m->act = UI_MOD_ROLE;
-	snprintf(m->name, sizeof m->name, "%s", pseudonym);
+	mod_start(m, UI_MOD_ROLE, pseudonym);
 	xasprintf(&title, "Role of %s", pseudonym);
-	spec.title = title;
-	r = ui_form_open(ui, &spec);
-	free(title);
-	return r;
+	return mod_form_open(ui, &spec, title);
 }
 
 static int
@@ -298,8 +307,7 @@ ui_mod_board_create(struct ui *ui, struct ui_mod *m)
 	struct ui_form_spec spec = { "New board", fields, 3, mod_board_submit,
 		m };
 
-	memset(m, 0, sizeof *m);
-	m->act = UI_MOD_BOARD_CREATE;
+	mod_start(m, UI_MOD_BOARD_CREATE, NULL);
 	return ui_form_open(ui, &spec);
 }
 
@@ -318,14 +326,8 @@ ui_mod_board_edit(struct ui *ui, struct ui_mod *m, const char *name,
 	};
 	struct ui_form_spec spec = { NULL, fields, 2, mod_board_submit, m };
 	char *t;
-	int r;
 
-	memset(m, 0, sizeof *m);
-	m->act = UI_MOD_BOARD_EDIT;
-	snprintf(m->name, sizeof m->name, "%s", name);
+	mod_start(m, UI_MOD_BOARD_EDIT, name);
 	xasprintf(&t, "Edit board %s", name);
-	spec.title = t;
-	r = ui_form_open(ui, &spec);
-	free(t);
-	return r;
+	return mod_form_open(ui, &spec, t);
 }

@@ -73,12 +73,15 @@ struct ui_help {
  * handles a key; reload() reloads after someone else changed the database,
  * and when the view is uncovered again; title() names the place for the
  * top bar. help is its keys, for '?' and the bottom bar; motion says the
- * motion keys move it, and '?' lists them too. While typing() says so
- * (the editor, the search prompt), the view takes printable keys as
- * text: only F1 and the keys it leaves unused reach the UI, and nothing
- * closes it while the terminal is too small. Keys only sysops have are
- * marked UI_HELP_SYSOP: members never see them, on the bar or in '?', and
- * the view ignores them for members (ui_sysop()).
+ * motion keys move it, and '?' lists them too. back is where the back
+ * keys h and Left go, in '?' ("back", "back to the boards"): the UI
+ * closes the view for them, as for q, when the view leaves them unused.
+ * Without back they do nothing (the boards, whose q quits; the pins).
+ * While typing() says so (the editor, the search prompt), the view takes
+ * printable keys as text: only F1 and the keys it leaves unused reach the
+ * UI, and nothing closes it while the terminal is too small. Keys only
+ * sysops have are marked UI_HELP_SYSOP: members never see them, on the
+ * bar or in '?', and the view ignores them for members (ui_sysop()).
  *
  * Checklist for a new view: a ui/view-NAME.c exporting ui_view_NAME, a
  * line in ui/meson.build, its keys in help[] and README.md "The board".
@@ -93,6 +96,7 @@ struct ui_view {
 	const char *(*title)(void *v);
 	const struct ui_help *help;
 	int motion;
+	const char *back;       /* NULL: h and Left do nothing */
 	int (*typing)(void *v); /* NULL: never */
 	/*
 	 * Optional: shows arg (what open() takes) in this view, already
@@ -229,28 +233,36 @@ enum ui_motion {
 	UI_MOTION_PAGE_DOWN,
 	UI_MOTION_FIRST,
 	UI_MOTION_LAST,
+	UI_MOTION_BACK, /* out of the view: the UI's, in a view with back */
+	UI_MOTION_OPEN, /* into the chosen item: the view's */
 };
 
 /*
  * The motion of key: Up k, Down j, PgUp Ctrl-B, PgDn Ctrl-F space,
- * Home g, End G; UI_MOTION_NONE for any other key.
+ * Home g, End G, back h Left, open Enter l Right; UI_MOTION_NONE for any
+ * other key.
  */
 enum ui_motion ui_motion(int key);
 /* What '?' says of the motion keys, in every view that moves. */
 extern const struct ui_help ui_motion_help[];
+/* How '?' names the back keys, before the view's words for them. */
+extern const char ui_motion_back_keys[];
 /*
  * Moves the selection for a motion key, keeping it in a window of rows
- * lines; UI_KEY_UNUSED for other keys.
+ * lines; UI_KEY_UNUSED for back, open and other keys.
  */
 enum ui_key_result ui_list_key(struct ui_list *l, int key, int rows);
 /*
  * Scrolls a page of text whose first shown line is *top by a line, a page
- * of page lines, or to either end, for a motion key; 0 for other keys.
+ * of page lines, or to either end, for a motion key; 0 for back, open
+ * and other keys.
  * *top stays >= 0; the end is clamped by the caller when it draws.
  */
 int ui_scroll_key(int *top, int key, int page);
 /* Keeps sel visible in rows lines and within 0..n-1. */
 void ui_list_clamp(struct ui_list *l, int rows);
+/* A page of a list whose items take item_rows of rows lines: at least 1. */
+int ui_list_page(int rows, int item_rows);
 
 extern const struct ui_view ui_view_boards;
 extern const struct ui_view ui_view_threads;

@@ -459,6 +459,8 @@ ui_key_global(struct ui *ui, const struct ui_frame *f, int key)
 		return;
 	else if (key == 'q')
 		ui_pop(ui);
+	else if (ui_motion(key) == UI_MOTION_BACK && f->view->back != NULL)
+		ui_pop(ui);
 	else if (key == '?')
 		ui_help(ui);
 	else if (key == 'n')

@@ -145,17 +145,14 @@ boards_key(struct ui *ui, void *p, int key)
 	struct ui_threads_arg arg = { NULL, 0 };
 	struct store_board *b = v->n > 0 ? &v->boards[v->list.sel] : NULL;
 
-	switch (key) {
-	case '\r':
-	case '\n':
-	case UI_KEY(KEY_ENTER):
-	case UI_KEY(KEY_RIGHT):
-	case 'l':
-		if (b == NULL)
-			return UI_KEY_USED;
-		arg.board = b->name;
-		ui_push(ui, &ui_view_threads, &arg);
+	if (ui_motion(key) == UI_MOTION_OPEN) {
+		if (b != NULL) {
+			arg.board = b->name;
+			ui_push(ui, &ui_view_threads, &arg);
+		}
 		return UI_KEY_USED;
+	}
+	switch (key) {
 	case 'p':
 		ui_push(ui, &ui_view_pins, NULL);
 		return UI_KEY_USED;

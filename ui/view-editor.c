@@ -13,6 +13,7 @@
 
 #include "store/threads.h"
 #include "ui/edit.h"
+#include "ui/field.h"
 #include "ui/ui-int.h"
 #include "util/xmalloc.h"
 
@@ -74,21 +75,14 @@ editor_close(void *p)
 static void
 editor_draw_head(struct ui *ui, struct view_editor *v, WINDOW *w, int cols)
 {
-	int lw = (int)sizeof EDITOR_TITLE - 1, col;
-	size_t from;
+	int lw = (int)sizeof EDITOR_TITLE - 1;
 	char size[48];
 
 	if (v->board != NULL) {
 		ui_draw_text(w, 0, 1, lw, EDITOR_TITLE, (size_t)lw,
 		    ui_attr(ui, UI_ATTR_TITLE));
-		from = edit_hscroll(&v->title, cols - lw - 2);
-		ui_draw_text(w, 0, 1 + lw, cols - lw - 2, v->title.s + from,
-		    v->title.len - from, A_BOLD);
-		if (v->on_title) {
-			col = text_span_width(
-			    v->title.s + from, v->title.cur - from);
-			ui_cursor(ui, 0, 1 + lw + col);
-		}
+		ui_field_draw(ui, w, &v->title, 0, 1 + lw, cols - lw - 2,
+		    A_BOLD, v->on_title);
 	} else
 		ui_draw_text(w, 0, 1, cols - 2, v->place, strlen(v->place),
 		    ui_attr(ui, UI_ATTR_DIM));

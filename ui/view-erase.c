@@ -13,6 +13,7 @@
 
 #include "store/moderation.h"
 #include "ui/edit.h"
+#include "ui/field.h"
 #include "ui/moderate.h"
 #include "ui/ui-int.h"
 #include "util/buf.h"
@@ -90,7 +91,7 @@ erase_draw(struct ui *ui, void *p, WINDOW *w, int rows, int cols)
 	struct view_erase *v = p;
 	int lw = (int)sizeof ERASE_LABEL - 1, y, fy, room;
 	struct text_line *lines;
-	size_t n, from;
+	size_t n;
 	struct buf b;
 	char choice[64];
 
@@ -114,11 +115,7 @@ erase_draw(struct ui *ui, void *p, WINDOW *w, int rows, int cols)
 	ui_draw_text(w, fy - 1, 1, cols - 2, choice, strlen(choice),
 	    v->posts ? ui_attr(ui, UI_ATTR_WARN) : A_NORMAL);
 	ui_draw_text(w, fy, 1, lw, ERASE_LABEL, (size_t)lw, A_BOLD);
-	from = edit_hscroll(&v->q, cols - lw - 2);
-	ui_draw_text(w, fy, 1 + lw, cols - lw - 2, v->q.s + from,
-	    v->q.len - from, A_NORMAL);
-	ui_cursor(
-	    ui, fy, 1 + lw + text_span_width(v->q.s + from, v->q.cur - from));
+	ui_field_draw(ui, w, &v->q, fy, 1 + lw, cols - lw - 2, A_NORMAL, 1);
 }
 
 /* Enter: erase if the member typed their pseudonym, else cancel. */
@@ -174,26 +171,18 @@ erase_key(struct ui *ui, void *p, int key)
 	case UI_KEY(KEY_NPAGE):
 		v->top += key == UI_KEY(KEY_DOWN) ? 1 : ui_body_rows(ui) - 3;
 		return UI_KEY_USED;
-	case UI_KEY(KEY_LEFT):
-		edit_left(&v->q);
-		return UI_KEY_USED;
-	case UI_KEY(KEY_RIGHT):
-		edit_right(&v->q);
-		return UI_KEY_USED;
-	case UI_KEY(KEY_BACKSPACE):
-	case 0x7f:
-	case UI_CTRL('h'):
-		edit_backspace(&v->q);
-		return UI_KEY_USED;
-	case UI_CTRL('u'):
-		edit_first(&v->q);
-		edit_kill(&v->q);
-		return UI_KEY_USED;
-	}
-	if ((key & UI_FN) || key < 0x20 || (key >= 0x7f && key < 0xa0))
+	/*
+	 * Never this line's: Home and End (Ctrl-A, Ctrl-E) and Delete do
+	 * nothing here, though every other one-line field has them.
+	 */
+	case UI_KEY(KEY_HOME):
+	case UI_KEY(KEY_END):
+	case UI_CTRL('a'):
+	case UI_CTRL('e'):
+	case UI_KEY(KEY_DC):
 		return UI_KEY_UNUSED;
-	edit_insert_cp(&v->q, (uint32_t)key);
-	return UI_KEY_USED;
+	}
+	return ui_field_key(&v->q, key);
 }
 
 /* Every key is the confirmation's: q is a letter of a pseudonym here. */

@@ -28,14 +28,6 @@ struct view_flags {
 	struct ui_mod mod;   /* the dismissal a prompt is open for */
 };
 
-static int
-flags_per_page(const struct ui *ui)
-{
-	int per = (ui_body_rows(ui) - 1) / FLAGS_ROWS;
-
-	return per > 0 ? per : 1;
-}
-
 static void
 flags_clear(struct view_flags *v)
 {
@@ -73,7 +65,7 @@ flags_load(struct ui *ui, struct view_flags *v)
 			v->list.sel = (int)i; /* the same flag stays chosen */
 	}
 	v->list.n = (int)v->n;
-	ui_list_clamp(&v->list, flags_per_page(ui));
+	ui_list_clamp(&v->list, ui_list_page(ui_body_rows(ui) - 1, FLAGS_ROWS));
 }
 
 static void *
@@ -122,7 +114,7 @@ static void
 flags_draw(struct ui *ui, void *p, WINDOW *w, int rows, int cols)
 {
 	struct view_flags *v = p;
-	int per = (rows - 1) / FLAGS_ROWS, i;
+	int per = ui_list_page(rows - 1, FLAGS_ROWS), i;
 	char head[64];
 
 	snprintf(head, sizeof head, "Open flags, oldest first (%zu)", v->n);
@@ -133,7 +125,7 @@ flags_draw(struct ui *ui, void *p, WINDOW *w, int rows, int cols)
 		    ui_attr(ui, UI_ATTR_DIM));
 		return;
 	}
-	ui_list_clamp(&v->list, per > 0 ? per : 1);
+	ui_list_clamp(&v->list, per);
 	for (i = 0; i < per && v->list.top + i < (int)v->n; i++)
 		flags_draw_flag(ui, w, 1 + i * FLAGS_ROWS, cols, v,
 		    (size_t)(v->list.top + i));
@@ -145,25 +137,19 @@ flags_key(struct ui *ui, void *p, int key)
 	struct view_flags *v = p;
 	const struct store_flag *f = v->n > 0 ? &v->f[v->list.sel] : NULL;
 
-	switch (key) {
-	case '\r':
-	case '\n':
-	case UI_KEY(KEY_ENTER):
-	case UI_KEY(KEY_RIGHT):
-	case 'l':
+	if (ui_motion(key) == UI_MOTION_OPEN) {
 		if (f != NULL)
 			ui_goto(ui, f->thread, f->post, 0);
 		return UI_KEY_USED;
-	case 'd':
+	}
+	if (key == 'd') {
 		if (f != NULL)
 			ui_mod_ask(
 			    ui, &v->mod, UI_MOD_DISMISS, f->id, NULL, NULL);
 		return UI_KEY_USED;
-	case UI_KEY(KEY_LEFT):
-	case 'h':
-		return UI_KEY_CLOSE;
 	}
-	return ui_list_key(&v->list, key, flags_per_page(ui));
+	return ui_list_key(
+	    &v->list, key, ui_list_page(ui_body_rows(ui) - 1, FLAGS_ROWS));
 }
 
 static void
@@ -188,7 +174,6 @@ static const struct ui_help flags_help[] = {
 	    "Enter read the post", 0 },
 	{ "d", "dismiss the flag, with an optional reason (on the public log)",
 	    "d dismiss", 0 },
-	{ "h Left", "back", NULL, 0 },
 	{ NULL, NULL, NULL, 0 },
 };
 
@@ -202,4 +187,5 @@ const struct ui_view ui_view_flags = {
 	.title = flags_title,
 	.help = flags_help,
 	.motion = 1,
+	.back = "back",
 };

@@ -146,9 +146,6 @@ keys_key(struct ui *ui, void *p, int key)
 			ui_mod_ask(ui, &v->mod, UI_MOD_REVOKE, 0, k->key_id,
 			    k->pseudonym);
 		return UI_KEY_USED;
-	case UI_KEY(KEY_LEFT):
-	case 'h':
-		return UI_KEY_CLOSE;
 	}
 	return ui_list_key(&v->list, key, ui_body_rows(ui) - 1);
 }
@@ -177,7 +174,6 @@ static const struct ui_help keys_help[] = {
 	    "demoting a sysop or revoking a sysop's key takes two sysops: the "
 	    "first one's act is pending until another sysop does the same",
 	    NULL, 0 },
-	{ "h Left", "back", NULL, 0 },
 	{ NULL, NULL, NULL, 0 },
 };
 
@@ -191,4 +187,5 @@ const struct ui_view ui_view_keys = {
 	.title = keys_title,
 	.help = keys_help,
 	.motion = 1,
+	.back = "back",
 };

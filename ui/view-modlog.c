@@ -27,14 +27,6 @@ struct view_modlog {
 	struct ui_list list; /* over entries, not rows */
 };
 
-static int
-modlog_per_page(const struct ui *ui)
-{
-	int per = (ui_body_rows(ui) - 1) / MODLOG_ROWS;
-
-	return per > 0 ? per : 1;
-}
-
 static void
 modlog_load(struct ui *ui, struct view_modlog *v)
 {
@@ -54,7 +46,8 @@ modlog_load(struct ui *ui, struct view_modlog *v)
 			v->list.sel = (int)i; /* the same entry stays chosen */
 	}
 	v->list.n = (int)n;
-	ui_list_clamp(&v->list, modlog_per_page(ui));
+	ui_list_clamp(
+	    &v->list, ui_list_page(ui_body_rows(ui) - 1, MODLOG_ROWS));
 }
 
 static void *
@@ -114,7 +107,7 @@ static void
 modlog_draw(struct ui *ui, void *p, WINDOW *w, int rows, int cols)
 {
 	struct view_modlog *v = p;
-	int per = (rows - 1) / MODLOG_ROWS, i;
+	int per = ui_list_page(rows - 1, MODLOG_ROWS), i;
 	char head[96];
 
 	snprintf(head, sizeof head,
@@ -126,7 +119,7 @@ modlog_draw(struct ui *ui, void *p, WINDOW *w, int rows, int cols)
 		    ui_attr(ui, UI_ATTR_DIM));
 		return;
 	}
-	ui_list_clamp(&v->list, per > 0 ? per : 1);
+	ui_list_clamp(&v->list, per);
 	for (i = 0; i < per && v->list.top + i < (int)v->n; i++)
 		modlog_draw_entry(ui, w, 1 + i * MODLOG_ROWS, cols,
 		    &v->e[v->list.top + i], v->list.top + i == v->list.sel);
@@ -167,20 +160,13 @@ modlog_key(struct ui *ui, void *p, int key)
 {
 	struct view_modlog *v = p;
 
-	switch (key) {
-	case '\r':
-	case '\n':
-	case UI_KEY(KEY_ENTER):
-	case UI_KEY(KEY_RIGHT):
-	case 'l':
+	if (ui_motion(key) == UI_MOTION_OPEN) {
 		if (v->n > 0)
 			modlog_show(ui, &v->e[v->list.sel]);
 		return UI_KEY_USED;
-	case UI_KEY(KEY_LEFT):
-	case 'h':
-		return UI_KEY_CLOSE;
 	}
-	return ui_list_key(&v->list, key, modlog_per_page(ui));
+	return ui_list_key(
+	    &v->list, key, ui_list_page(ui_body_rows(ui) - 1, MODLOG_ROWS));
 }
 
 static void
@@ -202,7 +188,6 @@ static const struct ui_help modlog_help[] = {
 	{ "Enter l Right", "the whole entry, with its hashes", "Enter entry",
 	    0 },
 	UI_HELP_SHARED("arrows", 0),
-	{ "h Left", "back", NULL, 0 },
 	{ NULL, NULL, NULL, 0 },
 };
 
@@ -216,4 +201,5 @@ const struct ui_view ui_view_modlog = {
 	.title = modlog_title,
 	.help = modlog_help,
 	.motion = 1,
+	.back = "back",
 };

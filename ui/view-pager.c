@@ -653,6 +653,8 @@ pager_key_move(struct ui *ui, struct view_pager *v, int key)
 	case UI_MOTION_LAST:
 		pager_load_end(ui, v);
 		break;
+	case UI_MOTION_BACK: /* the UI's (ui_view_pager.back) */
+	case UI_MOTION_OPEN: /* nothing to open in a thread */
 	case UI_MOTION_NONE:
 		v->sel = sel;
 		r = UI_KEY_UNUSED;
@@ -726,9 +728,6 @@ pager_key(struct ui *ui, void *p, int key)
 		else
 			pager_thread_act(ui, v, key);
 		return UI_KEY_USED;
-	case UI_KEY(KEY_LEFT):
-	case 'h':
-		return UI_KEY_CLOSE;
 	case 'r':
 		pager_reply(ui, v, 0);
 		return UI_KEY_USED;
@@ -820,7 +819,6 @@ static const struct ui_help pager_help[] = {
 	{ "b", "a page up, as PgUp", NULL, 0 },
 	{ "u", "the first post that was new when you opened the thread", NULL,
 	    0 },
-	{ "h Left", "back to the threads", NULL, 0 },
 	{ NULL, NULL, NULL, 0 },
 };
 
@@ -835,4 +833,5 @@ const struct ui_view ui_view_pager = {
 	.show = pager_show,
 	.help = pager_help,
 	.motion = 1,
+	.back = "back to the threads",
 };

@@ -11,6 +11,7 @@
 
 #include "store/threads.h"
 #include "ui/edit.h"
+#include "ui/field.h"
 #include "ui/ui-int.h"
 #include "util/utf8.h"
 #include "util/xmalloc.h"
@@ -110,17 +111,15 @@ static void
 search_draw(struct ui *ui, void *p, WINDOW *w, int rows, int cols)
 {
 	struct view_search *v = p;
-	int lw = (int)sizeof SEARCH_LABEL - 1, per = (rows - 2) / SEARCH_ROWS;
-	size_t from = edit_hscroll(&v->q, cols - lw - 2), i;
+	int lw = (int)sizeof SEARCH_LABEL - 1,
+	    per = ui_list_page(rows - 2, SEARCH_ROWS);
+	size_t i;
 	char info[64];
 
 	ui_draw_text(
 	    w, 0, 1, lw, SEARCH_LABEL, (size_t)lw, ui_attr(ui, UI_ATTR_TITLE));
-	ui_draw_text(w, 0, 1 + lw, cols - lw - 2, v->q.s + from,
-	    v->q.len - from, A_BOLD);
-	if (v->typing)
-		ui_cursor(ui, 0,
-		    1 + lw + text_span_width(v->q.s + from, v->q.cur - from));
+	ui_field_draw(
+	    ui, w, &v->q, 0, 1 + lw, cols - lw - 2, A_BOLD, v->typing);
 	ui_draw_rule(w, 1, 0, cols, ui_attr(ui, UI_ATTR_DIM));
 	if (v->ran != NULL) {
 		snprintf(info, sizeof info, " %zu hit%s ", v->n,
@@ -128,7 +127,7 @@ search_draw(struct ui *ui, void *p, WINDOW *w, int rows, int cols)
 		ui_draw_text(w, 1, 2, cols - 4, info, strlen(info),
 		    ui_attr(ui, UI_ATTR_DIM));
 	}
-	ui_list_clamp(&v->list, per > 0 ? per : 1);
+	ui_list_clamp(&v->list, per);
 	for (i = 0; (int)i < per && v->list.top + (int)i < (int)v->n; i++)
 		search_draw_hit(ui, w, 2 + (int)i * SEARCH_ROWS, cols,
 		    &v->hits[v->list.top + (int)i],
@@ -161,70 +160,34 @@ search_key_query(struct ui *ui, struct view_search *v, int key)
 	case UI_KEY(KEY_DOWN):
 		v->typing = v->n == 0;
 		return UI_KEY_USED;
-	case UI_KEY(KEY_LEFT):
-		edit_left(&v->q);
-		return UI_KEY_USED;
-	case UI_KEY(KEY_RIGHT):
-		edit_right(&v->q);
-		return UI_KEY_USED;
-	case UI_KEY(KEY_HOME):
-	case UI_CTRL('a'):
-		edit_first(&v->q);
-		return UI_KEY_USED;
-	case UI_KEY(KEY_END):
-	case UI_CTRL('e'):
-		edit_last(&v->q);
-		return UI_KEY_USED;
-	case UI_KEY(KEY_BACKSPACE):
-	case 0x7f:
-	case UI_CTRL('h'):
-		edit_backspace(&v->q);
-		return UI_KEY_USED;
-	case UI_KEY(KEY_DC):
-		edit_delete(&v->q);
-		return UI_KEY_USED;
-	case UI_CTRL('u'):
-		edit_first(&v->q);
-		edit_kill(&v->q);
-		return UI_KEY_USED;
 	}
-	if ((key & UI_FN) || key < 0x20 || (key >= 0x7f && key < 0xa0))
-		return UI_KEY_UNUSED;
-	edit_insert_cp(&v->q, (uint32_t)key);
-	return UI_KEY_USED;
+	return ui_field_key(&v->q, key);
 }
 
 static enum ui_key_result
 search_key(struct ui *ui, void *p, int key)
 {
 	struct view_search *v = p;
-	int per = (ui_body_rows(ui) - 2) / SEARCH_ROWS;
+	int per = ui_list_page(ui_body_rows(ui) - 2, SEARCH_ROWS);
 
 	if (v->typing)
 		return search_key_query(ui, v, key);
-	switch (key) {
-	case '/':
+	if (key == '/') {
 		v->typing = 1;
 		edit_last(&v->q);
 		return UI_KEY_USED;
-	case '\r':
-	case '\n':
-	case UI_KEY(KEY_ENTER):
-	case UI_KEY(KEY_RIGHT):
-	case 'l':
+	}
+	if (ui_motion(key) == UI_MOTION_OPEN) {
 		if (v->n > 0)
 			ui_goto(ui, v->hits[v->list.sel].thread,
 			    v->hits[v->list.sel].post, 0);
 		return UI_KEY_USED;
-	case UI_KEY(KEY_LEFT):
-	case 'h':
-		return UI_KEY_CLOSE;
 	}
 	if (ui_motion(key) == UI_MOTION_UP && v->list.sel == 0) {
 		v->typing = 1; /* up from the first hit: the query */
 		return UI_KEY_USED;
 	}
-	return ui_list_key(&v->list, key, per > 0 ? per : 1);
+	return ui_list_key(&v->list, key, per);
 }
 
 static void
@@ -263,7 +226,6 @@ static const struct ui_help search_help[] = {
 	    UI_HELP_TYPING },
 	UI_HELP_SHARED("F1", UI_HELP_TYPING),
 	{ "Ctrl-U", "clear the query line", NULL, 0 },
-	{ "h Left", "back", NULL, 0 },
 	{ NULL, NULL, NULL, 0 },
 };
 
@@ -277,5 +239,6 @@ const struct ui_view ui_view_search = {
 	.title = search_title,
 	.help = search_help,
 	.motion = 1,
+	.back = "back",
 	.typing = search_typing,
 };

@@ -140,20 +140,14 @@ threads_key(struct ui *ui, void *p, int key)
 	struct store_thread *t = v->n > 0 ? &v->t[v->list.sel] : NULL;
 	struct ui_pager_arg arg = { 0, 0 };
 
-	switch (key) {
-	case '\r':
-	case '\n':
-	case UI_KEY(KEY_ENTER):
-	case UI_KEY(KEY_RIGHT):
-	case 'l':
+	if (ui_motion(key) == UI_MOTION_OPEN) {
 		if (t != NULL) {
 			arg.thread = t->id;
 			ui_push(ui, &ui_view_pager, &arg);
 		}
 		return UI_KEY_USED;
-	case UI_KEY(KEY_LEFT):
-	case 'h':
-		return UI_KEY_CLOSE;
+	}
+	switch (key) {
 	case 'w':
 		threads_write(ui, v);
 		return UI_KEY_USED;
@@ -212,7 +206,6 @@ static const struct ui_help threads_help[] = {
 	    "S sticky", UI_HELP_SYSOP },
 	{ "m", "mark the chosen thread read", "m/M mark read", 0 },
 	{ "M", "mark the whole board read", NULL, 0 },
-	{ "h Left", "back to the boards", NULL, 0 },
 	{ NULL, NULL, NULL, 0 },
 };
 
@@ -226,4 +219,5 @@ const struct ui_view ui_view_threads = {
 	.title = threads_title,
 	.help = threads_help,
 	.motion = 1,
+	.back = "back to the boards",
 };

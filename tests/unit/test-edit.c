@@ -2,15 +2,18 @@
 /*
  * The editor's buffer without a terminal: typing and pasting, deleting
  * across line joins, the cursor on wrapped rows with wide characters and
- * tabs, moving by display row, the size cap, one-line fields.
+ * tabs, moving by display row, the size cap, one-line fields and their
+ * keys (ui/field.c).
  */
 #include <locale.h>
 
 #include "tests/unit/test.h"
 #include "ui/edit.h"
+#include "ui/field.h"
 
 #define CJK3 "\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e" /* three wide */
 #define EMOJI "\xf0\x9f\x98\x80"                    /* one wide */
+#define NICHI "\xe6\x97\xa5"                        /* one wide, U+65E5 */
 
 /* Where the cursor is drawn for the text wrapped at cols. */
 static void
@@ -76,6 +79,20 @@ test_typing(void)
 	ASSERT_STR_EQ(e.s, "one\nthree");
 	edit_kill(&e);
 	ASSERT_STR_EQ(e.s, "onethree");
+	edit_free(&e);
+	TEST_DONE();
+
+	TEST_START("edit: kill back to an offset, the cursor there");
+	edit_init(&e, "one two " NICHI "x", 1, 0);
+	edit_left(&e);
+	edit_kill_back(&e, 4);
+	ASSERT_STR_EQ(e.s, "one x");
+	ASSERT_INT_EQ(e.cur, 4);
+	edit_kill_back(&e, 0);
+	ASSERT_STR_EQ(e.s, "x");
+	ASSERT_INT_EQ(e.cur, 0);
+	edit_kill_back(&e, 0); /* nothing before the cursor */
+	ASSERT_STR_EQ(e.s, "x");
 	edit_free(&e);
 	TEST_DONE();
 }
@@ -199,6 +216,40 @@ test_cursor(void)
 	TEST_DONE();
 }
 
+static void
+test_field(void)
+{
+	struct edit e;
+
+	TEST_START("field: the one-line keys edit, other keys are not theirs");
+	edit_init(&e, "abc", 1, 0);
+	ASSERT_INT_EQ(ui_field_key(&e, UI_KEY(KEY_HOME)), UI_KEY_USED);
+	ASSERT_INT_EQ(e.cur, 0);
+	ui_field_key(&e, UI_KEY(KEY_RIGHT));
+	ui_field_key(&e, UI_KEY(KEY_DC));
+	ASSERT_STR_EQ(e.s, "ac");
+	ui_field_key(&e, 0x65e5);
+	ASSERT_STR_EQ(e.s, "a" NICHI "c");
+	ui_field_key(&e, UI_CTRL('e'));
+	ui_field_key(&e, 0x7f);
+	ui_field_key(&e, UI_KEY(KEY_LEFT));
+	ui_field_key(&e, UI_CTRL('h'));
+	ASSERT_STR_EQ(e.s, NICHI);
+	ASSERT_INT_EQ(ui_field_key(&e, UI_KEY(KEY_UP)), UI_KEY_UNUSED);
+	ASSERT_INT_EQ(ui_field_key(&e, UI_ESC), UI_KEY_UNUSED);
+	ASSERT_INT_EQ(ui_field_key(&e, 0x9b), UI_KEY_UNUSED);
+	ASSERT_STR_EQ(e.s, NICHI);
+	ui_field_key(&e, UI_CTRL('a'));
+	ui_field_key(&e, UI_KEY(KEY_END));
+	ui_field_key(&e, 'x');
+	ui_field_key(&e, UI_KEY(KEY_HOME));
+	ui_field_key(
+	    &e, UI_CTRL('u')); /* the whole line, wherever the cursor */
+	ASSERT_STR_EQ(e.s, "");
+	edit_free(&e);
+	TEST_DONE();
+}
+
 int
 main(void)
 {
@@ -207,5 +258,6 @@ main(void)
 	test_typing();
 	test_limits();
 	test_cursor();
+	test_field();
 	return test_exit();
 }

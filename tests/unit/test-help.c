@@ -107,6 +107,24 @@ test_text(void)
 	ASSERT_INT_EQ(help_has(&ui_view_editor, 0, 1, "g G Home End"), 0);
 	TEST_DONE();
 
+	TEST_START(
+	    "help: h and Left go back where a view says so; l Right Enter open");
+	ASSERT_INT_EQ(ui_motion('h'), UI_MOTION_BACK);
+	ASSERT_INT_EQ(ui_motion(UI_KEY(KEY_LEFT)), UI_MOTION_BACK);
+	ASSERT_INT_EQ(ui_motion('l'), UI_MOTION_OPEN);
+	ASSERT_INT_EQ(ui_motion('\r'), UI_MOTION_OPEN);
+	ASSERT_INT_EQ(help_has(&ui_view_threads, 0, 0,
+	                  "  h Left         back to the boards\n"),
+	    1);
+	ASSERT_INT_EQ(help_has(&ui_view_pager, 0, 0,
+	                  "h Left         back to the threads"),
+	    1);
+	ASSERT_INT_EQ(
+	    help_has(&ui_view_flags, 1, 0, "  h Left         back\n"), 1);
+	ASSERT_INT_EQ(help_has(&ui_view_boards, 0, 0, "h Left"), 0);
+	ASSERT_INT_EQ(help_has(&ui_view_pins, 0, 0, "h Left"), 0);
+	TEST_DONE();
+
 	TEST_START("help: every screen's keys, or F1 alone while typing");
 	ASSERT_INT_EQ(help_has(&ui_view_boards, 0, 0, "next unread post"), 1);
 	ASSERT_INT_EQ(help_has(&ui_view_editor, 0, 1, "next unread post"), 0);
