@@ -155,8 +155,8 @@ parse_blob(struct keys_pubkey *k, char **cause)
 	else if (strcmp(t, "ssh-rsa") == 0)
 		r = parse_rsa(&w, k, cause);
 	else {
-		xasprintf(cause, "unsupported key type (use ed25519, ECDSA or "
-		                 "RSA of 2048 bits or more)");
+		xasprintf(cause,
+		    "unsupported key type (use ed25519, ECDSA or RSA of 2048 bits or more)");
 		return KEYS_ERR_TYPE;
 	}
 	if (r == KEYS_OK && w.left != 0) {

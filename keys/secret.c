@@ -91,9 +91,7 @@ secret_file_load(
 	if (access(path, F_OK) != 0 && errno == ENOENT) {
 		if (!create) {
 			xasprintf(cause,
-			    "%s is missing; restore it from a backup "
-			    "(a new one would not match what is "
-			    "stored)",
+			    "%s is missing; restore it from a backup (a new one would not match what is stored)",
 			    path);
 			return KEYS_ERR_IO;
 		}
@@ -109,9 +107,8 @@ secret_file_load(
 		xasprintf(cause, "%s is not a regular file", path);
 	else if ((sb.st_mode & 077) != 0)
 		xasprintf(cause,
-		    "%s may be read by others (mode %04o); "
-		    "chmod 600 it",
-		    path, (unsigned)(sb.st_mode & 07777));
+		    "%s may be read by others (mode %04o); chmod 600 it", path,
+		    (unsigned)(sb.st_mode & 07777));
 	else if ((n = read(fd, out, len + 1)) != (ssize_t)len)
 		xasprintf(cause, "%s is not %zu bytes long", path, len);
 	else

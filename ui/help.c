@@ -62,8 +62,8 @@ ui_help_text(const struct ui_view *v, int sysop, int typing, struct buf *b)
 		help_list(b, ui_motion_help, 0);
 	/* Members never see the sysops' keys. */
 	if (sysop && help_has_sysop(v->help)) {
-		buf_printf(b, "\nSysop keys on this screen (on the public "
-		              "log):\n\n");
+		buf_printf(
+		    b, "\nSysop keys on this screen (on the public log):\n\n");
 		help_list(b, v->help, UI_HELP_SYSOP);
 	}
 	if (!typing) {
@@ -71,8 +71,8 @@ ui_help_text(const struct ui_view *v, int sysop, int typing, struct buf *b)
 		help_list(b, help_global, 0);
 	} else
 		buf_printf(b, "  %-14s %s\n", "F1", "this help");
-	buf_printf(b, "\nArrows, PgUp and PgDn scroll this help; any "
-	              "other key closes it.");
+	buf_printf(b,
+	    "\nArrows, PgUp and PgDn scroll this help; any other key closes it.");
 }
 
 /* Is word the first word of key? */

@@ -252,8 +252,7 @@ ui_mod_role(struct ui *ui, struct ui_mod *m, const char *pseudonym, int role)
 {
 	struct ui_form_field fields[] = {
 		{ "role",
-		    "member or sysop (making or unmaking a sysop takes two "
-		    "sysops)",
+		    "member or sysop (making or unmaking a sysop takes two sysops)",
 		    role == STORE_ROLE_SYSOP ? "member" : "sysop",
 		    MOD_NAME_BYTES },
 		{ "reason", "optional; on the public log", NULL,
@@ -319,8 +318,7 @@ ui_mod_board_edit(struct ui *ui, struct ui_mod *m, const char *name,
 		{ "title", "what it is for, in a line (may be empty)", title,
 		    MOD_TITLE_BYTES },
 		{ "who may post",
-		    "member or sysop (starting threads and "
-		    "replying)",
+		    "member or sysop (starting threads and replying)",
 		    store_role_name((enum store_role)post_role),
 		    MOD_NAME_BYTES },
 	};

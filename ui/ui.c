@@ -36,18 +36,13 @@ ui_sigterm(int sig)
 }
 
 static const char ui_dumb_text[] =
-    "bbs: this terminal cannot show the board (it has no cursor "
-    "addressing).\r\n"
+    "bbs: this terminal cannot show the board (it has no cursor addressing).\r\n"
     "Use a terminal such as xterm, or run commands without one:\r\n"
     "  ssh -p PORT HOST help\r\n";
 
 static const char ui_offer_text[] =
-    "Your ssh client offered this server more than one public key before "
-    "the one that logged you in.\n\n"
-    "SSH clients offer every key they hold to every server they meet, "
-    "so a server can link you to the accounts those keys open elsewhere "
-    "(public key listings are public). This board keeps nothing about "
-    "them, but other servers may.\n\n"
+    "Your ssh client offered this server more than one public key before the one that logged you in.\n\n"
+    "SSH clients offer every key they hold to every server they meet, so a server can link you to the accounts those keys open elsewhere (public key listings are public). This board keeps nothing about them, but other servers may.\n\n"
     "To offer only this board's key, add to ~/.ssh/config:\n\n"
     "    Host <this board's host name>\n"
     "        IdentityFile ~/.ssh/<this board's key>\n"

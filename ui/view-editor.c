@@ -163,8 +163,8 @@ editor_abandon(struct ui *ui, struct view_editor *v)
 	if (v->title.len == 0 && strcmp(v->body.s, v->start) == 0)
 		return UI_KEY_CLOSE;
 	v->confirm = 1;
-	ui_message(ui, "Abandon this draft? y: yes, throw it away; any other "
-	               "key: keep editing");
+	ui_message(ui,
+	    "Abandon this draft? y: yes, throw it away; any other key: keep editing");
 	return UI_KEY_USED;
 }
 

@@ -63,22 +63,14 @@ static void
 erase_explain(const struct ui *ui, struct buf *b)
 {
 	buf_printf(b,
-	    "This removes you, %s, from the board for good. It cannot be "
-	    "undone.\n\n",
+	    "This removes you, %s, from the board for good. It cannot be undone.\n\n",
 	    ui->me->pseudonym);
 	buf_adds(b,
-	    "- Your keys stop working at once: this session ends and no "
-	    "key of yours logs in again.\n"
-	    "- Your pseudonym is deleted, with your read positions and "
-	    "votes.\n"
-	    "- Your posts and pins stay, their author shown as [erased], "
-	    "unless you remove your posts too: then they are deleted (a "
-	    "thread you started keeps its title and the replies of "
-	    "others).\n"
-	    "- The moderation log records that a member erased "
-	    "themselves, never who.\n\n"
-	    "Type your pseudonym and press Enter to erase. Anything else, "
-	    "or Esc, cancels.");
+	    "- Your keys stop working at once: this session ends and no key of yours logs in again.\n"
+	    "- Your pseudonym is deleted, with your read positions and votes.\n"
+	    "- Your posts and pins stay, their author shown as [erased], unless you remove your posts too: then they are deleted (a thread you started keeps its title and the replies of others).\n"
+	    "- The moderation log records that a member erased themselves, never who.\n\n"
+	    "Type your pseudonym and press Enter to erase. Anything else, or Esc, cancels.");
 }
 
 /*

@@ -169,8 +169,7 @@ static const struct ui_help flags_help[] = {
 	UI_HELP_SHARED("?", 0),
 	UI_HELP_SHARED("q", 0),
 	{ "Enter l Right",
-	    "the flagged post in its thread (H there hides it and closes its "
-	    "flags)",
+	    "the flagged post in its thread (H there hides it and closes its flags)",
 	    "Enter read the post", 0 },
 	{ "d", "dismiss the flag, with an optional reason (on the public log)",
 	    "d dismiss", 0 },

@@ -171,8 +171,7 @@ static const struct ui_help keys_help[] = {
 	{ "x", "revoke the chosen key: it never logs in again", "x revoke key",
 	    0 },
 	{ "",
-	    "demoting a sysop or revoking a sysop's key takes two sysops: the "
-	    "first one's act is pending until another sysop does the same",
+	    "demoting a sysop or revoking a sysop's key takes two sysops: the first one's act is pending until another sysop does the same",
 	    NULL, 0 },
 	{ NULL, NULL, NULL, 0 },
 };

@@ -143,11 +143,8 @@ modlog_show(struct ui *ui, const struct store_modlog_entry *e)
 	buf_printf(&b, "target:   %s\n", e->target);
 	buf_printf(&b, "reason:   %s\n\n", *e->reason ? e->reason : "(none)");
 	buf_printf(&b, "hash:     %s\nprevious: %s\n\n", e->hash, e->prev);
-	buf_adds(&b, "Each entry carries the hash of the one before it and "
-	             "is signed with the board's log key. Keep the newest "
-	             "hash: if the history were rewritten, it would no "
-	             "longer be in the chain. 'ssh HOST modlog --verify' "
-	             "checks the whole chain.");
+	buf_adds(&b,
+	    "Each entry carries the hash of the one before it and is signed with the board's log key. Keep the newest hash: if the history were rewritten, it would no longer be in the chain. 'ssh HOST modlog --verify' checks the whole chain.");
 	snprintf(title, sizeof title, "modlog #%lld", (long long)e->id);
 	arg.title = title;
 	arg.text = b.data;

@@ -143,8 +143,7 @@ pin_layout_head(struct ui *ui, struct view_pin *v, int cols)
 	pin_printf(v, cols, A_NORMAL, "host: %s", p->host);
 	if (strstr(p->host, "xn--") != NULL)
 		pin_para(v,
-		    "An international name, shown in its ASCII form: check "
-		    "it is the site you expect.",
+		    "An international name, shown in its ASCII form: check it is the site you expect.",
 		    cols, ui_attr(ui, UI_ATTR_WARN), 0);
 }
 

@@ -212,8 +212,7 @@ pins_add_submit(struct ui *ui, void *arg, char *const *values)
 	}
 	if (dup)
 		ui_message(ui,
-		    "already pinned as #%lld: counted as your vote "
-		    "(score %lld)",
+		    "already pinned as #%lld: counted as your vote (score %lld)",
 		    (long long)id, (long long)score);
 	else
 		ui_message(ui, "pinned as #%lld", (long long)id);
@@ -272,9 +271,8 @@ static void
 pins_tag(struct ui *ui, struct view_pins *v)
 {
 	struct ui_form_field field = { "tag",
-		"only pins with this tag; "
-		"empty for all",
-		v->tag, STORE_PIN_TAG_LEN + 1 };
+		"only pins with this tag; empty for all", v->tag,
+		STORE_PIN_TAG_LEN + 1 };
 	struct ui_form_spec spec = { "Filter by tag", &field, 1,
 		pins_tag_submit, v };
 

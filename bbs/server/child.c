@@ -82,10 +82,8 @@ child_guest_door(struct cmd_ctx *ctx, const struct spawn_req *req)
 	fprintf(ctx->out,
 	    "This board is for its members, who join by invitation.\n"
 	    "\n"
-	    "With an invitation code from a member, make a key for this "
-	    "board\n"
-	    "and join with it, choosing your NAME (2-24 letters, digits, _ "
-	    "-):\n"
+	    "With an invitation code from a member, make a key for this board\n"
+	    "and join with it, choosing your NAME (2-24 letters, digits, _ -):\n"
 	    "\n"
 	    "  ssh-keygen -t ed25519 -f ~/.ssh/bbs_ed25519\n"
 	    "  %s\n"

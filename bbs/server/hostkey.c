@@ -72,9 +72,8 @@ hostkey_load(const char *path, ssh_key *out, char **cause)
 	}
 	if ((sb.st_mode & 077) != 0) {
 		xasprintf(cause,
-		    "%s may be read by others (mode %04o); chmod "
-		    "600 it",
-		    path, (unsigned)(sb.st_mode & 07777));
+		    "%s may be read by others (mode %04o); chmod 600 it", path,
+		    (unsigned)(sb.st_mode & 07777));
 		return -1;
 	}
 	if (ssh_pki_import_privkey_file(path, NULL, NULL, NULL, &key) !=

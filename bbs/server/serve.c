@@ -438,9 +438,8 @@ serve_exec(struct cmd_ctx *ctx, struct args *args)
 	s.cfg.paths = ctx->paths;
 	s.cfg.login_grace = grace != NULL ? atoi(grace) : SERVE_LOGIN_GRACE;
 	if (s.cfg.login_grace < 1 || s.cfg.login_grace > 600)
-		return cmd_error(ctx, EX_USAGE,
-		    "--login-grace is 1 to 600 "
-		    "seconds");
+		return cmd_error(
+		    ctx, EX_USAGE, "--login-grace is 1 to 600 seconds");
 	s.cfg.guest_idle = idle != NULL ? atoi(idle) : SERVE_GUEST_IDLE;
 	if (s.cfg.guest_idle < 1 || s.cfg.guest_idle > 86400)
 		return cmd_error(
@@ -505,8 +504,8 @@ serve_exec(struct cmd_ctx *ctx, struct args *args)
 
 const struct cmd serve_cmd = {
 	.name = "serve",
-	.usage = "[--listen HOST:PORT] [--login-grace SECONDS] "
-	         "[--guest-idle SECONDS]",
+	.usage =
+	    "[--listen HOST:PORT] [--login-grace SECONDS] [--guest-idle SECONDS]",
 	.summary =
 	    "run the server in the foreground (default " SERVE_DEFAULT_LISTEN
 	    ")",

@@ -556,8 +556,8 @@ session_serve(struct session *se)
 	char msg[64];
 
 	if (se->guest && se->guest_full) {
-		session_say(se, "bbs: too many guests at the moment; "
-		                "try again later");
+		session_say(
+		    se, "bbs: too many guests at the moment; try again later");
 		return EX_TEMPFAIL;
 	}
 	/* Join attempts are counted per network by the listener. */
@@ -569,13 +569,13 @@ session_serve(struct session *se)
 	}
 
 	if (se->start == START_SHELL && se->role == STORE_ROLE_BOT) {
-		session_say(se, "bbs: this key may only run commands; "
-		                "try: ssh HOST help");
+		session_say(se,
+		    "bbs: this key may only run commands; try: ssh HOST help");
 		return EX_NOPERM;
 	}
 	if (se->start == START_SHELL && se->pty_master == -1) {
-		session_say(se, "bbs: no terminal; use ssh -t to open the "
-		                "board, or run a command: ssh HOST help");
+		session_say(se,
+		    "bbs: no terminal; use ssh -t to open the board, or run a command: ssh HOST help");
 		return EX_USAGE;
 	}
 	if (se->start == START_EXEC && se->command == NULL) {
