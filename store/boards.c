@@ -8,7 +8,8 @@
 
 #define BOARD_COLUMNS                                                          \
 	"b.id, b.name, b.title, b.post_role,"                                  \
-	" (SELECT count(*) FROM threads t WHERE t.board_id = b.id) AS threads"
+	" (SELECT count(*) FROM threads t WHERE t.board_id = b.id)"            \
+	" AS threads, b.public"
 
 static void
 board_from_row(sqlite3_stmt *stmt, void *elem, const void *arg)
@@ -23,6 +24,7 @@ board_from_row(sqlite3_stmt *stmt, void *elem, const void *arg)
 	store_role_parse((const char *)sqlite3_column_text(stmt, 3), &role);
 	b->post_role = role;
 	b->threads = sqlite3_column_int64(stmt, 4);
+	b->public = sqlite3_column_int(stmt, 5);
 }
 
 void
@@ -94,28 +96,42 @@ store_boards_list(struct store *st, struct store_board **out, size_t *n)
 	return r;
 }
 
+/* clang-format off */
 int
 store_boards_json(struct store *st, char **out)
 {
 	return store_json_query(st,
 	    "SELECT json_group_array(json_object('name', name, 'title', title,"
-	    " 'threads', threads, 'post_role', post_role))"
+	    " 'threads', threads, 'post_role', post_role,"
+	    " 'public', " STORE_SQL_BOOL("public") "))"
 	    " FROM (SELECT " BOARD_COLUMNS " FROM boards b ORDER BY b.name)",
 	    out);
 }
+/* clang-format on */
 
 int
 store_board_create(struct store *st, const struct store_actor *a,
     const char *name, const char *title, enum store_role post_role,
     char **cause)
 {
+	const struct store_board_new nb = { name, title, post_role, 0 };
+
+	return store_board_add(st, a, &nb, cause);
+}
+
+int
+store_board_add(struct store *st, const struct store_actor *a,
+    const struct store_board_new *nb, char **cause)
+{
+	const char *name = nb->name, *title = nb->title;
+	enum store_role post_role = nb->post_role;
 	sqlite3_stmt *stmt = NULL;
 	char *t = NULL;
 	int r, rc;
 
 	if ((r = store_board_name_check(name, cause)) != STORE_OK)
 		return r;
-	if (post_role == STORE_ROLE_BOT) {
+	if (post_role == STORE_ROLE_BOT || post_role == STORE_ROLE_APPLICANT) {
 		store_cause(cause, "who may post is member or sysop");
 		return STORE_ERR_USAGE;
 	}
@@ -127,17 +143,18 @@ store_board_create(struct store *st, const struct store_actor *a,
 	/* Roles change while sessions run: the actor's, checked now. */
 	if ((r = store_actor_check(st, a, cause)) != STORE_OK ||
 	    (r = store_prepare(st, &stmt,
-	         "INSERT INTO boards (name, title, post_role, created)"
-	         " VALUES (?, ?, ?, ?)")) != STORE_OK)
+	         "INSERT INTO boards (name, title, post_role, created, public)"
+	         " VALUES (?, ?, ?, ?, ?)")) != STORE_OK)
 		goto out;
 	sqlite3_bind_text(stmt, 1, name, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 2, t, -1, SQLITE_STATIC);
 	sqlite3_bind_text(
 	    stmt, 3, store_role_name(post_role), -1, SQLITE_STATIC);
 	sqlite3_bind_int64(stmt, 4, store_now(st));
+	sqlite3_bind_int(stmt, 5, nb->public != 0);
 	if ((rc = sqlite3_step(stmt)) == SQLITE_DONE)
-		r = store_modlog_append(
-		    st, a->name, "board-create", name, NULL);
+		r = store_modlog_append(st, a->name, "board-create", name,
+		    nb->public ? "public" : NULL);
 	else if ((rc & 0xff) == SQLITE_CONSTRAINT) {
 		store_cause(cause, "board '%s' exists", name);
 		r = STORE_ERR_EXISTS;

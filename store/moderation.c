@@ -186,12 +186,23 @@ int
 store_board_edit(struct store *st, const struct store_actor *a,
     const char *name, const char *title, int post_role, char **cause)
 {
+	const struct store_board_changes c = { title, post_role, -1 };
+
+	return store_board_change(st, a, name, &c, cause);
+}
+
+int
+store_board_change(struct store *st, const struct store_actor *a,
+    const char *name, const struct store_board_changes *c, char **cause)
+{
+	const char *title = c->title;
+	int post_role = c->post_role;
 	struct store_board *b = NULL;
 	struct buf what;
 	char *t = NULL;
 	int r, changed = 0;
 
-	if (post_role == STORE_ROLE_BOT) {
+	if (post_role == STORE_ROLE_BOT || post_role == STORE_ROLE_APPLICANT) {
 		store_cause(cause, "who may post is member or sysop");
 		return STORE_ERR_USAGE;
 	}
@@ -220,6 +231,12 @@ store_board_edit(struct store *st, const struct store_actor *a,
 		    "UPDATE boards SET post_role = ?1 WHERE id = ?2",
 		    store_role_name((enum store_role)post_role), b->id, 0,
 		    &changed);
+	}
+	if (r == STORE_OK && c->public >= 0 && (c->public != 0) != b->public) {
+		buf_printf(&what, "%spublic: %s", what.len ? "; " : "",
+		    c->public ? "yes" : "no");
+		r = mod_exec(st, "UPDATE boards SET public = ?2 WHERE id = ?3",
+		    NULL, c->public != 0, b->id, &changed);
 	}
 	if (r == STORE_OK && what.len > 0)
 		r = store_modlog_append(
@@ -399,7 +416,7 @@ store_role_set(struct store *st, const struct store_actor *a,
 	int r, go = 1;
 
 	*pending = 0;
-	if (role == STORE_ROLE_BOT) {
+	if (role == STORE_ROLE_BOT || role == STORE_ROLE_APPLICANT) {
 		store_cause(cause, "a role is member or sysop");
 		return STORE_ERR_USAGE;
 	}
@@ -418,6 +435,13 @@ store_role_set(struct store *st, const struct store_actor *a,
 	if (m->role == STORE_ROLE_BOT) {
 		store_cause(
 		    cause, "%s is a bot; bots keep their role", m->pseudonym);
+		r = STORE_ERR_INVALID;
+		goto done;
+	}
+	/* Admission has its own act, which also forgets the vouches. */
+	if (m->role == STORE_ROLE_APPLICANT) {
+		store_cause(cause, "%s is an applicant: 'admit' or 'reject'",
+		    m->pseudonym);
 		r = STORE_ERR_INVALID;
 		goto done;
 	}

@@ -41,9 +41,15 @@ enum store_role {
 	STORE_ROLE_MEMBER = 0,
 	STORE_ROLE_SYSOP = 1,
 	STORE_ROLE_BOT = 2,
+	/*
+	 * A newcomer waiting for vouches (SPEC section 10): the key logs in,
+	 * but writes nothing (STORE_ERR_PERM) until admitted. Made only by a
+	 * join, never given as a role.
+	 */
+	STORE_ROLE_APPLICANT = 3,
 };
 
-/* "member", "sysop" or "bot". */
+/* "member", "sysop", "bot" or "applicant". */
 const char *store_role_name(enum store_role role);
 /* 0 and *out set if name is a role, else -1. */
 int store_role_parse(const char *name, enum store_role *out);
@@ -120,6 +126,17 @@ void store_time_format(int64_t t, char out[21]);
 int store_setting_get(struct store *st, const char *name, int64_t *out);
 int store_setting_set(
     struct store *st, const char *name, const char *value, char **cause);
+/*
+ * A text setting ("address"): its value, "" when unset; *out is the
+ * caller's. STORE_ERR_NOT_FOUND for a name that is no text setting.
+ */
+int store_setting_text(struct store *st, const char *name, char **out);
+/* The "guests" setting: who may come in without a key (SPEC section 10). */
+enum store_guests {
+	STORE_GUESTS_OFF = 0,  /* nobody */
+	STORE_GUESTS_JOIN = 1, /* to join with an invitation only */
+	STORE_GUESTS_READ = 2, /* and to read the public boards */
+};
 /* All settings as "name value default" lines; the caller frees *out. */
 int store_settings_list(struct store *st, char **out);
 

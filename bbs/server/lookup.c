@@ -20,6 +20,7 @@
 
 #include "bbs/server/fdpass.h"
 #include "bbs/server/lookup.h"
+#include "store/invites.h"
 #include "store/store.h"
 #include "util/log.h"
 
@@ -63,6 +64,8 @@ lookup_answer(struct store *st, const struct lookup_req *req, int reply_fd)
 	struct store_member *m = NULL;
 
 	memset(&rep, 0, sizeof rep);
+	/* An applicant whose 14 days are over must not log in. */
+	(void)store_front_prune(st);
 	if (store_login(st, req->hash, &login) == STORE_OK &&
 	    store_member_get_id(st, login.member_id, &m) == STORE_OK) {
 		rep.found = 1;
@@ -94,6 +97,7 @@ lookup_loop(int sock, struct store *st)
 		 */
 		if (r == 0) {
 			store_rate_prune(st);
+			(void)store_front_prune(st);
 			continue;
 		}
 		/* The listener gone shows as POLLIN and POLLHUP, then EOF. */
