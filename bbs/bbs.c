@@ -15,6 +15,7 @@
 
 #include "bbs/bbs.h"
 #include "keys/keys.h"
+#include "store/invites.h"
 #include "store/modlog.h"
 #include "util/log.h"
 #include "util/xmalloc.h"
@@ -127,6 +128,10 @@ bbs_store_open(const struct bbs_paths *p, struct store **out, char **cause)
 
 	if ((r = store_open(p->db, out, cause)) != STORE_OK)
 		return r;
+	/* Expired invitations and applicants go before anyone looks. */
+	if (store_front_prune(*out) != STORE_OK)
+		log_warn("store: expired invitations or applicants not "
+		         "removed yet");
 	free(bbs_crypto.path);
 	bbs_crypto.path = xstrdup(p->modlog_key);
 	/* A log that has entries needs the key that signed them, not a new one.

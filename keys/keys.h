@@ -83,6 +83,14 @@ void keys_identity(const struct keys_secret *s, const struct keys_pubkey *k,
     uint8_t out[KEYS_HASH_LEN]);
 
 /*
+ * A subkey of the secret for one purpose (crypto_kdf_derive_from_key: id
+ * and an 8-character context of its own), so no two uses of secret.key
+ * ever share a key. out is KEYS_SECRET_LEN bytes; wipe it after use.
+ */
+void keys_secret_subkey(const struct keys_secret *s, uint64_t id,
+    const char context[8], uint8_t out[KEYS_SECRET_LEN]);
+
+/*
  * The printable key id of an identity hash: KEYS_ID_LEN characters of
  * lowercase base32 from its first bytes, NUL-terminated.
  */

@@ -158,6 +158,15 @@ keys_identity(const struct keys_secret *s, const struct keys_pubkey *k,
 }
 
 void
+keys_secret_subkey(const struct keys_secret *s, uint64_t id,
+    const char context[8], uint8_t out[KEYS_SECRET_LEN])
+{
+	_Static_assert(KEYS_SECRET_LEN == crypto_kdf_KEYBYTES,
+	    "secret.key is a crypto_kdf master key");
+	crypto_kdf_derive_from_key(out, KEYS_SECRET_LEN, id, context, s->key);
+}
+
+void
 keys_id_format(const uint8_t hash[KEYS_HASH_LEN], char out[KEYS_ID_LEN + 1])
 {
 	static const char alphabet[] = "abcdefghijklmnopqrstuvwxyz234567";

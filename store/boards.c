@@ -12,7 +12,8 @@
 
 #define BOARD_COLUMNS                                                          \
 	"b.id, b.name, b.title, b.post_role,"                                  \
-	" (SELECT count(*) FROM threads t WHERE t.board_id = b.id) AS threads"
+	" (SELECT count(*) FROM threads t WHERE t.board_id = b.id)"            \
+	" AS threads, b.public"
 
 static void
 board_from_row(sqlite3_stmt *stmt, void *elem, const void *arg)
@@ -27,6 +28,7 @@ board_from_row(sqlite3_stmt *stmt, void *elem, const void *arg)
 	store_role_parse((const char *)sqlite3_column_text(stmt, 3), &role);
 	b->post_role = role;
 	b->threads = sqlite3_column_int64(stmt, 4);
+	b->public = sqlite3_column_int(stmt, 5);
 }
 
 void
@@ -98,28 +100,42 @@ store_boards_list(struct store *st, struct store_board **out, size_t *n)
 	return r;
 }
 
+/* clang-format off */
 int
 store_boards_json(struct store *st, char **out)
 {
 	return store_json_query(st,
 	    "SELECT json_group_array(json_object('name', name, 'title', title,"
-	    " 'threads', threads, 'post_role', post_role))"
+	    " 'threads', threads, 'post_role', post_role,"
+	    " 'public', " STORE_SQL_BOOL("public") "))"
 	    " FROM (SELECT " BOARD_COLUMNS " FROM boards b ORDER BY b.name)",
 	    out);
 }
+/* clang-format on */
 
 int
 store_board_create(struct store *st, const struct store_actor *a,
     const char *name, const char *title, enum store_role post_role,
     char **cause)
 {
+	const struct store_board_new nb = { name, title, post_role, 0 };
+
+	return store_board_add(st, a, &nb, cause);
+}
+
+int
+store_board_add(struct store *st, const struct store_actor *a,
+    const struct store_board_new *nb, char **cause)
+{
+	const char *name = nb->name, *title = nb->title;
+	enum store_role post_role = nb->post_role;
 	sqlite3_stmt *stmt = NULL;
 	char *t = NULL;
 	int r, rc;
 
 	if ((r = store_board_name_check(name, cause)) != STORE_OK)
 		return r;
-	if (post_role == STORE_ROLE_BOT) {
+	if (post_role == STORE_ROLE_BOT || post_role == STORE_ROLE_APPLICANT) {
 		store_cause(cause, "who may post is member or sysop");
 		return STORE_ERR_USAGE;
 	}
@@ -131,17 +147,18 @@ store_board_create(struct store *st, const struct store_actor *a,
 	/* Roles change while sessions run: the actor's, checked now. */
 	if ((r = store_actor_check(st, a, cause)) != STORE_OK ||
 	    (r = store_prepare(st, &stmt,
-	         "INSERT INTO boards (name, title, post_role, created)"
-	         " VALUES (?, ?, ?, ?)")) != STORE_OK)
+	         "INSERT INTO boards (name, title, post_role, created, public)"
+	         " VALUES (?, ?, ?, ?, ?)")) != STORE_OK)
 		goto out;
 	sqlite3_bind_text(stmt, 1, name, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 2, t, -1, SQLITE_STATIC);
 	sqlite3_bind_text(
 	    stmt, 3, store_role_name(post_role), -1, SQLITE_STATIC);
 	sqlite3_bind_int64(stmt, 4, store_now(st));
+	sqlite3_bind_int(stmt, 5, nb->public != 0);
 	if ((rc = sqlite3_step(stmt)) == SQLITE_DONE)
-		r = store_modlog_append(
-		    st, a->name, "board-create", name, NULL);
+		r = store_modlog_append(st, a->name, "board-create", name,
+		    nb->public ? "public" : NULL);
 	else if ((rc & 0xff) == SQLITE_CONSTRAINT) {
 		store_cause(cause, "board '%s' exists", name);
 		r = STORE_ERR_EXISTS;
@@ -157,16 +174,20 @@ out:
 	return r;
 }
 
-/* Sets one column of board id to text (the edits below). */
+/* Sets one column of board id to text, or to num when text is NULL. */
 static int
-board_update(struct store *st, const char *sql, const char *text, int64_t id)
+board_update(struct store *st, const char *sql, const char *text, int64_t num,
+    int64_t id)
 {
 	sqlite3_stmt *stmt;
 	int r;
 
 	if ((r = store_prepare(st, &stmt, sql)) != STORE_OK)
 		return r;
-	sqlite3_bind_text(stmt, 1, text, -1, SQLITE_STATIC);
+	if (text != NULL)
+		sqlite3_bind_text(stmt, 1, text, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_int64(stmt, 1, num);
 	sqlite3_bind_int64(stmt, 2, id);
 	if (sqlite3_step(stmt) != SQLITE_DONE)
 		r = store_sqlite_err(st, "board edit");
@@ -178,17 +199,59 @@ int
 store_board_edit(struct store *st, const struct store_actor *a,
     const char *name, const char *title, int post_role, char **cause)
 {
+	const struct store_board_changes c = { title, post_role, -1 };
+
+	return store_board_change(st, a, name, &c, cause);
+}
+
+/* The changes c makes to b, each written and named in *what. */
+static int
+board_apply(struct store *st, const struct store_board *b,
+    const struct store_board_changes *c, const char *t, struct buf *what)
+{
+	const char *role;
+	int r = STORE_OK;
+
+	if (t != NULL && strcmp(t, b->title) != 0) {
+		buf_printf(what, "title: %s", t);
+		r = board_update(st, "UPDATE boards SET title = ? WHERE id = ?",
+		    t, 0, b->id);
+	}
+	if (r == STORE_OK && c->post_role >= 0 &&
+	    (enum store_role)c->post_role != b->post_role) {
+		role = store_role_name((enum store_role)c->post_role);
+		buf_printf(
+		    what, "%spost-role: %s", what->len ? "; " : "", role);
+		r = board_update(st,
+		    "UPDATE boards SET post_role = ? WHERE id = ?", role, 0,
+		    b->id);
+	}
+	if (r == STORE_OK && c->public >= 0 && (c->public != 0) != b->public) {
+		buf_printf(what, "%spublic: %s", what->len ? "; " : "",
+		    c->public ? "yes" : "no");
+		r = board_update(st,
+		    "UPDATE boards SET public = ? WHERE id = ?", NULL,
+		    c->public != 0, b->id);
+	}
+	return r;
+}
+
+int
+store_board_change(struct store *st, const struct store_actor *a,
+    const char *name, const struct store_board_changes *c, char **cause)
+{
 	struct store_board *b = NULL;
 	struct buf what;
 	char *t = NULL;
 	int r;
 
-	if (post_role == STORE_ROLE_BOT) {
+	if (c->post_role == STORE_ROLE_BOT ||
+	    c->post_role == STORE_ROLE_APPLICANT) {
 		store_cause(cause, "who may post is member or sysop");
 		return STORE_ERR_USAGE;
 	}
-	if (title != NULL && (r = store_text_line(title, BOARD_TITLE_MAX, 1,
-	                          "the title", &t, cause)) != STORE_OK)
+	if (c->title != NULL && (r = store_text_line(c->title, BOARD_TITLE_MAX,
+	                             1, "the title", &t, cause)) != STORE_OK)
 		return r;
 	buf_init(&what);
 	if ((r = store_begin(st)) != STORE_OK)
@@ -199,19 +262,7 @@ store_board_edit(struct store *st, const struct store_actor *a,
 			store_cause(cause, "no board '%s'", name);
 		goto out;
 	}
-	if (t != NULL && strcmp(t, b->title) != 0) {
-		buf_printf(&what, "title: %s", t);
-		r = board_update(
-		    st, "UPDATE boards SET title = ? WHERE id = ?", t, b->id);
-	}
-	if (r == STORE_OK && post_role >= 0 &&
-	    (enum store_role)post_role != b->post_role) {
-		buf_printf(&what, "%spost-role: %s", what.len ? "; " : "",
-		    store_role_name((enum store_role)post_role));
-		r = board_update(st,
-		    "UPDATE boards SET post_role = ? WHERE id = ?",
-		    store_role_name((enum store_role)post_role), b->id);
-	}
+	r = board_apply(st, b, c, t, &what);
 	if (r == STORE_OK && what.len > 0)
 		r = store_modlog_append(
 		    st, a->name, "board-edit", b->name, what.data);

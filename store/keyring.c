@@ -165,6 +165,11 @@ store_key_add(struct store *st, const struct store_key_new *k, char **cause)
 
 	if ((r = store_pseudonym_check(k->pseudonym, cause)) != STORE_OK)
 		return r;
+	/* Applicants come in by 'join' only (store/invites.c). */
+	if (k->role == STORE_ROLE_APPLICANT) {
+		store_cause(cause, "a key's role is member, sysop or bot");
+		return STORE_ERR_USAGE;
+	}
 	if ((r = store_text_line(k->label == NULL ? "" : k->label, LABEL_MAX, 1,
 	         "the label", &label, cause)) != STORE_OK)
 		return r;

@@ -325,7 +325,7 @@ store_role_set(struct store *st, const struct store_actor *a,
 	int r, go = 1;
 
 	*pending = 0;
-	if (role == STORE_ROLE_BOT) {
+	if (role == STORE_ROLE_BOT || role == STORE_ROLE_APPLICANT) {
 		store_cause(cause, "a role is member or sysop");
 		return STORE_ERR_USAGE;
 	}
@@ -344,6 +344,13 @@ store_role_set(struct store *st, const struct store_actor *a,
 	if (m->role == STORE_ROLE_BOT) {
 		store_cause(
 		    cause, "%s is a bot; bots keep their role", m->pseudonym);
+		r = STORE_ERR_INVALID;
+		goto done;
+	}
+	/* Admission has its own act, which also forgets the vouches. */
+	if (m->role == STORE_ROLE_APPLICANT) {
+		store_cause(cause, "%s is an applicant: 'admit' or 'reject'",
+		    m->pseudonym);
 		r = STORE_ERR_INVALID;
 		goto done;
 	}

@@ -54,6 +54,25 @@
  * pins and flags, so no id is ever used twice) and threads.first_post_id
  * (the opening post's id, kept by the trigger on posts).
  *
+ * Version 3, the front door (SPEC section 10):
+ *
+ *   invites    an open invitation: the keyed hash of its code (never the
+ *              code; keys/invite.h), its inviter, created and expires, and
+ *              seq, the id its inviter sees (counted per inviter, so it
+ *              tells nothing of anyone else's invitations). A row is
+ *              deleted when its code is used, revoked or expired: only open
+ *              invitations exist, so a used, revoked, expired and wrong
+ *              code look alike. Deleting the inviter deletes them.
+ *   vouches    who vouched for an applicant (the inviter's row is the
+ *              invitation's vouch), kept only while the applicant waits:
+ *              admission, rejection and expiry delete every row of the
+ *              applicant, so afterwards nothing says who brought whom.
+ *   members    rebuilt so role may also be 'applicant': a newcomer waiting
+ *              for join_vouches vouches, whose key logs in but who may
+ *              only run whoami and help. An applicant is removed 14 days
+ *              after created.
+ *   boards     gain public: readable by guests (who see nothing else).
+ *
  * Times ("created") are Unix seconds rounded down to the configured
  * precision (an hour by default). Order always comes from ids.
  */
@@ -279,6 +298,50 @@ static const char *const migrations[] = {
 	"    (SELECT CASE WHEN posts = 1 THEN title ELSE '' END"
 	"       FROM threads WHERE id = new.thread_id), new.body);"
 	"END;",
+
+	/*
+	 * Version 3: invitations, vouches, applicants, public boards. The
+	 * members table is rebuilt for its new CHECK (SQLite cannot alter
+	 * one), the way the SQLite documentation gives ("Making Other Kinds
+	 * Of Table Schema Changes"): store_migrate_to() runs every step with
+	 * foreign keys off, or dropping the old table would cascade to every
+	 * key, post author and read position, and checks them before commit.
+	 */
+	"CREATE TABLE members_v3 ("
+	"  id INTEGER PRIMARY KEY,"
+	"  pseudonym TEXT NOT NULL UNIQUE COLLATE NOCASE,"
+	"  role TEXT NOT NULL"
+	"    CHECK (role IN ('member', 'sysop', 'bot', 'applicant')),"
+	"  created INTEGER NOT NULL"
+	");"
+	"INSERT INTO members_v3 (id, pseudonym, role, created)"
+	"  SELECT id, pseudonym, role, created FROM members;"
+	"DROP TABLE members;"
+	"ALTER TABLE members_v3 RENAME TO members;"
+	"CREATE INDEX members_role ON members(role, created);"
+
+	"CREATE TABLE invites ("
+	"  id INTEGER PRIMARY KEY,"
+	"  hash BLOB NOT NULL UNIQUE,"
+	"  inviter_id INTEGER NOT NULL"
+	"    REFERENCES members(id) ON DELETE CASCADE,"
+	"  seq INTEGER NOT NULL,"
+	"  created INTEGER NOT NULL,"
+	"  expires INTEGER NOT NULL,"
+	"  UNIQUE (inviter_id, seq)"
+	");"
+	"CREATE INDEX invites_expires ON invites(expires);"
+
+	"CREATE TABLE vouches ("
+	"  applicant_id INTEGER NOT NULL"
+	"    REFERENCES members(id) ON DELETE CASCADE,"
+	"  voucher_id INTEGER NOT NULL"
+	"    REFERENCES members(id) ON DELETE CASCADE,"
+	"  PRIMARY KEY (applicant_id, voucher_id)"
+	") WITHOUT ROWID;"
+	"CREATE INDEX vouches_voucher ON vouches(voucher_id);"
+
+	"ALTER TABLE boards ADD COLUMN public INTEGER NOT NULL DEFAULT 0;",
 	/* clang-format on */
 };
 
@@ -306,6 +369,51 @@ store_user_version(struct store *st, int *out)
 	return r;
 }
 
+/* Turns foreign keys on or off, and makes sure they are. */
+static int
+migrate_foreign_keys(struct store *st, int on, char **cause)
+{
+	sqlite3_stmt *stmt = NULL;
+	int r = STORE_ERR_INTERNAL;
+
+	if (sqlite3_exec(st->db,
+	        on ? "PRAGMA foreign_keys = ON" : "PRAGMA foreign_keys = OFF",
+	        NULL, NULL, NULL) == SQLITE_OK &&
+	    sqlite3_prepare_v2(
+	        st->db, "PRAGMA foreign_keys", -1, &stmt, NULL) == SQLITE_OK &&
+	    sqlite3_step(stmt) == SQLITE_ROW &&
+	    sqlite3_column_int(stmt, 0) == on)
+		r = STORE_OK;
+	else
+		store_cause(cause,
+		    "cannot turn foreign keys %s for the "
+		    "migration",
+		    on ? "on" : "off");
+	sqlite3_finalize(stmt);
+	return r;
+}
+
+/* Inside a step's transaction: no row may point at a missing row. */
+static int
+migrate_check(struct store *st, int version, char **cause)
+{
+	sqlite3_stmt *stmt;
+	int r, rc;
+
+	if ((r = store_prepare(st, &stmt, "PRAGMA foreign_key_check")) != 0)
+		return r;
+	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		store_cause(cause,
+		    "migration to schema %d failed: a row of %s refers to a "
+		    "missing row",
+		    version, sqlite3_column_text(stmt, 0));
+		r = STORE_ERR_CORRUPT;
+	} else if (rc != SQLITE_DONE)
+		r = store_sqlite_err(st, "foreign_key_check");
+	sqlite3_finalize(stmt);
+	return r;
+}
+
 int
 store_migrate_to(struct store *st, int target, char **cause)
 {
@@ -321,9 +429,18 @@ store_migrate_to(struct store *st, int target, char **cause)
 		    version, SCHEMA_VERSION);
 		return STORE_ERR_INVALID;
 	}
+	if (version >= target)
+		return STORE_OK;
+	/*
+	 * Foreign keys off while the steps run (a table rebuilt would
+	 * cascade), which SQLite allows only outside a transaction; each
+	 * step checks them before its commit instead.
+	 */
+	if ((r = migrate_foreign_keys(st, 0, cause)) != STORE_OK)
+		return r;
 	for (; version < target; version++) {
 		if ((r = store_begin(st)) != STORE_OK)
-			return r;
+			break;
 		xasprintf(&sql, "%s; PRAGMA user_version = %d",
 		    migrations[version], version + 1);
 		if (sqlite3_exec(st->db, sql, NULL, NULL, NULL) != SQLITE_OK) {
@@ -331,13 +448,20 @@ store_migrate_to(struct store *st, int target, char **cause)
 			    version + 1, sqlite3_errmsg(st->db));
 			store_rollback(st);
 			free(sql);
-			return STORE_ERR_INTERNAL;
+			r = STORE_ERR_INTERNAL;
+			break;
 		}
 		free(sql);
+		if ((r = migrate_check(st, version + 1, cause)) != STORE_OK) {
+			store_rollback(st);
+			break;
+		}
 		if ((r = store_commit(st)) != STORE_OK)
-			return r;
+			break;
 	}
-	return STORE_OK;
+	if (migrate_foreign_keys(st, 1, cause) != STORE_OK && r == STORE_OK)
+		r = STORE_ERR_INTERNAL;
+	return r;
 }
 
 int

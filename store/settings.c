@@ -55,6 +55,13 @@ static const struct setting settings[] = {
 	    "threads and replies a member may "
 	    "write in 60 seconds" },
 	{ "rate_pins", 10, 1, 100000, "pins a member may add in 60 seconds" },
+	{ "invite_days", 7, 1, 365, "days an invitation code stays valid" },
+	{ "invite_open_max", 3, 0, 1000,
+	    "open invitations a member may hold at once" },
+	{ "invite_open_max_sysop", 20, 0, 1000,
+	    "open invitations a sysop may hold at once" },
+	{ "join_vouches", 1, 1, 100,
+	    "vouches that make a newcomer a member (the invitation is the first)" },
 	{ "guests", STORE_GUESTS_JOIN, STORE_GUESTS_OFF, STORE_GUESTS_READ,
 	    "who may log in as guest without a key: off, join (may only "
 	    "join) or read (may also read public boards)" },

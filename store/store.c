@@ -44,7 +44,8 @@ store_strerror(int r)
 	}
 }
 
-static const char *const role_names[] = { "member", "sysop", "bot" };
+static const char *const role_names[] = { "member", "sysop", "bot",
+	"applicant" };
 
 const char *
 store_role_name(enum store_role role)
@@ -140,7 +141,10 @@ store_set_login(struct store *st, int64_t key_row)
 	st->login_key = key_row;
 }
 
-/* Inside the write transaction: is the session's key still good? */
+/*
+ * Inside the write transaction: is the session's key still good, and its
+ * member no applicant (who writes nothing until admitted)?
+ */
 static int
 store_login_check(struct store *st)
 {
@@ -148,11 +152,15 @@ store_login_check(struct store *st)
 	int r, rc;
 
 	if ((r = store_prepare(st, &stmt,
-	         "SELECT 1 FROM keys WHERE id = ? AND NOT revoked")) != 0)
+	         "SELECT m.role = 'applicant' FROM keys k JOIN members m"
+	         " ON m.id = k.member_id WHERE k.id = ? AND NOT k.revoked")) !=
+	    0)
 		return r;
 	sqlite3_bind_int64(stmt, 1, st->login_key);
 	if ((rc = sqlite3_step(stmt)) == SQLITE_DONE)
 		r = STORE_ERR_REVOKED;
+	else if (rc == SQLITE_ROW && sqlite3_column_int(stmt, 0))
+		r = STORE_ERR_PERM;
 	else if (rc != SQLITE_ROW)
 		r = store_sqlite_err(st, "login check");
 	sqlite3_finalize(stmt);

@@ -42,9 +42,15 @@ enum store_role {
 	STORE_ROLE_MEMBER = 0,
 	STORE_ROLE_SYSOP = 1,
 	STORE_ROLE_BOT = 2,
+	/*
+	 * A newcomer waiting for vouches (SPEC section 10): the key logs in,
+	 * but writes nothing (STORE_ERR_PERM) until admitted. Made only by a
+	 * join, never given as a role.
+	 */
+	STORE_ROLE_APPLICANT = 3,
 };
 
-/* "member", "sysop" or "bot". */
+/* "member", "sysop", "bot" or "applicant". */
 const char *store_role_name(enum store_role role);
 /* 0 and *out set if name is a role, else -1. */
 int store_role_parse(const char *name, enum store_role *out);

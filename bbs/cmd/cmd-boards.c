@@ -33,7 +33,7 @@ cmd_boards_exec(struct cmd_ctx *ctx, struct args *args)
 		fprintf(ctx->out, "%s\t%lld\t%s\t", b[i].name,
 		    (long long)b[i].threads, store_role_name(b[i].post_role));
 		cmd_put_text(ctx, b[i].title, 0);
-		fputc('\n', ctx->out);
+		fputs(b[i].public ? "\t[public]\n" : "\n", ctx->out);
 	}
 	store_boards_free(b, n);
 	return 0;
@@ -44,12 +44,13 @@ const struct cmd cmd_boards = {
 	.usage = "[--json]",
 	.summary = "the boards, with their thread counts",
 	.help = "Prints one line a board, by name, tab-separated:\n"
-	        "  NAME  THREADS  POST_ROLE  TITLE\n"
+	        "  NAME  THREADS  POST_ROLE  TITLE  [public]\n"
 	        "POST_ROLE is who may start threads and reply there (member\n"
-	        "or sysop).\n"
-	        "--json: [{name, title, threads, post_role}].\n"
+	        "or sysop); a public board, which guests may read, ends with\n"
+	        "a last field [public].\n"
+	        "--json: [{name, title, threads, post_role, public}].\n"
 	        "Exit: 0.\n",
-	.flags = CMD_BOT,
+	.flags = CMD_BOT | CMD_GUEST_READ,
 	.opts = boards_opts,
 	.min_args = 0,
 	.max_args = 0,

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "bbs/cmd/cmd.h"
+#include "store/invites.h"
 #include "util/xmalloc.h"
 
 /* Every command named want ("key" names each "key ..."); 0 if none. */
@@ -28,6 +29,33 @@ help_one(struct cmd_ctx *ctx, const char *want)
 	return found;
 }
 
+/* How a guest joins, or how far an applicant is. */
+static void
+help_front_door(struct cmd_ctx *ctx)
+{
+	struct store_applicant a;
+
+	if (ctx->guest) {
+		fprintf(ctx->out,
+		    "A member's invitation lets you in: make a key for this "
+		    "board\n(ssh-keygen -t ed25519 -f ~/.ssh/bbs_ed25519) and "
+		    "run\n  ssh guest@HOST join CODE PSEUDONYM < "
+		    "~/.ssh/bbs_ed25519.pub\n");
+		return;
+	}
+	if (ctx->me == NULL || ctx->me->role != STORE_ROLE_APPLICANT ||
+	    store_applicant_get(ctx->st, ctx->me->pseudonym, &a) != STORE_OK)
+		return;
+	fprintf(ctx->out,
+	    "You are an applicant: %lld of %lld vouches. A member makes you "
+	    "one\nwith 'vouch %s'; until then only whoami and help run. "
+	    "Waiting ends\n",
+	    (long long)a.vouches, (long long)a.needed, a.pseudonym);
+	cmd_put_time(ctx, a.expires);
+	fputs(".\n", ctx->out);
+	store_applicant_clear(&a);
+}
+
 static int
 help_exec(struct cmd_ctx *ctx, struct args *args)
 {
@@ -46,8 +74,8 @@ help_exec(struct cmd_ctx *ctx, struct args *args)
 		free(want);
 		return found ? 0 : EX_USAGE;
 	}
-	if (ctx->guest)
-		fprintf(ctx->out, "Commands for guests (no key):\n");
+	if (ctx->guest || ctx->me == NULL)
+		fprintf(ctx->out, "Commands for a guest:\n");
 	else
 		fprintf(ctx->out, "Commands for %s (%s):\n", ctx->me->pseudonym,
 		    store_role_name(ctx->me->role));
@@ -58,6 +86,7 @@ help_exec(struct cmd_ctx *ctx, struct args *args)
 	}
 	fprintf(ctx->out, "Run 'help COMMAND' for its options; 'ssh -t' "
 	                  "opens the board.\n");
+	help_front_door(ctx);
 	return 0;
 }
 
@@ -70,7 +99,7 @@ const struct cmd cmd_help = {
 	        "statuses; 'help key' shows every 'key ...' command.\n"
 	        "Exit: 0; 64 for a command this key may not run or that\n"
 	        "does not exist.\n",
-	.flags = CMD_BOT,
+	.flags = CMD_BOT | CMD_GUEST | CMD_APPLICANT,
 	.min_args = 0,
 	.max_args = 2,
 	.exec = help_exec,

@@ -13,66 +13,10 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
-
-#include <libssh/libssh.h>
 
 #include "bbs/cmd/cmd.h"
 #include "keys/keys.h"
 #include "util/xmalloc.h"
-
-#define KEY_INPUT_MAX (4 * KEYS_LINE_MAX) /* with comments and blanks */
-
-/*
- * The single key line in the input (blank lines and # comments aside);
- * -1 with *cause if there is not exactly one.
- */
-static int
-key_find_line(char *in, char **line, char **cause)
-{
-	char *save = NULL, *l, *p;
-	int found = 0;
-
-	*line = NULL;
-	for (l = strtok_r(in, "\n", &save); l != NULL;
-	     l = strtok_r(NULL, "\n", &save)) {
-		l[strcspn(l, "\r")] = '\0';
-		p = l + strspn(l, " \t");
-		if (*p == '\0' || *p == '#')
-			continue;
-		if (found++) {
-			xasprintf(cause, "more than one key line on standard "
-			                 "input");
-			*line = NULL;
-			return -1;
-		}
-		*line = l;
-	}
-	if (!found) {
-		xasprintf(cause, "no key line on standard input");
-		return -1;
-	}
-	return 0;
-}
-
-/* Parses the line, and asks libssh too, so a stored key can log in. */
-static int
-key_parse(const char *line, struct keys_pubkey **k, char **cause)
-{
-	ssh_key probe = NULL;
-
-	if (keys_pubkey_parse_line(line, k, cause) != KEYS_OK)
-		return -1;
-	if (ssh_pki_import_pubkey_base64((*k)->b64,
-	        ssh_key_type_from_name((*k)->type), &probe) != SSH_OK) {
-		xasprintf(cause, "libssh cannot use this %s key", (*k)->type);
-		keys_pubkey_free(*k);
-		*k = NULL;
-		return -1;
-	}
-	ssh_key_free(probe);
-	return 0;
-}
 
 static const struct args_opt key_add_opts[] = {
 	{ "role", ARGS_VALUE },
@@ -89,11 +33,10 @@ key_add_exec(struct cmd_ctx *ctx, struct args *args)
 	struct keys_secret *secret = NULL;
 	struct keys_pubkey *k = NULL;
 	uint8_t hash[KEYS_HASH_LEN] = { 0 };
-	char id[KEYS_ID_LEN + 1], *input = NULL, *line = NULL, *cause = NULL;
+	char id[KEYS_ID_LEN + 1], *cause = NULL;
 	const char *role = args_get(args, "role");
 	enum store_role rv;
 	int64_t nkeys = 0;
-	size_t len;
 	int r, status;
 
 	nk.pseudonym = args_pos(args, 0);
@@ -108,17 +51,8 @@ key_add_exec(struct cmd_ctx *ctx, struct args *args)
 	}
 	if ((r = store_pseudonym_check(nk.pseudonym, &cause)) != STORE_OK)
 		return cmd_fail(ctx, r, cause);
-	if (isatty(fileno(ctx->in)))
-		return cmd_error(
-		    ctx, EX_DATAERR, "give the public key on standard input");
-	if ((status = cmd_read_stdin(ctx, KEY_INPUT_MAX, "the key input",
-	         KEY_INPUT_MAX, &input, &len)) != 0)
+	if ((status = cmd_key_line(ctx, &k)) != 0)
 		return status;
-	if (key_find_line(input, &line, &cause) != 0 ||
-	    key_parse(line, &k, &cause) != 0) {
-		status = cmd_error(ctx, EX_DATAERR, "%s", cause);
-		goto out;
-	}
 	if ((r = store_key_count(ctx->st, &nkeys)) != STORE_OK) {
 		status = cmd_fail(ctx, r, NULL);
 		goto out;
@@ -149,7 +83,6 @@ out:
 	explicit_bzero(hash, sizeof hash);
 	keys_secret_free(secret);
 	keys_pubkey_free(k);
-	free(input); /* line points into it */
 	free(cause);
 	return status;
 }

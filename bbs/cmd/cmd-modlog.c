@@ -71,6 +71,11 @@ modlog_exec(struct cmd_ctx *ctx, struct args *args)
 		if (args_has(args, "json") || args_has(args, "limit"))
 			return cmd_error(
 			    ctx, EX_USAGE, "--verify takes no other option");
+		/* The entries a guest sees (store/guest.c) make no chain. */
+		if (ctx->guest)
+			return cmd_error(ctx, EX_NOPERM,
+			    "a guest sees only the entries about public "
+			    "boards; members verify the whole log");
 		return cmd_modlog_verify(ctx);
 	}
 	if ((r = cmd_opt_limit(ctx, args, 50, &limit)) != 0)
@@ -95,7 +100,7 @@ const struct cmd cmd_modlog = {
 	.usage = "[--limit N] [--json] | --verify",
 	.summary = "the moderation log, newest first: id, time, actor, act, "
 	           "target, reason",
-	.flags = CMD_BOT,
+	.flags = CMD_BOT | CMD_GUEST_READ,
 	.opts = modlog_opts,
 	.min_args = 0,
 	.max_args = 0,

@@ -95,7 +95,9 @@ read_exec(struct cmd_ctx *ctx, struct args *args)
 	 * The thread is printed: a read position that cannot be written now
 	 * (a busy database) is not worth a failing status and a retry.
 	 */
-	if (last > 0 && store_read_mark(ctx->st, ctx->me->id, id, last) != 0)
+	/* Nothing is written for a guest. */
+	if (last > 0 && cmd_member_id(ctx) != 0 &&
+	    store_read_mark(ctx->st, cmd_member_id(ctx), id, last) != 0)
 		log_debug("read: the read position of thread %lld was not kept",
 		    (long long)id);
 	return 0;
@@ -117,7 +119,7 @@ const struct cmd cmd_read = {
 	        "posts: [{id, author, created, body, hidden}]}; a hidden post\n"
 	        "has body null and hidden the reason.\n"
 	        "Exit: 0; 64 for a bad id; 66 when there is no such thread.\n",
-	.flags = CMD_BOT,
+	.flags = CMD_BOT | CMD_GUEST_READ,
 	.opts = read_opts,
 	.min_args = 1,
 	.max_args = 1,

@@ -80,7 +80,7 @@ const struct cmd cmd_search = {
 	    "--json: [{post, thread, board, title, author, created,\n"
 	    "snippet}] ([] for no hits).\n"
 	    "Exit: 0, hits or none; 64 for an empty query or a bad --limit.\n",
-	.flags = CMD_BOT,
+	.flags = CMD_BOT | CMD_GUEST_READ,
 	.opts = search_opts,
 	.min_args = 1,
 	.max_args = WORDS_MAX,

@@ -54,8 +54,8 @@ threads_exec(struct cmd_ctx *ctx, struct args *args)
 		    STORE_OK)
 			cmd_put_json(ctx, json);
 		free(json);
-	} else if ((r = store_threads_list(ctx->st, b->name, ctx->me->id, limit,
-	                &t, &n)) == STORE_OK) {
+	} else if ((r = store_threads_list(ctx->st, b->name, cmd_member_id(ctx),
+	                limit, &t, &n)) == STORE_OK) {
 		threads_put(ctx, t, n);
 		store_threads_free(t, n);
 	}
@@ -77,7 +77,7 @@ const struct cmd cmd_threads = {
 	    "--json: [{id, board, title, author, created, replies, locked,\n"
 	    "sticky}].\n"
 	    "Exit: 0; 64 for a bad --limit; 66 when there is no such board.\n",
-	.flags = CMD_BOT,
+	.flags = CMD_BOT | CMD_GUEST_READ,
 	.opts = threads_opts,
 	.min_args = 1,
 	.max_args = 1,

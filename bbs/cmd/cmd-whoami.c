@@ -33,9 +33,10 @@ const struct cmd cmd_whoami = {
 	.summary = "your pseudonym and role",
 	.help = "Prints PSEUDONYM ROLE on one line, e.g. \"alice member\".\n"
 	        "--json: {pseudonym, role, key_id}, key_id being the key\n"
-	        "this connection logged in with.\n"
+	        "this connection logged in with. An applicant's role is\n"
+	        "applicant.\n"
 	        "Exit: 0.\n",
-	.flags = CMD_BOT,
+	.flags = CMD_BOT | CMD_APPLICANT,
 	.opts = whoami_opts,
 	.min_args = 0,
 	.max_args = 0,

@@ -11,6 +11,7 @@
 #include "bbs/cmd/cmd.h"
 #include "bbs/cmd/input.h"
 #include "bbs/cmd/words.h"
+#include "store/guest.h"
 #include "store/threads.h"
 #include "util/buf.h"
 #include "util/log.h"
@@ -47,6 +48,15 @@ const struct cmd *const cmd_table[] = {
 	&cmd_unsticky,
 	&cmd_board_create,
 	&cmd_board_edit,
+	/* Before "invite", which would take "revoke" for an argument. */
+	&cmd_invite_revoke,
+	&cmd_invite,
+	&cmd_invites,
+	&cmd_applicants,
+	&cmd_vouch,
+	&cmd_admit,
+	&cmd_reject,
+	&cmd_join,
 	NULL,
 };
 
@@ -282,21 +292,75 @@ cmd_may_post(struct cmd_ctx *ctx, const struct store_board *b,
 	return status;
 }
 
+/* The setting guests (off, join, read) for a guest's context. */
+static int64_t
+cmd_guests(const struct cmd_ctx *ctx)
+{
+	int64_t v = STORE_GUESTS_OFF;
+
+	if (store_setting_get(ctx->st, "guests", &v) != STORE_OK)
+		return STORE_GUESTS_OFF;
+	return v;
+}
+
+int64_t
+cmd_member_id(const struct cmd_ctx *ctx)
+{
+	return ctx->me != NULL && !ctx->guest ? ctx->me->id : 0;
+}
+
 int
 cmd_allowed(const struct cmd_ctx *ctx, const struct cmd *c)
 {
+	int64_t guests;
+
 	if (ctx->console)
 		return 1;
-	/* Until the commands that see public boards know guests: help. */
-	if (ctx->guest)
-		return strcmp(c->name, "help") == 0;
-	if (ctx->me == NULL)
+	if (ctx->guest) {
+		if ((guests = cmd_guests(ctx)) == STORE_GUESTS_OFF)
+			return 0;
+		return (c->flags & CMD_GUEST) != 0 ||
+		       ((c->flags & CMD_GUEST_READ) &&
+		           guests == STORE_GUESTS_READ);
+	}
+	if (ctx->me == NULL || (c->flags & CMD_NEWCOMER))
 		return 0;
+	if (ctx->me->role == STORE_ROLE_APPLICANT)
+		return (c->flags & CMD_APPLICANT) != 0;
 	if (ctx->me->role == STORE_ROLE_BOT)
 		return (c->flags & CMD_BOT) != 0;
 	if (c->flags & CMD_SYSOP)
 		return ctx->me->role == STORE_ROLE_SYSOP;
 	return 1;
+}
+
+/* Why c may not run here, in one line. */
+static const char *
+cmd_refusal(const struct cmd_ctx *ctx, const struct cmd *c)
+{
+	if (ctx->guest) {
+		switch (cmd_guests(ctx)) {
+		case STORE_GUESTS_OFF:
+			return "this board takes no guests";
+		case STORE_GUESTS_JOIN:
+			return "a guest may only run help and join; members "
+			       "log in with their key";
+		default:
+			return "a guest may only read the public boards (help, "
+			       "join, boards, threads, read, search, modlog); "
+			       "members log in with their key";
+		}
+	}
+	if (ctx->me != NULL && (c->flags & CMD_NEWCOMER))
+		return "you are logged in with a key already: join is for "
+		       "newcomers, as 'ssh guest@HOST join CODE PSEUDONYM < "
+		       "KEY.pub'";
+	if (ctx->me != NULL && ctx->me->role == STORE_ROLE_APPLICANT)
+		return "you are an applicant: until members vouch for you, "
+		       "only whoami and help run ('help' counts the vouches)";
+	if (ctx->me != NULL && ctx->me->role == STORE_ROLE_BOT)
+		return "bot keys may not run this command";
+	return "only sysops may run this command";
 }
 
 /* The command named by the first one or two words; *used = words used. */
@@ -358,11 +422,7 @@ cmd_dispatch(struct cmd_ctx *ctx, const struct cmd *const *table,
 	}
 	ctx->cmd = c;
 	if (!cmd_allowed(ctx, c))
-		return cmd_error(ctx, EX_NOPERM, "%s",
-		    ctx->guest ? "this command is for members; see 'help'"
-		    : ctx->me != NULL && ctx->me->role == STORE_ROLE_BOT
-		        ? "bot keys may not run this command"
-		        : "only sysops may run this command");
+		return cmd_error(ctx, EX_NOPERM, "%s", cmd_refusal(ctx, c));
 	/* One line on stderr (SPEC section 9), the usage folded in. */
 	if (args_parse(c->opts, argc - used, argv + used, &a, &cause) != 0) {
 		status = cmd_error(ctx, EX_USAGE, "%s (usage: %s%s%s %s)",
@@ -398,6 +458,9 @@ cmd_run_line(struct cmd_ctx *ctx, const char *line)
 	int argc, status;
 
 	ctx->cmd = NULL;
+	/* A guest sees the public boards only and writes nothing. */
+	if (ctx->guest && store_set_guest(ctx->st) != STORE_OK)
+		return cmd_error(ctx, EX_SOFTWARE, "internal error");
 	if (words_split(line, &argv, &argc, &cause) != 0) {
 		status = cmd_error(ctx, EX_USAGE, "%s", cause);
 		free(cause);

@@ -25,17 +25,29 @@
 
 #define CMD_SYSOP 0x1 /* over SSH, sysops only */
 #define CMD_BOT 0x2   /* bot keys may run it */
+/* The front door (SPEC section 10): */
+#define CMD_GUEST 0x4      /* a guest (no key) may run it */
+#define CMD_GUEST_READ 0x8 /* ... when the setting guests is "read" */
+#define CMD_APPLICANT 0x10 /* an applicant may run it */
+#define CMD_NEWCOMER 0x20  /* only a guest may run it (join) */
 
 struct cmd_ctx {
 	struct store *st;
 	const struct bbs_paths *paths;
 	const struct cmd *cmd;   /* the command running */
 	int console;             /* local administration: the "console" sysop */
-	int guest;               /* logged in as guest, without a key */
 	struct store_member *me; /* NULL for the console and a guest */
 	struct store_login login;
 	char **boards; /* a bot key's boards, NULL-terminated; else NULL */
 	FILE *in, *out, *err;
+	/*
+	 * A guest session: no member, no key (me NULL, login zero). Only
+	 * CMD_GUEST commands run, and CMD_GUEST_READ ones when the setting
+	 * guests is "read"; cmd_run_line() puts the store in public-only
+	 * mode (store/guest.h), so they see public boards only and nothing
+	 * is written.
+	 */
+	int guest;
 };
 
 struct cmd {
@@ -72,6 +84,18 @@ int cmd_dispatch(struct cmd_ctx *ctx, const struct cmd *const *table,
  * what SPEC section 10 lets a guest run.)
  */
 int cmd_allowed(const struct cmd_ctx *ctx, const struct cmd *c);
+
+/* The member running the command: their id, 0 for a guest or the console. */
+int64_t cmd_member_id(const struct cmd_ctx *ctx);
+
+/*
+ * Reads the one OpenSSH public key line on standard input (blank lines
+ * and # comments aside) and parses it, asking libssh too, so a key stored
+ * can log in. Returns 0 with *out (the caller's, keys_pubkey_free()), or
+ * EX_DATAERR after saying what is wrong (`key add`, `join`).
+ */
+struct keys_pubkey;
+int cmd_key_line(struct cmd_ctx *ctx, struct keys_pubkey **out);
 
 /* Prints "NAME: message" on stderr; returns status. */
 int cmd_error(struct cmd_ctx *ctx, int status, const char *fmt, ...)
@@ -198,5 +222,13 @@ extern const struct cmd cmd_board_edit;
 extern const struct cmd cmd_pin;
 extern const struct cmd cmd_pins;
 extern const struct cmd cmd_vote;
+extern const struct cmd cmd_invite;
+extern const struct cmd cmd_invite_revoke;
+extern const struct cmd cmd_invites;
+extern const struct cmd cmd_vouch;
+extern const struct cmd cmd_applicants;
+extern const struct cmd cmd_admit;
+extern const struct cmd cmd_reject;
+extern const struct cmd cmd_join;
 
 #endif

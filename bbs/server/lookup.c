@@ -22,6 +22,8 @@
 #include "bbs/bbs.h"
 #include "bbs/server/fdpass.h"
 #include "bbs/server/lookup.h"
+#include "store/invites.h"
+#include "store/store.h"
 #include "util/log.h"
 
 #define LOOKUP_REPLY_MS 5000
@@ -72,6 +74,8 @@ lookup_answer(struct store *st, const struct lookup_req *req, int reply_fd)
 	int64_t guests;
 
 	memset(&rep, 0, sizeof rep);
+	/* An applicant whose 14 days are over must not log in. */
+	(void)store_front_prune(st);
 	if (req->what == LOOKUP_GUESTS) {
 		if (store_setting_get(st, "guests", &guests) == STORE_OK) {
 			rep.found = 1;
@@ -111,7 +115,8 @@ lookup_loop(int sock, struct store *st)
 		 */
 		if (r == 0) {
 			store_rate_prune(st);
-			bbs_store_report(st, "rate prune");
+			(void)store_front_prune(st);
+			bbs_store_report(st, "prune");
 			continue;
 		}
 		/* The listener gone shows as POLLIN and POLLHUP, then EOF. */

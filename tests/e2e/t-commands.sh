@@ -58,7 +58,7 @@ expect_in "$T/in" 0 "post --title=VALUE" bob "post general '--title=Equals form'
 expect 0 "boards" alice boards
 check "boards: one line a board: name, threads, post role, title" [ "$(cat "$T/out")" = "$(printf 'announcements\t0\tsysop\tNews\ngeneral\t3\tmember\tGeneral talk')" ]
 expect 0 "boards --json" alice boards --json
-check "boards --json fields" json "$T/out" "j == [{'name': 'announcements', 'title': 'News', 'threads': 0, 'post_role': 'sysop'}, {'name': 'general', 'title': 'General talk', 'threads': 3, 'post_role': 'member'}]"
+check "boards --json fields" json "$T/out" "j == [{'name': 'announcements', 'title': 'News', 'threads': 0, 'post_role': 'sysop', 'public': False}, {'name': 'general', 'title': 'General talk', 'threads': 3, 'post_role': 'member', 'public': False}]"
 
 # --- threads -------------------------------------------------------------------
 expect 0 "threads" alice threads general

@@ -71,11 +71,11 @@ release() {
 # --- guests join (the default) ------------------------------------------
 guest help >"$T/out"
 check "a guest runs help (guests join is the default)" [ $? -eq 0 ]
-check "... which lists the commands for guests" grep -q 'Commands for guests' "$T/out"
+check "... which lists the commands for guests" grep -q 'Commands for a guest' "$T/out"
 check "... and nothing a guest may not run" not grep -qE 'whoami|post|boards' "$T/out"
 guest whoami >"$T/out" 2>"$T/err"
 check "a guest's whoami is refused (77)" [ $? -eq 77 ]
-check "... saying it is for members" [ "$(cat "$T/err")" = "whoami: this command is for members; see 'help'" ]
+check "... saying it is for members" [ "$(cat "$T/err")" = "whoami: a guest may only run help and join; members log in with their key" ]
 guest post general <"$T/alice.pub" >"$T/out" 2>&1
 check "a guest may not post (77)" [ $? -eq 77 ]
 

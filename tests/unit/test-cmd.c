@@ -222,8 +222,8 @@ test_may_post(void)
 	     none[] = "";
 	char b1[] = "News", b2[] = "pins", *boards[] = { b1, b2, NULL };
 	struct store_member me = { 1, someone, STORE_ROLE_BOT, 0, 1 };
-	struct store_board news = { 1, n1, none, STORE_ROLE_SYSOP, 0 };
-	struct store_board general = { 2, n2, none, STORE_ROLE_MEMBER, 0 };
+	struct store_board news = { 1, n1, none, STORE_ROLE_SYSOP, 0, 0 };
+	struct store_board general = { 2, n2, none, STORE_ROLE_MEMBER, 0, 0 };
 	struct store_thread locked = { 0 };
 	struct store_key_new k = { 0 };
 	uint8_t h[STORE_HASH_LEN] = { 9 };

@@ -2,13 +2,16 @@
 /*
  * keys/: public key lines, the keyed identity hash and key ids against
  * known answers (computed independently with Python's hashlib.blake2b,
- * key = bytes 0..31), and the secret files.
+ * key = bytes 0..31), invitation codes and their keyed hash (the same
+ * way: crypto_kdf's subkey is BLAKE2b with the subkey id as salt and the
+ * context as personalisation), and the secret files.
  */
 #include <sys/stat.h>
 
 #include <fcntl.h>
 #include <unistd.h>
 
+#include "keys/invite.h"
 #include "keys/keys.h"
 #include "tests/unit/test.h"
 
@@ -263,6 +266,102 @@ test_signer(void)
 	test_rmdir(dir);
 }
 
+/* Invitation codes against answers computed with Python's hashlib. */
+static void
+test_invites(void)
+{
+	static const char *const bad[] = {
+		"",
+		"inv-aaaqe-ayeau-daoca-jbifq-ydio",   /* short */
+		"inv-aaaqe-ayeau-daoca-jbifq-ydiobb", /* long */
+		"inv_aaaqe-ayeau-daoca-jbifq-ydiob",  /* prefix */
+		"vni-aaaqe-ayeau-daoca-jbifq-ydiob",
+		"inv-aaaqeayeau-daoca-jbifq-ydiob-", /* dash moved */
+		"inv-aaaqe-ayeau-daoca-jbifq-ydio1", /* 1 is no digit */
+		"inv-aaaqe-ayeau-daoca-jbifq-ydio0",
+		"inv-aaaqe-ayeau-daoca-jbifq-ydio8",
+		"inv-aaaqe-ayeau-daoca-jbifq ydiob", /* a blank */
+		" inv-aaaqe-ayeau-daoca-jbifq-ydio",
+		"inv-aaaqe-ayeau-daoca-jbifq-ydio\n",
+		"inv-aaaqe-ayeau-daoca-jbifq-ydi\xc3\xa9",
+		"inv-aaaqe-ayeau-daoca-jbifq--ydio",
+		NULL,
+	};
+	struct keys_invite c, d, e;
+	struct keys_secret *s = NULL;
+	uint8_t h[KEYS_HASH_LEN], sub[KEYS_SECRET_LEN];
+	char *dir = test_mkdtemp(), *path = kat_secret(dir), *cause = NULL;
+	char hx[2 * KEYS_HASH_LEN + 1], text[KEYS_INVITE_TEXT_LEN + 1];
+	const char *const *b;
+	int i, same = 0;
+
+	TEST_START("keys: an invitation code prints and hashes as known");
+	ASSERT_INT_EQ(keys_secret_load(path, 0, &s, &cause), KEYS_OK);
+	for (i = 0; i < KEYS_INVITE_BYTES; i++)
+		c.bytes[i] = (uint8_t)i;
+	c.bytes[KEYS_INVITE_BYTES - 1] &= 0xf8;
+	keys_invite_format(&c, text);
+	ASSERT_STR_EQ(text, "inv-aaaqe-ayeau-daoca-jbifq-ydiob");
+	if (s != NULL) {
+		keys_secret_subkey(
+		    s, KEYS_INVITE_SUBKEY, KEYS_INVITE_CONTEXT, sub);
+		hex(sub, sizeof sub, hx);
+		ASSERT_STR_EQ(hx, "651e6dba2f1bdae147adc20ea2c8f542"
+		                  "a95452522e1c5f94294ebc626a4908cf");
+		keys_invite_hash(s, &c, h);
+		hex(h, sizeof h, hx);
+		ASSERT_STR_EQ(hx, "d10481d5268cde064a23780de38504ec"
+		                  "35993cc664f7de7e67b021857c82f67d");
+	}
+	memset(c.bytes, 0xff, sizeof c.bytes);
+	c.bytes[KEYS_INVITE_BYTES - 1] = 0xf8;
+	keys_invite_format(&c, text);
+	ASSERT_STR_EQ(text, "inv-77777-77777-77777-77777-77777");
+	if (s != NULL) {
+		keys_invite_hash(s, &c, h);
+		hex(h, sizeof h, hx);
+		ASSERT_STR_EQ(hx, "ad1a8811984e0209d427ef4b7cc4f100"
+		                  "4451f873fca97898af3bd52b80aa7676");
+	}
+	TEST_DONE();
+
+	TEST_START("keys: the parser takes the printed shape, any case");
+	ASSERT_INT_EQ(
+	    keys_invite_parse("inv-aaaqe-ayeau-daoca-jbifq-ydiob", &d),
+	    KEYS_OK);
+	for (i = 0; i < KEYS_INVITE_BYTES; i++)
+		c.bytes[i] = (uint8_t)i;
+	c.bytes[KEYS_INVITE_BYTES - 1] &= 0xf8;
+	ASSERT_INT_EQ(memcmp(c.bytes, d.bytes, sizeof c.bytes), 0);
+	ASSERT_INT_EQ(
+	    keys_invite_parse("INV-AAAQE-AYEAU-DAOCA-JBIFQ-YDIOB", &e),
+	    KEYS_OK);
+	ASSERT_INT_EQ(memcmp(d.bytes, e.bytes, sizeof d.bytes), 0);
+	for (b = bad; *b != NULL; b++) {
+		if (keys_invite_parse(*b, &e) != KEYS_ERR_FORMAT)
+			TEST_FAIL("accepted \"%s\"", *b);
+	}
+	TEST_DONE();
+
+	TEST_START("keys: new codes differ and read back as printed");
+	for (i = 0; i < 100; i++) {
+		keys_invite_new(&c);
+		keys_invite_format(&c, text);
+		ASSERT_INT_EQ(strncmp(text, "inv-", 4), 0);
+		ASSERT_INT_EQ(strlen(text), KEYS_INVITE_TEXT_LEN);
+		ASSERT_INT_EQ(keys_invite_parse(text, &d), KEYS_OK);
+		ASSERT_INT_EQ(memcmp(c.bytes, d.bytes, sizeof c.bytes), 0);
+		if (i > 0 && memcmp(c.bytes, e.bytes, sizeof c.bytes) == 0)
+			same++;
+		e = c;
+	}
+	ASSERT_INT_EQ(same, 0);
+	TEST_DONE();
+	keys_secret_free(s);
+	free(path);
+	test_rmdir(dir);
+}
+
 int
 main(void)
 {
@@ -270,6 +369,7 @@ main(void)
 		return 2;
 	test_known_answers();
 	test_refusals();
+	test_invites();
 	test_secret_file();
 	test_signer();
 	return test_exit();

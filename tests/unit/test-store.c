@@ -107,6 +107,122 @@ test_migrate_v2(void)
 	TEST_DONE();
 }
 
+/*
+ * A database file left at schema version 2 with a row in every table
+ * that refers to members: version 3 rebuilds members, which must keep
+ * them all (with foreign keys on, dropping the old table would cascade).
+ */
+static void
+test_migrate_v3(void)
+{
+	static const char *const fill =
+	    "INSERT INTO members (pseudonym, role, created) VALUES"
+	    " ('alice', 'sysop', 0), ('bob', 'member', 0), ('bot', 'bot', 0);"
+	    "INSERT INTO boards (name, title, created) VALUES ('general', '',"
+	    " 0);"
+	    "INSERT INTO keys (member_id, hash, key_id, created) VALUES"
+	    " (1, x'01', 'aaaaaaaa', 0), (2, x'02', 'bbbbbbbb', 0),"
+	    " (3, x'03', 'cccccccc', 0);"
+	    "INSERT INTO key_boards VALUES (3, 1);"
+	    "INSERT INTO threads (board_id, title, author_id, created) VALUES"
+	    " (1, 'old', 2, 0);"
+	    "INSERT INTO posts (thread_id, author_id, body, created) VALUES"
+	    " (1, 2, 'a', 0), (1, 1, 'b', 0);"
+	    "INSERT INTO reads VALUES (1, 1, 2);"
+	    "INSERT INTO pins (url, url_norm, author_id, created) VALUES"
+	    " ('https://a.example/', 'https://a.example/', 2, 0);"
+	    "INSERT INTO votes VALUES (1, 1), (1, 2);"
+	    "INSERT INTO pin_reads VALUES (2, 1);"
+	    "INSERT INTO pending (act, target, requested_by, created) VALUES"
+	    " ('promote', 'bob', 1, 0);"
+	    "INSERT INTO rate_events VALUES (2, 'post', 0);";
+	static const char *const counts =
+	    "SELECT (SELECT count(*) FROM members) || ' ' ||"
+	    " (SELECT count(*) FROM keys) || ' ' ||"
+	    " (SELECT count(*) FROM key_boards) || ' ' ||"
+	    " (SELECT count(*) FROM posts WHERE author_id IS NOT NULL) || ' ' "
+	    "||"
+	    " (SELECT count(*) FROM reads) || ' ' ||"
+	    " (SELECT count(*) FROM votes) || ' ' ||"
+	    " (SELECT count(*) FROM pin_reads) || ' ' ||"
+	    " (SELECT count(*) FROM pending) || ' ' ||"
+	    " (SELECT count(*) FROM rate_events) || ' ' ||"
+	    " (SELECT group_concat(pseudonym || ':' || role) FROM members)";
+	struct store old = { 0 };
+	struct store *st = NULL;
+	char dir[] = "/tmp/bbs-test-XXXXXX", path[64], *cause = NULL;
+	sqlite3_stmt *stmt;
+	sqlite3 *h;
+	char before[256] = "", after[256] = "";
+
+	TEST_START("store: version 2 migrates to 3, every member's row kept");
+	ASSERT_TRUE(mkdtemp(dir) != NULL);
+	snprintf(path, sizeof path, "%s/bbs.db", dir);
+	ASSERT_INT_EQ(sqlite3_open(path, &old.db), SQLITE_OK);
+	old.path = path;
+	ASSERT_INT_EQ(store_pins_sql_init(&old), STORE_OK);
+	ASSERT_INT_EQ(store_migrate_to(&old, 2, &cause), STORE_OK);
+	sqlite3_close(old.db);
+	ASSERT_INT_EQ(raw_sql(path, fill), 0);
+	ASSERT_INT_EQ(raw_int(path, "PRAGMA user_version"), 2);
+	ASSERT_INT_EQ(sqlite3_open(path, &h), SQLITE_OK);
+	if (sqlite3_prepare_v2(h, counts, -1, &stmt, NULL) == SQLITE_OK &&
+	    sqlite3_step(stmt) == SQLITE_ROW)
+		snprintf(
+		    before, sizeof before, "%s", sqlite3_column_text(stmt, 0));
+	sqlite3_finalize(stmt);
+	sqlite3_close(h);
+	ASSERT_STR_EQ(before, "3 3 1 2 1 2 1 1 1 alice:sysop,bob:member,"
+	                      "bot:bot");
+	ASSERT_INT_EQ(store_open(path, &st, &cause), STORE_OK);
+	ASSERT_INT_EQ(raw_int(path, "PRAGMA user_version"), 3);
+	ASSERT_INT_EQ(sqlite3_open(path, &h), SQLITE_OK);
+	if (sqlite3_prepare_v2(h, counts, -1, &stmt, NULL) == SQLITE_OK &&
+	    sqlite3_step(stmt) == SQLITE_ROW)
+		snprintf(
+		    after, sizeof after, "%s", sqlite3_column_text(stmt, 0));
+	sqlite3_finalize(stmt);
+	sqlite3_close(h);
+	ASSERT_STR_EQ(after, before);
+	ASSERT_INT_EQ(store_check(st, &cause), STORE_OK);
+	/* The store's connection has its foreign keys back on. */
+	{
+		int64_t on = 0;
+
+		ASSERT_INT_EQ(
+		    store_int_query(st, "PRAGMA foreign_keys", &on), STORE_OK);
+		ASSERT_INT_EQ(on, 1);
+	}
+	/* The new role, tables and column. */
+	ASSERT_INT_EQ(
+	    raw_sql(path, "INSERT INTO members (pseudonym, role,"
+	                  " created) VALUES ('nina', 'applicant', 0)"),
+	    0);
+	ASSERT_INT_EQ(raw_sql(path, "INSERT INTO members (pseudonym, role,"
+	                            " created) VALUES ('x', 'root', 0)"),
+	    -1);
+	ASSERT_INT_EQ(raw_int(path, "SELECT public FROM boards"), 0);
+	ASSERT_INT_EQ(raw_int(path, "SELECT count(*) FROM invites"), 0);
+	ASSERT_INT_EQ(raw_int(path, "SELECT count(*) FROM vouches"), 0);
+	store_close(st);
+	/* Deleting a member still cascades to the new table's rows. */
+	ASSERT_INT_EQ(raw_sql(path, "PRAGMA foreign_keys = ON;"
+	                            " DELETE FROM members WHERE id = 2"),
+	    0);
+	ASSERT_INT_EQ(raw_int(path, "SELECT count(*) FROM keys"), 2);
+	ASSERT_INT_EQ(raw_int(path, "SELECT count(*) FROM posts WHERE"
+	                            " author_id IS NULL"),
+	    1);
+	snprintf(path, sizeof path, "%s/bbs.db", dir);
+	unlink(path);
+	snprintf(path, sizeof path, "%s/bbs.db-wal", dir);
+	unlink(path);
+	snprintf(path, sizeof path, "%s/bbs.db-shm", dir);
+	unlink(path);
+	rmdir(dir);
+	TEST_DONE();
+}
+
 static void
 test_members(void)
 {
@@ -264,8 +380,9 @@ test_boards(void)
 	ASSERT_INT_EQ(store_boards_json(f.st, &json), STORE_OK);
 	ASSERT_STR_EQ(json,
 	    "[{\"name\":\"announcements\",\"title\":\"News[2J\",\"threads\":0,"
-	    "\"post_role\":\"sysop\"},{\"name\":\"general\",\"title\":"
-	    "\"general\",\"threads\":0,\"post_role\":\"member\"}]");
+	    "\"post_role\":\"sysop\",\"public\":false},{\"name\":"
+	    "\"general\",\"title\":\"general\",\"threads\":0,"
+	    "\"post_role\":\"member\",\"public\":false}]");
 	free(json);
 	TEST_DONE();
 	fixture_close(&f);
@@ -769,6 +886,7 @@ main(void)
 {
 	test_migrate();
 	test_migrate_v2();
+	test_migrate_v3();
 	test_members();
 	test_boards();
 	test_content();
