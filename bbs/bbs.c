@@ -130,8 +130,8 @@ bbs_store_open(const struct bbs_paths *p, struct store **out, char **cause)
 		return r;
 	/* Expired invitations and applicants go before anyone looks. */
 	if (store_front_prune(*out) != STORE_OK)
-		log_warn("store: expired invitations or applicants not "
-		         "removed yet");
+		log_warn(
+		    "store: expired invitations or applicants not removed yet");
 	free(bbs_crypto.path);
 	bbs_crypto.path = xstrdup(p->modlog_key);
 	/* A log that has entries needs the key that signed them, not a new one.

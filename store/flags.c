@@ -44,8 +44,7 @@ flag_room(struct store *st, int64_t post, char **cause)
 	sqlite3_finalize(stmt);
 	if (r == STORE_OK && n >= FLAG_OPEN_MAX) {
 		store_cause(cause,
-		    "post %lld has %d open flags already; the "
-		    "sysops will see it",
+		    "post %lld has %d open flags already; the sysops will see it",
 		    (long long)post, n);
 		r = STORE_ERR_RATE;
 	}

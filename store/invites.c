@@ -158,9 +158,7 @@ store_invite_create(struct store *st, int64_t member,
 		goto out;
 	if (open >= max) {
 		store_cause(cause,
-		    "you hold %lld open invitation%s, the most you may; "
-		    "withdraw one with 'invite revoke ID' or wait until one "
-		    "is used or expires",
+		    "you hold %lld open invitation%s, the most you may; withdraw one with 'invite revoke ID' or wait until one is used or expires",
 		    (long long)open, open == 1 ? "" : "s");
 		r = STORE_ERR_RATE;
 		goto out;
@@ -362,8 +360,8 @@ join_insert(struct store *st, const struct store_join *j, enum store_role role,
 	if ((rc = sqlite3_step(stmt)) == SQLITE_DONE)
 		r = STORE_OK;
 	else if ((rc & 0xff) == SQLITE_CONSTRAINT) {
-		store_cause(cause, "this key is already registered; make a "
-		                   "new key for this board");
+		store_cause(cause,
+		    "this key is already registered; make a new key for this board");
 		r = STORE_ERR_EXISTS;
 	} else
 		r = store_sqlite_err(st, "join key");

@@ -26,15 +26,14 @@ key_add_allowed(struct store *st, const struct store_key_new *k,
 	if ((r = store_actor_check(st, k->by, cause)) != STORE_OK)
 		return r;
 	if (m == NULL && k->role == STORE_ROLE_SYSOP) {
-		store_cause(cause, "new sysops are made with 'role' by two "
-		                   "sysops, not with 'key add'");
+		store_cause(cause,
+		    "new sysops are made with 'role' by two sysops, not with 'key add'");
 		return STORE_ERR_PERM;
 	}
 	if (m != NULL && m->role == STORE_ROLE_SYSOP &&
 	    m->id != k->by->member) {
 		store_cause(cause,
-		    "only %s or the console may add keys to a "
-		    "sysop",
+		    "only %s or the console may add keys to a sysop",
 		    m->pseudonym);
 		return STORE_ERR_PERM;
 	}
@@ -58,15 +57,13 @@ key_owner(struct store *st, const struct store_key_new *k, int64_t *id,
 	if (r == STORE_OK) {
 		if (strcmp(m->pseudonym, k->pseudonym) != 0) {
 			store_cause(cause,
-			    "pseudonym '%s' is taken as '%s' "
-			    "(names are unique ignoring case)",
+			    "pseudonym '%s' is taken as '%s' (names are unique ignoring case)",
 			    k->pseudonym, m->pseudonym);
 			r = STORE_ERR_EXISTS;
 		} else if (k->role >= 0 &&
 		           (enum store_role)k->role != m->role) {
 			store_cause(cause,
-			    "%s is a %s; change roles with 'role' (or "
-			    "'bbs member role' at the console)",
+			    "%s is a %s; change roles with 'role' (or 'bbs member role' at the console)",
 			    m->pseudonym, store_role_name(m->role));
 			r = STORE_ERR_INVALID;
 		} else if ((r = key_add_allowed(st, k, m, cause)) == 0) {

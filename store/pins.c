@@ -125,8 +125,7 @@ pin_tag_norm(const char *s, char out[STORE_PIN_TAG_LEN + 1], char **cause)
 	}
 	if (len == 0 || i < len) {
 		store_cause(cause,
-		    "a tag is 1 to %d of a-z 0-9 - ('%.*s' is "
-		    "not)",
+		    "a tag is 1 to %d of a-z 0-9 - ('%.*s' is not)",
 		    STORE_PIN_TAG_LEN, STORE_PIN_TAG_LEN + 1, s);
 		return STORE_ERR_INVALID;
 	}

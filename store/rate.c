@@ -73,8 +73,7 @@ store_rate_take(struct store *st, int64_t member, const char *kind,
 		return r;
 	if (count >= limit) {
 		store_cause(cause,
-		    "rate limited: at most %lld %ss a minute; "
-		    "try again shortly",
+		    "rate limited: at most %lld %ss a minute; try again shortly",
 		    (long long)limit, kind);
 		return STORE_ERR_RATE;
 	}

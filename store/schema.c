@@ -386,8 +386,7 @@ migrate_foreign_keys(struct store *st, int on, char **cause)
 		r = STORE_OK;
 	else
 		store_cause(cause,
-		    "cannot turn foreign keys %s for the "
-		    "migration",
+		    "cannot turn foreign keys %s for the migration",
 		    on ? "on" : "off");
 	sqlite3_finalize(stmt);
 	return r;
@@ -404,8 +403,7 @@ migrate_check(struct store *st, int version, char **cause)
 		return r;
 	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		store_cause(cause,
-		    "migration to schema %d failed: a row of %s refers to a "
-		    "missing row",
+		    "migration to schema %d failed: a row of %s refers to a missing row",
 		    version, sqlite3_column_text(stmt, 0));
 		r = STORE_ERR_CORRUPT;
 	} else if (rc != SQLITE_DONE)
@@ -424,8 +422,7 @@ store_migrate_to(struct store *st, int target, char **cause)
 		return r;
 	if (version > SCHEMA_VERSION) {
 		store_cause(cause,
-		    "database schema %d is newer than this bbs "
-		    "(%d); upgrade bbs",
+		    "database schema %d is newer than this bbs (%d); upgrade bbs",
 		    version, SCHEMA_VERSION);
 		return STORE_ERR_INVALID;
 	}

@@ -52,8 +52,7 @@ static const struct setting settings[] = {
 	{ "caption_max", 500, 1, 5000, "longest pin caption, in characters" },
 	{ "url_max", 2048, 16, 8192, "longest pinned URL, in bytes" },
 	{ "rate_posts", 10, 1, 100000,
-	    "threads and replies a member may "
-	    "write in 60 seconds" },
+	    "threads and replies a member may write in 60 seconds" },
 	{ "rate_pins", 10, 1, 100000, "pins a member may add in 60 seconds" },
 	{ "invite_days", 7, 1, 365, "days an invitation code stays valid" },
 	{ "invite_open_max", 3, 0, 1000,
@@ -63,11 +62,9 @@ static const struct setting settings[] = {
 	{ "join_vouches", 1, 1, 100,
 	    "vouches that make a newcomer a member (the invitation is the first)" },
 	{ "guests", STORE_GUESTS_JOIN, STORE_GUESTS_OFF, STORE_GUESTS_READ,
-	    "who may log in as guest without a key: off, join (may only "
-	    "join) or read (may also read public boards)" },
+	    "who may log in as guest without a key: off, join (may only join) or read (may also read public boards)" },
 	{ "address", 0, 0, 0,
-	    "the board's address in the ssh lines it prints, HOST or "
-	    "HOST:PORT; empty: the address the server listens on" },
+	    "the board's address in the ssh lines it prints, HOST or HOST:PORT; empty: the address the server listens on" },
 };
 
 static const struct setting *
@@ -154,11 +151,10 @@ setting_text_check(const struct setting *s, const char *value, char **cause)
 
 	if (len > SETTING_TEXT_MAX ||
 	    value[strspn(value,
-	        "abcdefghijklmnopqrstuvwxyz"
-	        "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-_:[]")] != '\0') {
+	        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-_:[]")] !=
+	        '\0') {
 		store_cause(cause,
-		    "%s must be a host name or address with an optional "
-		    ":PORT (at most %d characters)",
+		    "%s must be a host name or address with an optional :PORT (at most %d characters)",
 		    s->name, SETTING_TEXT_MAX);
 		return STORE_ERR_INVALID;
 	}

@@ -63,8 +63,8 @@ url_check_chars(const char *in, size_t len, char **cause)
 			return STORE_ERR_INVALID;
 		}
 		if (url_cp_invisible(cp)) {
-			xasprintf(cause, "the link holds a space or an "
-			                 "invisible character");
+			xasprintf(cause,
+			    "the link holds a space or an invisible character");
 			return STORE_ERR_INVALID;
 		}
 		i += (size_t)n;
@@ -89,8 +89,7 @@ url_scheme(const char *in, struct url_parts *p, char **cause)
 			p->https = 1;
 		else {
 			xasprintf(cause,
-			    "only http and https links may be "
-			    "pinned, not %.*s:",
+			    "only http and https links may be pinned, not %.*s:",
 			    n > 16 ? 16 : (int)n, in);
 			return NULL;
 		}

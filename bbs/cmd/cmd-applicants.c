@@ -43,8 +43,8 @@ applicants_exec(struct cmd_ctx *ctx, struct args *args)
 const struct cmd cmd_applicants = {
 	.name = "applicants",
 	.usage = "[--json]",
-	.summary = "applicants waiting for vouches: pseudonym, vouches, "
-	           "needed, expires",
+	.summary =
+	    "applicants waiting for vouches: pseudonym, vouches, needed, expires",
 	.help = "Prints one line an applicant, the longest waiting first,\n"
 	        "tab-separated:\n"
 	        "  PSEUDONYM  VOUCHES  NEEDED  EXPIRES\n"

@@ -54,9 +54,7 @@ board_post_role(struct cmd_ctx *ctx, struct args *args, int *out)
 		return 0;
 	if (store_role_parse(pr, &role) != 0 || role == STORE_ROLE_BOT)
 		return cmd_error(ctx, EX_USAGE,
-		    "unknown --post-role '%s' "
-		    "(member or sysop)",
-		    pr);
+		    "unknown --post-role '%s' (member or sysop)", pr);
 	*out = (int)role;
 	return 0;
 }
@@ -93,8 +91,7 @@ board_edit_exec(struct cmd_ctx *ctx, struct args *args)
 		return r;
 	if (role < 0 && public < 0 && args_get(args, "title") == NULL)
 		return cmd_error(ctx, EX_USAGE,
-		    "nothing to change: give "
-		    "--title, --post-role or --public");
+		    "nothing to change: give --title, --post-role or --public");
 	cmd_store_actor(ctx, &a);
 	c.title = args_get(args, "title");
 	c.post_role = role;
@@ -106,8 +103,8 @@ board_edit_exec(struct cmd_ctx *ctx, struct args *args)
 const struct cmd cmd_board_create = {
 	.name = "board create",
 	.usage = "NAME [--title TEXT] [--post-role member|sysop] [--public]",
-	.summary = "create a board; --post-role says who may post, --public "
-	           "lets guests read it (logged)",
+	.summary =
+	    "create a board; --post-role says who may post, --public lets guests read it (logged)",
 	.flags = CMD_SYSOP,
 	.opts = board_opts,
 	.min_args = 1,
@@ -117,10 +114,10 @@ const struct cmd cmd_board_create = {
 
 const struct cmd cmd_board_edit = {
 	.name = "board edit",
-	.usage = "NAME [--title TEXT] [--post-role member|sysop] "
-	         "[--public yes|no]",
-	.summary = "change a board's title, who may post, or whether guests "
-	           "may read it (logged)",
+	.usage =
+	    "NAME [--title TEXT] [--post-role member|sysop] [--public yes|no]",
+	.summary =
+	    "change a board's title, who may post, or whether guests may read it (logged)",
 	.flags = CMD_SYSOP,
 	.opts = board_edit_opts,
 	.min_args = 1,

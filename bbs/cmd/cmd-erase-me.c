@@ -25,8 +25,7 @@ erase_exec(struct cmd_ctx *ctx, struct args *args)
 
 	if (!args_has(args, "yes"))
 		return cmd_error(ctx, EX_USAGE,
-		    "this removes %s for good%s; "
-		    "add --yes to do it",
+		    "this removes %s for good%s; add --yes to do it",
 		    ctx->me->pseudonym,
 		    args_has(args, "posts") ? " with every post" : "");
 	r = store_member_erase(
@@ -43,8 +42,8 @@ erase_exec(struct cmd_ctx *ctx, struct args *args)
 const struct cmd cmd_erase_me = {
 	.name = "erase-me",
 	.usage = "[--posts] [--yes]",
-	.summary = "remove your keys and pseudonym for good (--posts: and "
-	           "your posts)",
+	.summary =
+	    "remove your keys and pseudonym for good (--posts: and your posts)",
 	.opts = erase_opts,
 	.min_args = 0,
 	.max_args = 0,

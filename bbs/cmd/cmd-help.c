@@ -37,19 +37,14 @@ help_front_door(struct cmd_ctx *ctx)
 
 	if (ctx->guest) {
 		fprintf(ctx->out,
-		    "A member's invitation lets you in: make a key for this "
-		    "board\n(ssh-keygen -t ed25519 -f ~/.ssh/bbs_ed25519) and "
-		    "run\n  ssh guest@HOST join CODE PSEUDONYM < "
-		    "~/.ssh/bbs_ed25519.pub\n");
+		    "A member's invitation lets you in: make a key for this board\n(ssh-keygen -t ed25519 -f ~/.ssh/bbs_ed25519) and run\n  ssh guest@HOST join CODE PSEUDONYM < ~/.ssh/bbs_ed25519.pub\n");
 		return;
 	}
 	if (ctx->me == NULL || ctx->me->role != STORE_ROLE_APPLICANT ||
 	    store_applicant_get(ctx->st, ctx->me->pseudonym, &a) != STORE_OK)
 		return;
 	fprintf(ctx->out,
-	    "You are an applicant: %lld of %lld vouches. A member makes you "
-	    "one\nwith 'vouch %s'; until then only whoami and help run. "
-	    "Waiting ends\n",
+	    "You are an applicant: %lld of %lld vouches. A member makes you one\nwith 'vouch %s'; until then only whoami and help run. Waiting ends\n",
 	    (long long)a.vouches, (long long)a.needed, a.pseudonym);
 	cmd_put_time(ctx, a.expires);
 	fputs(".\n", ctx->out);
@@ -84,8 +79,8 @@ help_exec(struct cmd_ctx *ctx, struct args *args)
 			fprintf(ctx->out, "  %-12s %s\n", (*c)->name,
 			    (*c)->summary);
 	}
-	fprintf(ctx->out, "Run 'help COMMAND' for its options; 'ssh -t' "
-	                  "opens the board.\n");
+	fprintf(ctx->out,
+	    "Run 'help COMMAND' for its options; 'ssh -t' opens the board.\n");
 	help_front_door(ctx);
 	return 0;
 }

@@ -34,9 +34,8 @@ join_exec(struct cmd_ctx *ctx, struct args *args)
 
 	if (keys_invite_parse(args_pos(args, 0), &code) != KEYS_OK)
 		return cmd_error(ctx, EX_NOINPUT,
-		    JOIN_NO_INVITATION " (a code reads inv- and five groups "
-		                       "of five of a-z 2-7, e.g. "
-		                       "inv-7kq2m-...)");
+		    JOIN_NO_INVITATION
+		    " (a code reads inv- and five groups of five of a-z 2-7, e.g. inv-7kq2m-...)");
 	j.pseudonym = args_pos(args, 1);
 	if ((r = store_pseudonym_check(j.pseudonym, &cause)) != STORE_OK) {
 		status = cmd_fail(ctx, r, cause);

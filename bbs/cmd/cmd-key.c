@@ -44,9 +44,7 @@ key_add_exec(struct cmd_ctx *ctx, struct args *args)
 	if (role != NULL) {
 		if (store_role_parse(role, &rv) != 0)
 			return cmd_error(ctx, EX_USAGE,
-			    "unknown role '%s' "
-			    "(member, sysop or bot)",
-			    role);
+			    "unknown role '%s' (member, sysop or bot)", role);
 		nk.role = (int)rv;
 	}
 	if ((r = store_pseudonym_check(nk.pseudonym, &cause)) != STORE_OK)
@@ -89,8 +87,8 @@ out:
 
 const struct cmd cmd_key_add = {
 	.name = "key add",
-	.usage = "PSEUDONYM [--role member|sysop|bot] [--board NAME]... "
-	         "[--label TEXT] < KEY.pub",
+	.usage =
+	    "PSEUDONYM [--role member|sysop|bot] [--board NAME]... [--label TEXT] < KEY.pub",
 	.summary = "register a public key for a pseudonym; prints the key id",
 	.help =
 	    "Reads one OpenSSH public key line from standard input; only a\n"
@@ -183,8 +181,8 @@ key_revoke_exec(struct cmd_ctx *ctx, struct args *args)
 const struct cmd cmd_key_revoke = {
 	.name = "key revoke",
 	.usage = "KEY_ID [--reason TEXT]",
-	.summary = "revoke a key: it never logs in again (logged; another "
-	           "sysop's key takes two sysops)",
+	.summary =
+	    "revoke a key: it never logs in again (logged; another sysop's key takes two sysops)",
 	.flags = CMD_SYSOP,
 	.opts = key_revoke_opts,
 	.min_args = 1,

@@ -74,8 +74,7 @@ modlog_exec(struct cmd_ctx *ctx, struct args *args)
 		/* The entries a guest sees (store/guest.c) make no chain. */
 		if (ctx->guest)
 			return cmd_error(ctx, EX_NOPERM,
-			    "a guest sees only the entries about public "
-			    "boards; members verify the whole log");
+			    "a guest sees only the entries about public boards; members verify the whole log");
 		return cmd_modlog_verify(ctx);
 	}
 	if ((r = cmd_opt_limit(ctx, args, 50, &limit)) != 0)
@@ -98,8 +97,8 @@ modlog_exec(struct cmd_ctx *ctx, struct args *args)
 const struct cmd cmd_modlog = {
 	.name = "modlog",
 	.usage = "[--limit N] [--json] | --verify",
-	.summary = "the moderation log, newest first: id, time, actor, act, "
-	           "target, reason",
+	.summary =
+	    "the moderation log, newest first: id, time, actor, act, target, reason",
 	.flags = CMD_BOT | CMD_GUEST_READ,
 	.opts = modlog_opts,
 	.min_args = 0,

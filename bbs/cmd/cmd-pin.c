@@ -43,8 +43,7 @@ pin_print(
 		fprintf(ctx->out, "%lld\n", (long long)id);
 	if (dup)
 		cmd_error(ctx, 0,
-		    "already pinned as %lld, which now has your vote "
-		    "(score %lld)",
+		    "already pinned as %lld, which now has your vote (score %lld)",
 		    (long long)id, (long long)score);
 	return 0;
 }
@@ -86,8 +85,8 @@ pin_exec(struct cmd_ctx *ctx, struct args *args)
 
 const struct cmd cmd_pin = {
 	.name = "pin",
-	.usage = "URL [--tag TAG]... [--caption TEXT] [--expires YYYY-MM-DD] "
-	         "[--json]",
+	.usage =
+	    "URL [--tag TAG]... [--caption TEXT] [--expires YYYY-MM-DD] [--json]",
 	.summary = "pin a link (caption from --caption or standard input)",
 	.opts = pin_opts,
 	.min_args = 1,

@@ -24,10 +24,8 @@ cmd_role_exec(struct cmd_ctx *ctx, struct args *args)
 	int r, pending = 0;
 
 	if (store_role_parse(name, &role) != 0 || role == STORE_ROLE_BOT)
-		return cmd_error(ctx, EX_USAGE,
-		    "unknown role '%s' (member or "
-		    "sysop)",
-		    name);
+		return cmd_error(
+		    ctx, EX_USAGE, "unknown role '%s' (member or sysop)", name);
 	cmd_store_actor(ctx, &a);
 	r = store_role_set(ctx->st, &a, args_pos(args, 0), role,
 	    args_get(args, "reason"), &pending, &cause);
@@ -41,8 +39,8 @@ cmd_role_exec(struct cmd_ctx *ctx, struct args *args)
 const struct cmd cmd_role = {
 	.name = "role",
 	.usage = "PSEUDONYM member|sysop [--reason TEXT]",
-	.summary = "change a member's role (logged; making or unmaking "
-	           "another sysop takes two sysops)",
+	.summary =
+	    "change a member's role (logged; making or unmaking another sysop takes two sysops)",
 	.flags = CMD_SYSOP,
 	.opts = role_opts,
 	.min_args = 2,

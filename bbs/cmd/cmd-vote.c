@@ -40,9 +40,7 @@ vote_exec(struct cmd_ctx *ctx, struct args *args)
 
 	if ((pin = vote_id(args_pos(args, 0))) == 0)
 		return cmd_error(ctx, EX_USAGE,
-		    "PIN_ID is a pin's number, not "
-		    "'%s'",
-		    args_pos(args, 0));
+		    "PIN_ID is a pin's number, not '%s'", args_pos(args, 0));
 	r = store_pin_vote(ctx->st, ctx->me->id, pin, &score, &counted, &cause);
 	if (r != STORE_OK)
 		return cmd_fail(ctx, r, cause);

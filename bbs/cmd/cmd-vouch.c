@@ -27,8 +27,8 @@ vouch_exec(struct cmd_ctx *ctx, struct args *args)
 const struct cmd cmd_vouch = {
 	.name = "vouch",
 	.usage = "PSEUDONYM",
-	.summary = "vouch for an applicant; prints the vouches so far and "
-	           "needed",
+	.summary =
+	    "vouch for an applicant; prints the vouches so far and needed",
 	.help = "Counts your vouch for the applicant PSEUDONYM (see\n"
 	        "'applicants') and prints, tab-separated:\n"
 	        "  PSEUDONYM  VOUCHES  NEEDED  ROLE\n"

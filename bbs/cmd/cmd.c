@@ -228,8 +228,7 @@ cmd_read_stdin(struct cmd_ctx *ctx, size_t max, const char *what, int64_t limit,
 		    (long long)limit);
 	case INPUT_IDLE:
 		return cmd_error(ctx, EX_DATAERR,
-		    "standard input was silent for %d seconds; end it with a "
-		    "file (< FILE) or Ctrl-D",
+		    "standard input was silent for %d seconds; end it with a file (< FILE) or Ctrl-D",
 		    INPUT_IDLE_MS / 1000);
 	default:
 		log_error("%s: reading standard input: %s", __func__,
@@ -261,11 +260,10 @@ cmd_bot_refuse(struct cmd_ctx *ctx, const char *board)
 	buf_init(&list);
 	for (b = ctx->boards; b != NULL && *b != NULL; b++)
 		buf_printf(&list, "%s%s", list.len > 0 ? ", " : "", *b);
-	status = cmd_error(ctx, EX_NOPERM,
-	    "this bot key may not post on %s "
-	    "(%s%s)",
-	    board, list.len > 0 ? "only on " : "it may post nowhere",
-	    list.len > 0 ? list.data : "");
+	status =
+	    cmd_error(ctx, EX_NOPERM, "this bot key may not post on %s (%s%s)",
+	        board, list.len > 0 ? "only on " : "it may post nowhere",
+	        list.len > 0 ? list.data : "");
 	buf_free(&list);
 	return status;
 }
@@ -343,21 +341,15 @@ cmd_refusal(const struct cmd_ctx *ctx, const struct cmd *c)
 		case STORE_GUESTS_OFF:
 			return "this board takes no guests";
 		case STORE_GUESTS_JOIN:
-			return "a guest may only run help and join; members "
-			       "log in with their key";
+			return "a guest may only run help and join; members log in with their key";
 		default:
-			return "a guest may only read the public boards (help, "
-			       "join, boards, threads, read, search, modlog); "
-			       "members log in with their key";
+			return "a guest may only read the public boards (help, join, boards, threads, read, search, modlog); members log in with their key";
 		}
 	}
 	if (ctx->me != NULL && (c->flags & CMD_NEWCOMER))
-		return "you are logged in with a key already: join is for "
-		       "newcomers, as 'ssh guest@HOST join CODE PSEUDONYM < "
-		       "KEY.pub'";
+		return "you are logged in with a key already: join is for newcomers, as 'ssh guest@HOST join CODE PSEUDONYM < KEY.pub'";
 	if (ctx->me != NULL && ctx->me->role == STORE_ROLE_APPLICANT)
-		return "you are an applicant: until members vouch for you, "
-		       "only whoami and help run ('help' counts the vouches)";
+		return "you are an applicant: until members vouch for you, only whoami and help run ('help' counts the vouches)";
 	if (ctx->me != NULL && ctx->me->role == STORE_ROLE_BOT)
 		return "bot keys may not run this command";
 	return "only sysops may run this command";

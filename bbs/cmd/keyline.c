@@ -36,8 +36,8 @@ key_find_line(char *in, char **line, char **cause)
 		if (*p == '\0' || *p == '#')
 			continue;
 		if (found++) {
-			xasprintf(cause, "more than one key line on standard "
-			                 "input");
+			xasprintf(
+			    cause, "more than one key line on standard input");
 			*line = NULL;
 			return -1;
 		}
