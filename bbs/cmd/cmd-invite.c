@@ -9,8 +9,7 @@
 #include <string.h>
 
 #include "bbs/cmd/cmd.h"
-#include "keys/invite.h"
-#include "store/invites.h"
+#include "bbs/front.h"
 
 static const struct args_opt invite_opts[] = {
 	{ "json", 0 },
@@ -20,42 +19,22 @@ static const struct args_opt invite_opts[] = {
 static int
 invite_exec(struct cmd_ctx *ctx, struct args *args)
 {
-	struct keys_secret *secret = NULL;
 	struct store_invite inv;
-	struct keys_invite code;
-	uint8_t hash[KEYS_HASH_LEN];
-	char text[KEYS_INVITE_TEXT_LEN + 1], when[21], *cause = NULL;
-	int r, status = EX_SOFTWARE;
+	char code[KEYS_INVITE_TEXT_LEN + 1], when[21], *cause = NULL;
+	int r;
 
-	/* A member exists, so a key was hashed: secret.key must be there. */
-	if (keys_secret_load(ctx->paths->secret, 0, &secret, &cause) !=
-	    KEYS_OK) {
-		cmd_error(ctx, EX_SOFTWARE, "%s", cause);
-		free(cause);
-		return EX_SOFTWARE;
-	}
-	keys_invite_new(&code);
-	keys_invite_hash(secret, &code, hash);
-	keys_secret_free(secret);
-	keys_invite_format(&code, text);
-	if ((r = store_invite_create(ctx->st, cmd_member_id(ctx), hash, &inv,
-	         &cause)) != STORE_OK) {
-		status = cmd_fail(ctx, r, cause);
-		goto out;
-	}
+	if ((r = bbs_invite_create(ctx->paths, ctx->st, cmd_member_id(ctx),
+	         code, &inv, &cause)) != STORE_OK)
+		return cmd_fail(ctx, r, cause);
 	store_time_format(inv.expires, when);
 	if (args_has(args, "json"))
 		fprintf(ctx->out,
 		    "{\"id\":%lld,\"code\":\"%s\",\"expires\":\"%s\"}\n",
-		    (long long)inv.id, text, when);
+		    (long long)inv.id, code, when);
 	else
-		fprintf(ctx->out, "%s\t%s\n", text, when);
-	status = 0;
-out:
-	explicit_bzero(&code, sizeof code);
-	explicit_bzero(text, sizeof text);
-	explicit_bzero(hash, sizeof hash);
-	return status;
+		fprintf(ctx->out, "%s\t%s\n", code, when);
+	explicit_bzero(code, sizeof code);
+	return 0;
 }
 
 const struct cmd cmd_invite = {
