@@ -95,11 +95,11 @@ done
 check "... and exits 0, ten times in a row (got $bad failures)" [ "$bad" -eq 0 ]
 
 # The same on a real terminal.
-tmux_start door 100 24 ssh -t -F "$T/ssh_config" -l guest \
-	-o PreferredAuthentications=none bbs
+# The shell records ssh's status itself: tmux does not always have it.
+tmux_start door 100 24 "ssh -t -F $T/ssh_config -l guest -o PreferredAuthentications=none bbs; echo EXIT=\$? >$T/exit_door"
 check "the board's door in tmux says how to join" wait_screen 10 "guest@127\.0\.0\.1 join CODE NAME"
 check "... and closes" wait_until 10 pane_dead
-check "... with status 0" wait_screen 5 'Pane is dead \(status 0'
+check "... with status 0" [ "$(cat "$T/exit_door")" = EXIT=0 ]
 
 admin config set address bbs.example.org:2022 || fail "config set address"
 door >"$T/door"
