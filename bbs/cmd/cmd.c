@@ -90,6 +90,16 @@ cmd_fail(struct cmd_ctx *ctx, int r, char *cause)
 	return status;
 }
 
+int
+cmd_two_sysops_done(struct cmd_ctx *ctx, int r, int pending, char *cause)
+{
+	if (r != STORE_OK)
+		return cmd_fail(ctx, r, cause);
+	if (pending)
+		fprintf(ctx->out, "pending\n");
+	return 0;
+}
+
 /* Prints "usage: NAME USAGE" to f. */
 static void
 cmd_usage(FILE *f, const char *prog, const struct cmd *c)

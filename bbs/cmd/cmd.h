@@ -108,6 +108,13 @@ int cmd_error(struct cmd_ctx *ctx, int status, const char *fmt, ...)
 int cmd_fail(struct cmd_ctx *ctx, int r, char *cause);
 
 /*
+ * The end of an act that may take two sysops (key revoke, role): a store
+ * error as cmd_fail() reports it (and frees cause); else prints "pending"
+ * when the act waits for a second sysop's request. Returns the exit status.
+ */
+int cmd_two_sysops_done(struct cmd_ctx *ctx, int r, int pending, char *cause);
+
+/*
  * Prints c's one help text to f: the usage line, the summary, the options
  * and the longer text (what it prints, its exit statuses). `help NAME` and
  * `NAME --help` both show it.
