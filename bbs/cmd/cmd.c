@@ -12,6 +12,7 @@
 #include "bbs/cmd/input.h"
 #include "bbs/cmd/words.h"
 #include "store/guest.h"
+#include "store/invites.h"
 #include "store/threads.h"
 #include "util/buf.h"
 #include "util/log.h"
@@ -176,6 +177,14 @@ cmd_put_time(struct cmd_ctx *ctx, int64_t t)
 
 	store_time_format(t, when);
 	fputs(when, ctx->out);
+}
+
+void
+cmd_put_applicant(
+    struct cmd_ctx *ctx, const struct store_applicant *a, const char *last)
+{
+	fprintf(ctx->out, "%s\t%lld\t%lld\t%s\n", a->pseudonym,
+	    (long long)a->vouches, (long long)a->needed, last);
 }
 
 void

@@ -139,6 +139,14 @@ const char *cmd_thread_flags(int sticky, int locked);
 /* Writes a stored time as ISO-8601 UTC ("2026-11-21T14:00:00Z"). */
 void cmd_put_time(struct cmd_ctx *ctx, int64_t t);
 
+/*
+ * Writes an applicant's line, tab-separated: PSEUDONYM VOUCHES NEEDED and
+ * last (`applicants`: when they expire; `vouch`: their role now).
+ */
+struct store_applicant;
+void cmd_put_applicant(
+    struct cmd_ctx *ctx, const struct store_applicant *a, const char *last);
+
 /* Writes a JSON value and a newline to ctx->out. */
 void cmd_put_json(struct cmd_ctx *ctx, const char *json);
 
@@ -188,8 +196,6 @@ int cmd_read_stdin(struct cmd_ctx *ctx, size_t max, const char *what,
  */
 int cmd_may_post(struct cmd_ctx *ctx, const struct store_board *b,
     const struct store_thread *t);
-
-#define CMD_REASON_MAX 200 /* characters in a --reason */
 
 /* Walks the moderation log: "ok N entries", or 65 naming the bad entry. */
 int cmd_modlog_verify(struct cmd_ctx *ctx);
