@@ -155,7 +155,8 @@ cmd_put_body(struct cmd_ctx *ctx, const char *s)
 		fprintf(ctx->out, "    %.*s\n",
 		    (int)(nl != NULL ? (size_t)(nl - line) : strlen(line)),
 		    line);
-		line = nl + 1;
+		if (nl != NULL)
+			line = nl + 1;
 	} while (nl != NULL);
 	free(safe);
 }
