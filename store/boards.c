@@ -109,7 +109,7 @@ store_boards_json(struct store *st, char **out)
 	    " 'threads', threads, 'post_role', post_role,"
 	    " 'public', " STORE_SQL_BOOL("public") "))"
 	    " FROM (SELECT " BOARD_COLUMNS " FROM boards b ORDER BY b.name)",
-	    out);
+	    out, "");
 }
 /* clang-format on */
 

@@ -175,3 +175,11 @@ out:
 	buf_free(&b);
 	return r;
 }
+
+int
+store_reason_normalise(
+    const char *reason, int required, char **out, char **cause)
+{
+	return store_text_line(reason == NULL ? "" : reason, STORE_REASON_MAX,
+	    !required, "the reason", out, cause);
+}

@@ -7,7 +7,6 @@
  */
 #include "store/store-int.h"
 
-#define FLAG_REASON_MAX 200
 #define FLAG_OPEN_MAX 20 /* open flags one post may hold */
 
 void
@@ -67,8 +66,7 @@ store_flag_add(struct store *st, int64_t member, int64_t post,
 	int r, rc;
 
 	(void)member; /* deliberately not recorded */
-	if ((r = store_text_line(reason == NULL ? "" : reason, FLAG_REASON_MAX,
-	         0, "the reason", &why, cause)) != STORE_OK)
+	if ((r = store_reason_normalise(reason, 1, &why, cause)) != STORE_OK)
 		return r;
 	if ((r = store_begin(st)) != STORE_OK)
 		goto out;
@@ -145,7 +143,7 @@ store_flags_json(struct store *st, char **out)
 	                   " created FROM flags f JOIN posts p ON p.id = "
 	                   "f.post_id"
 	                   " WHERE NOT f.closed ORDER BY f.id)",
-	    out);
+	    out, "");
 }
 
 int
@@ -156,8 +154,7 @@ store_flag_dismiss(struct store *st, const struct store_actor *a, int64_t flag,
 	char *why = NULL, target[32];
 	int r, rc, changed = 0;
 
-	if ((r = store_text_line(reason == NULL ? "" : reason, FLAG_REASON_MAX,
-	         1, "the reason", &why, cause)) != STORE_OK)
+	if ((r = store_reason_normalise(reason, 0, &why, cause)) != STORE_OK)
 		return r;
 	if ((r = store_begin(st)) != STORE_OK)
 		goto out;

@@ -16,60 +16,12 @@
 #include "store/store-int.h"
 
 #define DAY 86400
-#define REASON_MAX 200
 
 /* The applicants still waiting, at time now, as an SQL condition on m. */
 #define APPLICANT_LIVE(m)                                                      \
 	m ".role = 'applicant' AND " m ".created > ?1 - 14 * 86400"
 
 _Static_assert(STORE_APPLICANT_DAYS == 14, "APPLICANT_LIVE says 14 days");
-
-/* Runs sql binding ?1 = i1, ?2 = i2 (as many as it has); *changed rows. */
-static int
-front_exec(
-    struct store *st, const char *sql, int64_t i1, int64_t i2, int *changed)
-{
-	sqlite3_stmt *stmt;
-	int r, n;
-
-	if ((r = store_prepare(st, &stmt, sql)) != STORE_OK)
-		return r;
-	n = sqlite3_bind_parameter_count(stmt);
-	if (n >= 1)
-		sqlite3_bind_int64(stmt, 1, i1);
-	if (n >= 2)
-		sqlite3_bind_int64(stmt, 2, i2);
-	if (sqlite3_step(stmt) != SQLITE_DONE)
-		r = store_sqlite_err(st, "front door");
-	else if (changed != NULL)
-		*changed = sqlite3_changes(st->db);
-	sqlite3_finalize(stmt);
-	return r;
-}
-
-/* The one integer sql answers, binding ?1 = i1 and ?2 = i2. */
-static int
-front_int(
-    struct store *st, const char *sql, int64_t i1, int64_t i2, int64_t *out)
-{
-	sqlite3_stmt *stmt;
-	int r, n;
-
-	*out = 0;
-	if ((r = store_prepare(st, &stmt, sql)) != STORE_OK)
-		return r;
-	n = sqlite3_bind_parameter_count(stmt);
-	if (n >= 1)
-		sqlite3_bind_int64(stmt, 1, i1);
-	if (n >= 2)
-		sqlite3_bind_int64(stmt, 2, i2);
-	if (sqlite3_step(stmt) == SQLITE_ROW)
-		*out = sqlite3_column_int64(stmt, 0);
-	else
-		r = store_sqlite_err(st, "front door");
-	sqlite3_finalize(stmt);
-	return r;
-}
 
 /*
  * The pages a deleted link lived on are overwritten in the database
@@ -128,6 +80,15 @@ invite_allowed(struct store *st, int64_t member, int64_t *max, char **cause)
 	return r;
 }
 
+/* Inside a transaction: member's invitations that have expired go. */
+static int
+invite_expire(struct store *st, int64_t member)
+{
+	return store_run(st,
+	    "DELETE FROM invites WHERE inviter_id = ?1 AND expires <= ?2", NULL,
+	    "ii", member, store_clock(st));
+}
+
 int
 store_invite_create(struct store *st, int64_t member,
     const uint8_t hash[STORE_HASH_LEN], struct store_invite *out, char **cause)
@@ -145,16 +106,14 @@ store_invite_create(struct store *st, int64_t member,
 	if ((r = store_begin(st)) != STORE_OK)
 		return r;
 	if ((r = invite_allowed(st, member, &max, cause)) != STORE_OK ||
-	    (r = front_exec(st,
-	         "DELETE FROM invites WHERE inviter_id = ?1 AND expires <= ?2",
-	         member, now, NULL)) != STORE_OK ||
-	    (r = front_int(st,
-	         "SELECT count(*) FROM invites WHERE inviter_id = ?1", member,
-	         0, &open)) != STORE_OK ||
-	    (r = front_int(st,
+	    (r = invite_expire(st, member)) != STORE_OK ||
+	    (r = store_int_query(st,
+	         "SELECT count(*) FROM invites WHERE inviter_id = ?1", &open,
+	         "i", member)) != STORE_OK ||
+	    (r = store_int_query(st,
 	         "SELECT coalesce(max(seq), 0) + 1 FROM invites"
 	         " WHERE inviter_id = ?1",
-	         member, 0, &seq)) != STORE_OK)
+	         &seq, "i", member)) != STORE_OK)
 		goto out;
 	if (open >= max) {
 		store_cause(cause,
@@ -223,10 +182,9 @@ store_invites_list(
 
 	*out = NULL;
 	*n = 0;
-	if ((r = store_prepare(st, &stmt, INVITES_SQL)) != STORE_OK)
+	if ((r = store_prepare_bind(st, &stmt, INVITES_SQL, "ii", member,
+	         store_clock(st))) != STORE_OK)
 		return r;
-	sqlite3_bind_int64(stmt, 1, member);
-	sqlite3_bind_int64(stmt, 2, store_clock(st));
 	r = store_rows(st, stmt, &invite_rows, NULL, &rows, n);
 	*out = rows;
 	sqlite3_finalize(stmt);
@@ -236,20 +194,8 @@ store_invites_list(
 int
 store_invites_json(struct store *st, int64_t member, char **out)
 {
-	sqlite3_stmt *stmt;
-	int r;
-
-	*out = NULL;
-	if ((r = store_prepare(st, &stmt, INVITES_JSON)) != STORE_OK)
-		return r;
-	sqlite3_bind_int64(stmt, 1, member);
-	sqlite3_bind_int64(stmt, 2, store_clock(st));
-	if (sqlite3_step(stmt) == SQLITE_ROW)
-		*out = store_column_text(stmt, 0);
-	else
-		r = store_sqlite_err(st, "invites json");
-	sqlite3_finalize(stmt);
-	return r;
+	return store_json_query(
+	    st, INVITES_JSON, out, "ii", member, store_clock(st));
 }
 
 int
@@ -260,12 +206,10 @@ store_invite_revoke(struct store *st, int64_t member, int64_t id, char **cause)
 	if ((r = store_begin(st)) != STORE_OK)
 		return r;
 	/* Expired ones go first, so one cannot be "revoked" after its end. */
-	if ((r = front_exec(st,
-	         "DELETE FROM invites WHERE inviter_id = ?1 AND expires <= ?2",
-	         member, store_clock(st), NULL)) == STORE_OK &&
-	    (r = front_exec(st,
+	if ((r = invite_expire(st, member)) == STORE_OK &&
+	    (r = store_run(st,
 	         "DELETE FROM invites WHERE inviter_id = ?1 AND seq = ?2",
-	         member, id, &changed)) == STORE_OK &&
+	         &changed, "ii", member, id)) == STORE_OK &&
 	    changed == 0) {
 		store_cause(
 		    cause, "you have no open invitation %lld", (long long)id);
@@ -395,20 +339,21 @@ store_join(struct store *st, const struct store_join *j,
 	out->vouches = 1;
 	role = out->needed > 1 ? STORE_ROLE_APPLICANT : STORE_ROLE_MEMBER;
 	/* A guest's store writes nothing but this. */
-	if ((r = store_int_query(st, "PRAGMA query_only", &readonly)) != 0 ||
+	r = store_int_query(st, "PRAGMA query_only", &readonly, "");
+	if (r != STORE_OK ||
 	    (readonly && (r = front_query_only(st, 0)) != STORE_OK))
 		return r;
 	if ((r = store_begin(st)) != STORE_OK)
 		goto out;
 	if ((r = join_invite(st, j->code, &invite, &inviter, cause)) == 0 &&
 	    (r = join_insert(st, j, role, &member, cause)) == STORE_OK &&
-	    (r = front_exec(st, "DELETE FROM invites WHERE id = ?1", invite, 0,
-	         NULL)) == STORE_OK &&
+	    (r = store_run(st, "DELETE FROM invites WHERE id = ?1", NULL, "i",
+	         invite)) == STORE_OK &&
 	    role == STORE_ROLE_APPLICANT)
-		r = front_exec(st,
+		r = store_run(st,
 		    "INSERT INTO vouches (applicant_id, voucher_id)"
 		    " VALUES (?1, ?2)",
-		    member, inviter, NULL);
+		    NULL, "ii", member, inviter);
 	if (r == STORE_OK)
 		r = store_commit(st);
 	if (r != STORE_OK)
@@ -487,10 +432,10 @@ store_applicants_list(struct store *st, struct store_applicant **out, size_t *n)
 
 	*out = NULL;
 	*n = 0;
-	if ((r = store_prepare(st, &stmt, APPLICANTS_SQL)) != STORE_OK)
+	if ((r = store_prepare_bind(st, &stmt, APPLICANTS_SQL, "ii",
+	         store_clock(st), store_setting(st, "join_vouches"))) !=
+	    STORE_OK)
 		return r;
-	sqlite3_bind_int64(stmt, 1, store_clock(st));
-	sqlite3_bind_int64(stmt, 2, store_setting(st, "join_vouches"));
 	r = store_rows(st, stmt, &applicant_rows, NULL, &rows, n);
 	*out = rows;
 	sqlite3_finalize(stmt);
@@ -505,13 +450,12 @@ store_applicant_get(
 	int r, rc;
 
 	memset(out, 0, sizeof *out);
-	if ((r = store_prepare(st, &stmt,
+	if ((r = store_prepare_bind(st, &stmt,
 	         "SELECT * FROM (" APPLICANTS_SQL ") WHERE pseudonym = ?3"
-	         " COLLATE NOCASE")) != STORE_OK)
+	         " COLLATE NOCASE",
+	         "iit", store_clock(st), store_setting(st, "join_vouches"),
+	         pseudonym)) != STORE_OK)
 		return r;
-	sqlite3_bind_int64(stmt, 1, store_clock(st));
-	sqlite3_bind_int64(stmt, 2, store_setting(st, "join_vouches"));
-	sqlite3_bind_text(stmt, 3, pseudonym, -1, SQLITE_STATIC);
 	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
 		applicant_from_row(stmt, out, NULL);
 	else if (rc == SQLITE_DONE)
@@ -525,20 +469,8 @@ store_applicant_get(
 int
 store_applicants_json(struct store *st, char **out)
 {
-	sqlite3_stmt *stmt;
-	int r;
-
-	*out = NULL;
-	if ((r = store_prepare(st, &stmt, APPLICANTS_JSON)) != STORE_OK)
-		return r;
-	sqlite3_bind_int64(stmt, 1, store_clock(st));
-	sqlite3_bind_int64(stmt, 2, store_setting(st, "join_vouches"));
-	if (sqlite3_step(stmt) == SQLITE_ROW)
-		*out = store_column_text(stmt, 0);
-	else
-		r = store_sqlite_err(st, "applicants json");
-	sqlite3_finalize(stmt);
-	return r;
+	return store_json_query(st, APPLICANTS_JSON, out, "ii", store_clock(st),
+	    store_setting(st, "join_vouches"));
 }
 
 /*
@@ -570,13 +502,13 @@ applicant_admit(struct store *st, int64_t applicant)
 {
 	int r;
 
-	if ((r = front_exec(st,
+	if ((r = store_run(st,
 	         "UPDATE members SET role = 'member' WHERE id = ?1"
 	         " AND role = 'applicant'",
-	         applicant, 0, NULL)) != STORE_OK)
+	         NULL, "i", applicant)) != STORE_OK)
 		return r;
-	return front_exec(st, "DELETE FROM vouches WHERE applicant_id = ?1",
-	    applicant, 0, NULL);
+	return store_run(st, "DELETE FROM vouches WHERE applicant_id = ?1",
+	    NULL, "i", applicant);
 }
 
 int
@@ -607,13 +539,13 @@ store_vouch(struct store *st, int64_t member, const char *pseudonym,
 		goto out;
 	}
 	if ((r = applicant_get(st, pseudonym, &a, cause)) != STORE_OK ||
-	    (r = front_exec(st,
+	    (r = store_run(st,
 	         "INSERT OR IGNORE INTO vouches (applicant_id, voucher_id)"
 	         " VALUES (?1, ?2)",
-	         a->id, member, NULL)) != STORE_OK ||
-	    (r = front_int(st,
-	         "SELECT count(*) FROM vouches WHERE applicant_id = ?1", a->id,
-	         0, &vouches)) != STORE_OK)
+	         NULL, "ii", a->id, member)) != STORE_OK ||
+	    (r = store_int_query(st,
+	         "SELECT count(*) FROM vouches WHERE applicant_id = ?1",
+	         &vouches, "i", a->id)) != STORE_OK)
 		goto out;
 	if (vouches >= out->needed) {
 		if ((r = applicant_admit(st, a->id)) != STORE_OK)
@@ -646,8 +578,7 @@ applicant_act(struct store *st, const struct store_actor *act,
 	char *why = NULL;
 	int r;
 
-	if ((r = store_text_line(reason == NULL ? "" : reason, REASON_MAX, 1,
-	         "the reason", &why, cause)) != STORE_OK)
+	if ((r = store_reason_normalise(reason, 0, &why, cause)) != STORE_OK)
 		return r;
 	if ((r = store_begin(st)) != STORE_OK)
 		goto out;
@@ -658,8 +589,8 @@ applicant_act(struct store *st, const struct store_actor *act,
 		r = applicant_admit(st, a->id);
 	else
 		/* Keys and vouches go with the row (ON DELETE CASCADE). */
-		r = front_exec(
-		    st, "DELETE FROM members WHERE id = ?1", a->id, 0, NULL);
+		r = store_run(
+		    st, "DELETE FROM members WHERE id = ?1", NULL, "i", a->id);
 	if (r == STORE_OK)
 		r = store_modlog_append(st, act->name,
 		    admit ? "admit" : "reject", a->pseudonym, why);
@@ -703,39 +634,39 @@ store_front_prune(struct store *st)
 	 * Look before writing: every open prunes, and a DELETE takes the
 	 * write lock even when it finds nothing.
 	 */
-	if ((r = front_int(st,
+	if ((r = store_int_query(st,
 	         "SELECT EXISTS (SELECT 1 FROM invites WHERE expires <= ?1)",
-	         now, 0, &invites)) != STORE_OK ||
-	    (r = front_int(st,
+	         &invites, "i", now)) != STORE_OK ||
+	    (r = store_int_query(st,
 	         "SELECT EXISTS (SELECT 1 FROM members WHERE role ="
 	         " 'applicant' AND created <= ?1 - 14 * 86400)",
-	         now, 0, &gone)) != STORE_OK ||
-	    (r = front_int(st, "SELECT EXISTS (" APPLICANTS_READY ")", now,
-	         needed, &ready)) != STORE_OK)
+	         &gone, "i", now)) != STORE_OK ||
+	    (r = store_int_query(st, "SELECT EXISTS (" APPLICANTS_READY ")",
+	         &ready, "ii", now, needed)) != STORE_OK)
 		return r;
 	if (!invites && !gone && !ready)
 		return STORE_OK;
 	if ((r = front_begin(st)) != STORE_OK)
 		return r;
 	if (invites)
-		r = front_exec(st, "DELETE FROM invites WHERE expires <= ?1",
-		    now, 0, NULL);
+		r = store_run(st, "DELETE FROM invites WHERE expires <= ?1",
+		    NULL, "i", now);
 	if (r == STORE_OK && gone)
-		r = front_exec(st,
+		r = store_run(st,
 		    "DELETE FROM members WHERE role = 'applicant'"
 		    " AND created <= ?1 - 14 * 86400",
-		    now, 0, NULL);
+		    NULL, "i", now);
 	/* join_vouches was lowered: who has enough is a member now. */
 	if (r == STORE_OK && ready)
-		r = front_exec(st,
+		r = store_run(st,
 		    "UPDATE members SET role = 'member' WHERE id IN"
 		    " (" APPLICANTS_READY ")",
-		    now, needed, NULL);
+		    NULL, "ii", now, needed);
 	if (r == STORE_OK && ready)
-		r = front_exec(st,
+		r = store_run(st,
 		    "DELETE FROM vouches WHERE applicant_id IN (SELECT id FROM"
 		    " members WHERE role <> 'applicant')",
-		    0, 0, NULL);
+		    NULL, "");
 	if (r == STORE_OK)
 		r = store_commit(st);
 	if (r != STORE_OK)

@@ -268,7 +268,7 @@ store_keys_json(struct store *st, char **out)
 	    " 'revoked', json(CASE revoked WHEN 0 THEN 'false'"
 	    "   ELSE 'true' END)))"
 	    " FROM (" KEY_LIST_SQL ")",
-	    out);
+	    out, "");
 }
 
 int
@@ -306,5 +306,5 @@ store_key_boards(struct store *st, int64_t key_row, char ***out)
 int
 store_key_count(struct store *st, int64_t *n)
 {
-	return store_int_query(st, "SELECT count(*) FROM keys", n);
+	return store_int_query(st, "SELECT count(*) FROM keys", n, "");
 }

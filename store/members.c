@@ -143,7 +143,7 @@ store_members_json(struct store *st, char **out)
 	    " (SELECT count(*) FROM keys k WHERE k.member_id = m.id"
 	    "  AND NOT k.revoked) AS keys"
 	    " FROM members m ORDER BY m.pseudonym)",
-	    out);
+	    out, "");
 }
 
 /* Binds the key (a hash if h, else the row) and reads its login. */

@@ -9,38 +9,12 @@
 
 #include "store/store-int.h"
 
-#define REASON_MAX 200
 #define DAY 86400
 
 /*
- * Runs a statement whose parameters, as many as it has, are ?1 = t (text
- * or NULL), ?2 = i2 and ?3 = i3; *changed (if not NULL) = rows changed.
+ * An act on one row. Its statements take, as many as they have, ?1 =
+ * text, ?2 = id, ?3 = value.
  */
-static int
-mod_exec(struct store *st, const char *sql, const char *t, int64_t i2,
-    int64_t i3, int *changed)
-{
-	sqlite3_stmt *stmt;
-	int r, n;
-
-	if ((r = store_prepare(st, &stmt, sql)) != STORE_OK)
-		return r;
-	n = sqlite3_bind_parameter_count(stmt);
-	if (n >= 1)
-		sqlite3_bind_text(stmt, 1, t, -1, SQLITE_STATIC);
-	if (n >= 2)
-		sqlite3_bind_int64(stmt, 2, i2);
-	if (n >= 3)
-		sqlite3_bind_int64(stmt, 3, i3);
-	if (sqlite3_step(stmt) != SQLITE_DONE)
-		r = store_sqlite_err(st, "moderation");
-	else if (changed != NULL)
-		*changed = sqlite3_changes(st->db);
-	sqlite3_finalize(stmt);
-	return r;
-}
-
-/* An act on one row, parameters as for mod_exec(). */
 struct mod_act {
 	const char *what;  /* "post", "thread": the table, and the target */
 	const char *sql;   /* the change */
@@ -61,9 +35,8 @@ mod_exists(struct store *st, const struct mod_act *m, char **cause)
 	int r, rc;
 
 	snprintf(sql, sizeof sql, "SELECT 1 FROM %ss WHERE id = ?", m->what);
-	if ((r = store_prepare(st, &stmt, sql)) != STORE_OK)
+	if ((r = store_prepare_bind(st, &stmt, sql, "i", m->id)) != STORE_OK)
 		return r;
-	sqlite3_bind_int64(stmt, 1, m->id);
 	if ((rc = sqlite3_step(stmt)) == SQLITE_DONE) {
 		store_cause(cause, "no %s %lld", m->what, (long long)m->id);
 		r = STORE_ERR_NOT_FOUND;
@@ -86,13 +59,13 @@ mod_run(struct store *st, const struct store_actor *a, const struct mod_act *m,
 		return r;
 	if ((r = store_actor_check(st, a, cause)) == STORE_OK &&
 	    (r = mod_exists(st, m, cause)) == STORE_OK &&
-	    (r = mod_exec(st, m->sql, m->text, m->id, m->value, &changed)) ==
-	        STORE_OK &&
+	    (r = store_run(st, m->sql, &changed, "tii", m->text, m->id,
+	         m->value)) == STORE_OK &&
 	    changed > 0) {
 		r = store_modlog_append(st, a->name, m->act, target, m->reason);
 		if (r == STORE_OK && m->after != NULL)
-			r = mod_exec(
-			    st, m->after, m->text, m->id, m->value, NULL);
+			r = store_run(st, m->after, NULL, "tii", m->text, m->id,
+			    m->value);
 	}
 	if (r == STORE_OK)
 		r = store_commit(st);
@@ -109,8 +82,8 @@ mod_with_reason(struct store *st, const struct store_actor *a,
 	char *why = NULL;
 	int r;
 
-	if ((r = store_text_line(reason == NULL ? "" : reason, REASON_MAX,
-	         !required, "the reason", &why, cause)) != STORE_OK)
+	if ((r = store_reason_normalise(reason, required, &why, cause)) !=
+	    STORE_OK)
 		return r;
 	m->reason = m->text = why;
 	r = mod_run(st, a, m, cause);
@@ -171,45 +144,26 @@ static int
 two_sysops(struct store *st, const struct store_actor *a, const char *act,
     const char *target, const char *reason, int *go)
 {
-	sqlite3_stmt *stmt;
 	char request[32];
-	int r, others = 0, added = 0;
+	int64_t others = 0;
+	int r, added = 0;
 
 	*go = 0;
-	if ((r = mod_exec(st, "DELETE FROM pending WHERE created < ?2", NULL,
-	         store_now(st) - STORE_PENDING_DAYS * DAY, 0, NULL)) != 0)
-		return r;
-	if ((r = store_prepare(st, &stmt,
-	         "SELECT count(*) FROM pending WHERE act = ? AND target = ?"
-	         " AND requested_by <> ?")) != STORE_OK)
-		return r;
-	sqlite3_bind_text(stmt, 1, act, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 2, target, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(stmt, 3, a->member);
-	if (sqlite3_step(stmt) == SQLITE_ROW)
-		others = sqlite3_column_int(stmt, 0);
-	else
-		r = store_sqlite_err(st, "pending");
-	sqlite3_finalize(stmt);
-	if (r != STORE_OK)
+	if ((r = store_run(st, "DELETE FROM pending WHERE created < ?1", NULL,
+	         "i", store_now(st) - STORE_PENDING_DAYS * DAY)) != STORE_OK ||
+	    (r = store_int_query(st,
+	         "SELECT count(*) FROM pending WHERE act = ?1 AND target = ?2"
+	         " AND requested_by <> ?3",
+	         &others, "tti", act, target, a->member)) != STORE_OK)
 		return r;
 	if (a->member == 0 || others > 0) {
 		*go = 1;
 		return STORE_OK; /* the caller clears the requests */
 	}
-	if ((r = store_prepare(st, &stmt,
-	         "INSERT OR IGNORE INTO pending (act, target, requested_by,"
-	         " created) VALUES (?, ?, ?, ?)")) != STORE_OK)
-		return r;
-	sqlite3_bind_text(stmt, 1, act, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 2, target, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(stmt, 3, a->member);
-	sqlite3_bind_int64(stmt, 4, store_now(st));
-	if (sqlite3_step(stmt) != SQLITE_DONE)
-		r = store_sqlite_err(st, "pending insert");
-	else
-		added = sqlite3_changes(st->db);
-	sqlite3_finalize(stmt);
+	r = store_run(st,
+	    "INSERT OR IGNORE INTO pending (act, target, requested_by, created)"
+	    " VALUES (?1, ?2, ?3, ?4)",
+	    &added, "ttii", act, target, a->member, store_now(st));
 	snprintf(request, sizeof request, "request-%s", act);
 	if (r == STORE_OK && added)
 		r = store_modlog_append(st, a->name, request, target, reason);
@@ -220,18 +174,9 @@ two_sysops(struct store *st, const struct store_actor *a, const char *act,
 static int
 two_sysops_done(struct store *st, const char *act, const char *target)
 {
-	sqlite3_stmt *stmt;
-	int r;
-
-	if ((r = store_prepare(st, &stmt,
-	         "DELETE FROM pending WHERE act = ? AND target = ?")) != 0)
-		return r;
-	sqlite3_bind_text(stmt, 1, act, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 2, target, -1, SQLITE_STATIC);
-	if (sqlite3_step(stmt) != SQLITE_DONE)
-		r = store_sqlite_err(st, "pending delete");
-	sqlite3_finalize(stmt);
-	return r;
+	return store_run(st,
+	    "DELETE FROM pending WHERE act = ?1 AND target = ?2", NULL, "tt",
+	    act, target);
 }
 
 /* The owner of a key id: member id, pseudonym, role, revoked. */
@@ -250,12 +195,11 @@ key_owner_get(
 	int r, rc;
 
 	memset(o, 0, sizeof *o);
-	if ((r = store_prepare(st, &stmt,
+	if ((r = store_prepare_bind(st, &stmt,
 	         "SELECT m.id, m.pseudonym, m.role, k.revoked FROM keys k"
-	         " JOIN members m ON m.id = k.member_id WHERE k.key_id = ?")) !=
-	    STORE_OK)
+	         " JOIN members m ON m.id = k.member_id WHERE k.key_id = ?1",
+	         "t", key_id)) != STORE_OK)
 		return r;
-	sqlite3_bind_text(stmt, 1, key_id, -1, SQLITE_STATIC);
 	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		o->member = sqlite3_column_int64(stmt, 0);
 		o->name = store_column_text(stmt, 1);
@@ -281,8 +225,7 @@ store_key_revoke(struct store *st, const struct store_actor *a,
 	int r, go = 1;
 
 	*pending = 0;
-	if ((r = store_text_line(reason == NULL ? "" : reason, REASON_MAX, 1,
-	         "the reason", &why, cause)) != STORE_OK)
+	if ((r = store_reason_normalise(reason, 0, &why, cause)) != STORE_OK)
 		return r;
 	if ((r = store_begin(st)) != STORE_OK)
 		goto out;
@@ -298,8 +241,8 @@ store_key_revoke(struct store *st, const struct store_actor *a,
 		goto done;
 	}
 	xasprintf(&target, "%s (%s)", key_id, o.name);
-	if ((r = mod_exec(st, "UPDATE keys SET revoked = 1 WHERE key_id = ?1",
-	         key_id, 0, 0, NULL)) == STORE_OK &&
+	if ((r = store_run(st, "UPDATE keys SET revoked = 1 WHERE key_id = ?1",
+	         NULL, "t", key_id)) == STORE_OK &&
 	    (r = two_sysops_done(st, "revoke", key_id)) == STORE_OK)
 		r = store_modlog_append(st, a->name, "revoke", target, why);
 done:
@@ -329,8 +272,7 @@ store_role_set(struct store *st, const struct store_actor *a,
 		store_cause(cause, "a role is member or sysop");
 		return STORE_ERR_USAGE;
 	}
-	if ((r = store_text_line(reason == NULL ? "" : reason, REASON_MAX, 1,
-	         "the reason", &why, cause)) != STORE_OK)
+	if ((r = store_reason_normalise(reason, 0, &why, cause)) != STORE_OK)
 		return r;
 	if ((r = store_begin(st)) != STORE_OK)
 		goto out;
@@ -368,8 +310,8 @@ store_role_set(struct store *st, const struct store_actor *a,
 		*pending = 1;
 		goto done;
 	}
-	if ((r = mod_exec(st, "UPDATE members SET role = ?1 WHERE id = ?2",
-	         store_role_name(role), m->id, 0, NULL)) == STORE_OK &&
+	if ((r = store_run(st, "UPDATE members SET role = ?1 WHERE id = ?2",
+	         NULL, "ti", store_role_name(role), m->id)) == STORE_OK &&
 	    (r = two_sysops_done(st, act, m->pseudonym)) == STORE_OK)
 		r = store_modlog_append(st, a->name, act, m->pseudonym, why);
 done:

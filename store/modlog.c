@@ -285,5 +285,5 @@ store_modlog_json(struct store *st, int limit, char **out)
 int
 store_modlog_count(struct store *st, int64_t *n)
 {
-	return store_int_query(st, "SELECT count(*) FROM modlog", n);
+	return store_int_query(st, "SELECT count(*) FROM modlog", n, "");
 }

@@ -47,6 +47,25 @@ void store_error_set(struct store *st, const char *fmt, ...)
 int store_prepare(struct store *st, sqlite3_stmt **stmt, const char *sql);
 
 /*
+ * Prepares sql and binds its parameters ?1, ?2, ... in order from the
+ * arguments after types, one letter of types an argument: 'i' an int64_t
+ * (cast a literal or an int), 't' a const char * (borrowed until the
+ * statement is finalized; NULL binds NULL). Only as many are bound as
+ * the statement has, so one argument list serves statements that use the
+ * first few (a moderation act's). On failure *stmt is NULL and the error
+ * recorded.
+ */
+int store_prepare_bind(struct store *st, sqlite3_stmt **stmt, const char *sql,
+    const char *types, ...);
+
+/*
+ * Runs sql, bound as by store_prepare_bind(), to its end; *changed (if not
+ * NULL) is the number of rows it changed.
+ */
+int store_run(
+    struct store *st, const char *sql, int *changed, const char *types, ...);
+
+/*
  * Maps the connection's last SQLite error to a STORE_ERR_*: BUSY and
  * LOCKED become STORE_ERR_BUSY, the rest STORE_ERR_INTERNAL, recorded
  * with what, the operation (store_error_set()).
@@ -96,10 +115,12 @@ int store_rows(struct store *st, sqlite3_stmt *stmt,
     const struct store_row_type *t, const void *arg, void **out, size_t *n);
 
 /*
- * Runs a query whose single row and column is a JSON text and returns it in
- * *out; binds nothing. For the *_json() functions.
+ * Runs a query, bound as by store_prepare_bind(), whose single row and
+ * column is a JSON text, and returns it in *out (the caller's). For the
+ * *_json() functions.
  */
-int store_json_query(struct store *st, const char *sql, char **out);
+int store_json_query(
+    struct store *st, const char *sql, char **out, const char *types, ...);
 
 /*
  * Runs the migrations up to version target (tests migrate step by step);
@@ -181,8 +202,19 @@ int store_thread_insert(struct store *st, int64_t member, int64_t board,
 /* Makes sure the SQL functions the schema uses exist (pins.c). */
 int store_pins_sql_init(struct store *st);
 
-/* The one integer a query without parameters answers, into *out. */
-int store_int_query(struct store *st, const char *sql, int64_t *out);
+/* The one integer a query, bound as by store_prepare_bind(), answers. */
+int store_int_query(
+    struct store *st, const char *sql, int64_t *out, const char *types, ...);
+
+/*
+ * The rule for a reason, a sysop's on the log or a member's for a flag:
+ * one line of text (store_text_line()) of at most STORE_REASON_MAX
+ * characters; NULL is none, which only a reason not required may be.
+ * *out is the caller's (content.c).
+ */
+#define STORE_REASON_MAX 200
+int store_reason_normalise(
+    const char *reason, int required, char **out, char **cause);
 
 /* Clamps a listing's limit into 1..STORE_LIMIT_MAX (store.c). */
 int store_limit(int limit);

@@ -6,6 +6,7 @@
  * store/: opening, which calls up into the schema and the pins' SQL
  * functions, is store/open.c, the top.
  */
+#include <assert.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -127,6 +128,102 @@ store_prepare(struct store *st, sqlite3_stmt **stmt, const char *sql)
 	return STORE_OK;
 }
 
+/* Binds the parameters of stmt from ap as store_prepare_bind() says. */
+static int
+store_bind_va(
+    struct store *st, sqlite3_stmt *stmt, const char *types, va_list ap)
+{
+	int n = sqlite3_bind_parameter_count(stmt), i, rc = SQLITE_OK;
+	const char *t;
+	int64_t v;
+
+	/* Every argument is taken, bound or not, so ap stays in step. */
+	for (i = 1; types[i - 1] != '\0'; i++) {
+		switch (types[i - 1]) {
+		case 'i':
+			v = va_arg(ap, int64_t);
+			if (i <= n && rc == SQLITE_OK)
+				rc = sqlite3_bind_int64(stmt, i, v);
+			break;
+		case 't':
+			t = va_arg(ap, const char *);
+			if (i <= n && rc == SQLITE_OK)
+				rc = sqlite3_bind_text(
+				    stmt, i, t, -1, SQLITE_STATIC);
+			break;
+		default:
+			assert(!"a parameter type is 'i' or 't'");
+		}
+	}
+	return rc == SQLITE_OK ? STORE_OK : store_sqlite_err(st, "bind");
+}
+
+static int
+store_prepare_va(struct store *st, sqlite3_stmt **stmt, const char *sql,
+    const char *types, va_list ap)
+{
+	int r;
+
+	if ((r = store_prepare(st, stmt, sql)) != STORE_OK)
+		return r;
+	if ((r = store_bind_va(st, *stmt, types, ap)) != STORE_OK) {
+		sqlite3_finalize(*stmt);
+		*stmt = NULL;
+	}
+	return r;
+}
+
+int
+store_prepare_bind(struct store *st, sqlite3_stmt **stmt, const char *sql,
+    const char *types, ...)
+{
+	va_list ap;
+	int r;
+
+	va_start(ap, types);
+	r = store_prepare_va(st, stmt, sql, types, ap);
+	va_end(ap);
+	return r;
+}
+
+/*
+ * Prepares and binds sql and steps it once, to want (SQLITE_ROW: its one
+ * row; SQLITE_DONE: its end). The caller finalizes *stmt, which is NULL
+ * on failure.
+ */
+static int
+store_step_va(struct store *st, sqlite3_stmt **stmt, const char *sql, int want,
+    const char *types, va_list ap)
+{
+	int r;
+
+	if ((r = store_prepare_va(st, stmt, sql, types, ap)) != STORE_OK)
+		return r;
+	if (sqlite3_step(*stmt) != want) {
+		r = store_sqlite_err(st, sql);
+		sqlite3_finalize(*stmt);
+		*stmt = NULL;
+	}
+	return r;
+}
+
+int
+store_run(
+    struct store *st, const char *sql, int *changed, const char *types, ...)
+{
+	sqlite3_stmt *stmt;
+	va_list ap;
+	int r;
+
+	va_start(ap, types);
+	r = store_step_va(st, &stmt, sql, SQLITE_DONE, types, ap);
+	va_end(ap);
+	if (r == STORE_OK && changed != NULL)
+		*changed = sqlite3_changes(st->db);
+	sqlite3_finalize(stmt);
+	return r;
+}
+
 static int
 store_exec(struct store *st, const char *sql)
 {
@@ -240,35 +337,33 @@ store_limit(int limit)
 }
 
 int
-store_int_query(struct store *st, const char *sql, int64_t *out)
+store_int_query(
+    struct store *st, const char *sql, int64_t *out, const char *types, ...)
 {
 	sqlite3_stmt *stmt;
+	va_list ap;
 	int r;
 
-	*out = 0;
-	if ((r = store_prepare(st, &stmt, sql)) != STORE_OK)
-		return r;
-	if (sqlite3_step(stmt) == SQLITE_ROW)
-		*out = sqlite3_column_int64(stmt, 0);
-	else
-		r = store_sqlite_err(st, "count");
+	va_start(ap, types);
+	r = store_step_va(st, &stmt, sql, SQLITE_ROW, types, ap);
+	va_end(ap);
+	*out = r == STORE_OK ? sqlite3_column_int64(stmt, 0) : 0;
 	sqlite3_finalize(stmt);
 	return r;
 }
 
 int
-store_json_query(struct store *st, const char *sql, char **out)
+store_json_query(
+    struct store *st, const char *sql, char **out, const char *types, ...)
 {
 	sqlite3_stmt *stmt;
+	va_list ap;
 	int r;
 
-	*out = NULL;
-	if ((r = store_prepare(st, &stmt, sql)) != STORE_OK)
-		return r;
-	if (sqlite3_step(stmt) == SQLITE_ROW)
-		*out = store_column_text(stmt, 0);
-	else
-		r = store_sqlite_err(st, "json query");
+	va_start(ap, types);
+	r = store_step_va(st, &stmt, sql, SQLITE_ROW, types, ap);
+	va_end(ap);
+	*out = r == STORE_OK ? store_column_text(stmt, 0) : NULL;
 	sqlite3_finalize(stmt);
 	return r;
 }

@@ -38,32 +38,30 @@ reject_exec(struct cmd_ctx *ctx, struct args *args)
 	return admit_run(ctx, args, 0);
 }
 
-const struct cmd cmd_admit = {
-	.name = "admit",
-	.usage = "PSEUDONYM [--reason TEXT]",
-	.summary = "make an applicant a member at once (logged)",
-	.help = "The applicant becomes a member without waiting for more\n"
-	        "vouches; their vouches are deleted. Logged as 'admit'.\n"
-	        "Exit: 0; 65 for a bad reason; 66 for a name that is no\n"
-	        "applicant; 77 for members.\n",
-	.flags = CMD_SYSOP,
-	.opts = admit_opts,
-	.min_args = 1,
-	.max_args = 1,
-	.exec = admit_exec,
-};
+/*
+ * Both run admit_run(): one usage, one set of options, one way to end
+ * (the exit statuses); they differ in what they do to the applicant.
+ */
+#define APPLICANT_CMD(n, what, text, fn)                                       \
+	const struct cmd cmd_##n = {                                           \
+		.name = #n,                                                    \
+		.usage = "PSEUDONYM [--reason TEXT]",                          \
+		.summary = what,                                               \
+		.help = text                                                   \
+		"Exit: 0; 65 for a bad reason; 66 for a name that is no\n"     \
+		"applicant; 77 for members.\n",                                \
+		.flags = CMD_SYSOP,                                            \
+		.opts = admit_opts,                                            \
+		.min_args = 1,                                                 \
+		.max_args = 1,                                                 \
+		.exec = fn,                                                    \
+	}
 
-const struct cmd cmd_reject = {
-	.name = "reject",
-	.usage = "PSEUDONYM [--reason TEXT]",
-	.summary = "remove an applicant and their keys (logged)",
-	.help = "The applicant, their keys and their vouches are deleted;\n"
-	        "the pseudonym is free again. Logged as 'reject'.\n"
-	        "Exit: 0; 65 for a bad reason; 66 for a name that is no\n"
-	        "applicant; 77 for members.\n",
-	.flags = CMD_SYSOP,
-	.opts = admit_opts,
-	.min_args = 1,
-	.max_args = 1,
-	.exec = reject_exec,
-};
+APPLICANT_CMD(admit, "make an applicant a member at once (logged)",
+    "The applicant becomes a member without waiting for more\n"
+    "vouches; their vouches are deleted. Logged as 'admit'.\n",
+    admit_exec);
+APPLICANT_CMD(reject, "remove an applicant and their keys (logged)",
+    "The applicant, their keys and their vouches are deleted;\n"
+    "the pseudonym is free again. Logged as 'reject'.\n",
+    reject_exec);

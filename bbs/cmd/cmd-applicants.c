@@ -17,7 +17,7 @@ static int
 applicants_exec(struct cmd_ctx *ctx, struct args *args)
 {
 	struct store_applicant *a = NULL;
-	char *json = NULL;
+	char *json = NULL, when[21];
 	size_t n = 0, i;
 	int r;
 
@@ -31,10 +31,8 @@ applicants_exec(struct cmd_ctx *ctx, struct args *args)
 	if ((r = store_applicants_list(ctx->st, &a, &n)) != STORE_OK)
 		return cmd_fail(ctx, r, NULL);
 	for (i = 0; i < n; i++) {
-		fprintf(ctx->out, "%s\t%lld\t%lld\t", a[i].pseudonym,
-		    (long long)a[i].vouches, (long long)a[i].needed);
-		cmd_put_time(ctx, a[i].expires);
-		fputc('\n', ctx->out);
+		store_time_format(a[i].expires, when);
+		cmd_put_applicant(ctx, &a[i], when);
 	}
 	store_applicants_free(a, n);
 	return 0;

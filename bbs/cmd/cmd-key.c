@@ -171,11 +171,7 @@ key_revoke_exec(struct cmd_ctx *ctx, struct args *args)
 	cmd_store_actor(ctx, &a);
 	r = store_key_revoke(ctx->st, &a, args_pos(args, 0),
 	    args_get(args, "reason"), &pending, &cause);
-	if (r != STORE_OK)
-		return cmd_fail(ctx, r, cause);
-	if (pending)
-		fprintf(ctx->out, "pending\n");
-	return 0;
+	return cmd_two_sysops_done(ctx, r, pending, cause);
 }
 
 const struct cmd cmd_key_revoke = {

@@ -17,9 +17,7 @@ vouch_exec(struct cmd_ctx *ctx, struct args *args)
 	if ((r = store_vouch(ctx->st, cmd_member_id(ctx), args_pos(args, 0), &a,
 	         &admitted, &cause)) != STORE_OK)
 		return cmd_fail(ctx, r, cause);
-	fprintf(ctx->out, "%s\t%lld\t%lld\t%s\n", a.pseudonym,
-	    (long long)a.vouches, (long long)a.needed,
-	    admitted ? "member" : "applicant");
+	cmd_put_applicant(ctx, &a, admitted ? "member" : "applicant");
 	store_applicant_clear(&a);
 	return 0;
 }

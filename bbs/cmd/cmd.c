@@ -12,6 +12,7 @@
 #include "bbs/cmd/input.h"
 #include "bbs/cmd/words.h"
 #include "store/guest.h"
+#include "store/invites.h"
 #include "store/threads.h"
 #include "util/buf.h"
 #include "util/log.h"
@@ -90,6 +91,16 @@ cmd_fail(struct cmd_ctx *ctx, int r, char *cause)
 	return status;
 }
 
+int
+cmd_two_sysops_done(struct cmd_ctx *ctx, int r, int pending, char *cause)
+{
+	if (r != STORE_OK)
+		return cmd_fail(ctx, r, cause);
+	if (pending)
+		fprintf(ctx->out, "pending\n");
+	return 0;
+}
+
 /* Prints "usage: NAME USAGE" to f. */
 static void
 cmd_usage(FILE *f, const char *prog, const struct cmd *c)
@@ -144,7 +155,8 @@ cmd_put_body(struct cmd_ctx *ctx, const char *s)
 		fprintf(ctx->out, "    %.*s\n",
 		    (int)(nl != NULL ? (size_t)(nl - line) : strlen(line)),
 		    line);
-		line = nl + 1;
+		if (nl != NULL)
+			line = nl + 1;
 	} while (nl != NULL);
 	free(safe);
 }
@@ -166,6 +178,14 @@ cmd_put_time(struct cmd_ctx *ctx, int64_t t)
 
 	store_time_format(t, when);
 	fputs(when, ctx->out);
+}
+
+void
+cmd_put_applicant(
+    struct cmd_ctx *ctx, const struct store_applicant *a, const char *last)
+{
+	fprintf(ctx->out, "%s\t%lld\t%lld\t%s\n", a->pseudonym,
+	    (long long)a->vouches, (long long)a->needed, last);
 }
 
 void

@@ -108,6 +108,13 @@ int cmd_error(struct cmd_ctx *ctx, int status, const char *fmt, ...)
 int cmd_fail(struct cmd_ctx *ctx, int r, char *cause);
 
 /*
+ * The end of an act that may take two sysops (key revoke, role): a store
+ * error as cmd_fail() reports it (and frees cause); else prints "pending"
+ * when the act waits for a second sysop's request. Returns the exit status.
+ */
+int cmd_two_sysops_done(struct cmd_ctx *ctx, int r, int pending, char *cause);
+
+/*
  * Prints c's one help text to f: the usage line, the summary, the options
  * and the longer text (what it prints, its exit statuses). `help NAME` and
  * `NAME --help` both show it.
@@ -131,6 +138,14 @@ const char *cmd_thread_flags(int sticky, int locked);
 
 /* Writes a stored time as ISO-8601 UTC ("2026-11-21T14:00:00Z"). */
 void cmd_put_time(struct cmd_ctx *ctx, int64_t t);
+
+/*
+ * Writes an applicant's line, tab-separated: PSEUDONYM VOUCHES NEEDED and
+ * last (`applicants`: when they expire; `vouch`: their role now).
+ */
+struct store_applicant;
+void cmd_put_applicant(
+    struct cmd_ctx *ctx, const struct store_applicant *a, const char *last);
 
 /* Writes a JSON value and a newline to ctx->out. */
 void cmd_put_json(struct cmd_ctx *ctx, const char *json);
@@ -181,8 +196,6 @@ int cmd_read_stdin(struct cmd_ctx *ctx, size_t max, const char *what,
  */
 int cmd_may_post(struct cmd_ctx *ctx, const struct store_board *b,
     const struct store_thread *t);
-
-#define CMD_REASON_MAX 200 /* characters in a --reason */
 
 /* Walks the moderation log: "ok N entries", or 65 naming the bad entry. */
 int cmd_modlog_verify(struct cmd_ctx *ctx);

@@ -8,6 +8,10 @@
 #   start_server [ARGS]        the real `bbs serve` on 127.0.0.1, free port
 #   stop_server                SIGTERM, and check it exited 0 and clean
 #   as NAME ARGS...            the real ssh client with NAME's key only
+#   guest_from SRC ARGS...     the real ssh as user guest, no key, bound to
+#                              the source address SRC (127.0.N.1: a
+#                              network of its own for the per-network caps)
+#   guest ARGS...              guest_from 127.0.0.1
 #   wait_until SECS CMD...     polls CMD every 0.1 s, at most SECS seconds
 #   command_waiting            a command the server runs waits for its input
 #   tmux_start NAME W H CMD    a private tmux server with one fixed window
@@ -23,6 +27,8 @@
 #   ui NAME W H KEY [VAR=VAL...]  the board in tmux session NAME: the
 #                              real ssh -t with KEY, environment VAR=VAL
 #   db SQL                     sqlite3 on the test's database
+#   db_dump                    the whole database as SQL, to tell that
+#                              nothing was written
 #   probe ARGS...              tests/e2e/probe.py (paramiko) on the port
 #   fail MSG / check DESC CMD  report; the trap cleans up and keeps the
 #                              logs only when something failed
@@ -171,6 +177,19 @@ as() {
 	ssh -F "$T/ssh_config" -i "$T/$name" bbs "$@"
 }
 
+# All of 127.0.0.0/8 is loopback on Linux, and the server counts guests
+# and join attempts per /24, so each 127.0.N.1 is a network of its own.
+guest_from() {
+	src=$1
+	shift
+	ssh -F "$T/ssh_config" -b "$src" -l guest \
+		-o PreferredAuthentications=none bbs "$@"
+}
+
+guest() {
+	guest_from 127.0.0.1 "$@"
+}
+
 # A command child of the server (forked by the spawner, so a grandchild
 # of bbs serve; its stdin is a pipe, a UI's is a pty) sleeps in poll():
 # it has loaded its login and waits for standard input, the one thing a
@@ -252,6 +271,10 @@ ui() {
 
 db() {
 	sqlite3 -bail "$T/data/bbs.db" "$@"
+}
+
+db_dump() {
+	db .dump
 }
 
 probe() {

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Guests (SPEC sections 3 and 10): the user name guest logs in without a
 # key (the "none" method) unless the setting guests is off; a guest runs
-# help (for now nothing else: 77), and ssh -t prints how to join, with
+# help and join (anything else 77 unless guests is read; t-invite runs
+# join and what guests read), and ssh -t prints how to join, with
 # the setting address or the address the server listens on; a member's
 # key is that member, user name guest or not; at most 4 guest sessions
 # from one network and 32 in all (one line and 75 beyond); at most 10
@@ -13,20 +14,7 @@ member alice
 # Waiting guests are ssh -N sessions, which the server drops at the end
 # of the login grace: 60 s leaves room to open 32 of them and look.
 start_server --debug --login-grace 60
-db .dump | grep -v '^INSERT INTO settings' >"$T/before.sql"
-
-# guest_from SRC ARGS...: the real ssh, bound to the source address SRC
-# (each 127.0.N.0/24 is a network of its own), as user guest, no key.
-guest_from() {
-	src=$1
-	shift
-	ssh -F "$T/ssh_config" -b "$src" -l guest \
-		-o PreferredAuthentications=none bbs "$@"
-}
-
-guest() {
-	guest_from 127.0.0.1 "$@"
-}
+db_dump | grep -v '^INSERT INTO settings' >"$T/before.sql"
 
 quiet() {
 	"$@" >/dev/null 2>&1
@@ -187,7 +175,7 @@ guest_from 127.0.1.1 join inv-aaaaa-bbbbb newcomer </dev/null >/dev/null 2>&1
 check "another network may still try" [ $? -ne 75 ]
 
 # --- nothing written, nothing logged ------------------------------------
-db .dump | grep -v '^INSERT INTO settings' >"$T/after.sql"
+db_dump | grep -v '^INSERT INTO settings' >"$T/after.sql"
 check "nothing was written for a guest" cmp -s "$T/before.sql" "$T/after.sql"
 stop_server
 check "the log (--debug) names no guest" not grep -qi 'guest' "$T/server.log"

@@ -5,22 +5,38 @@
 # join that fails leaves the code usable; bad input is one line and
 # writes nothing; with join_vouches 2 the applicant waits, runs only
 # whoami and help, and a second member's vouch admits them; sysops admit
-# and reject; public boards; and afterwards the database holds no link
-# from anyone to whoever invited or vouched for them.
+# and reject; public boards, which a guest reads; and afterwards the
+# database holds no link from anyone to whoever invited or vouched for
+# them.
 #
-# The join itself runs through $E2E_GUEST: the real command set as a
-# guest, on the running server's data directory, as the session process
-# will run it once the SSH side lets the user name guest in.
+# Every join is the newcomer's real ssh as user guest, no key, with the
+# key line on standard input. The server hears 10 join attempts from one
+# network in 10 minutes, so each group of attempts comes from a loopback
+# network of its own (from_net), and one group checks the 11th.
 . "$E2E_DIR/lib.sh"
 . "$E2E_DIR/lib-scripting.sh"
 
-E2E_GUEST=${E2E_GUEST:?set E2E_GUEST to the e2e-guest helper}
 CODE_RE='^inv-[a-z2-7]{5}(-[a-z2-7]{5}){4}$'
 tab=$(printf '\t')
 
+# from_net N: the join attempts that follow come from 127.0.N.1.
+from_net() {
+	JOIN_SRC=127.0.$1.1 JOIN_TRIES=0
+}
+
+# join_try ARGS...: `join ARGS` over SSH from that network. Refuses to
+# make an 11th attempt there, which the server would answer with 75
+# whatever the test meant to check.
+join_try() {
+	JOIN_TRIES=$((JOIN_TRIES + 1))
+	[ "$JOIN_TRIES" -le 10 ] ||
+		fail "an 11th join attempt from $JOIN_SRC: give it a from_net of its own"
+	guest_from "$JOIN_SRC" join "$@"
+}
+
 # guest_join CODE NAME KEYFILE: the join; output in $T/out, $T/err.
 guest_join() {
-	"$E2E_GUEST" "$T/data" "join $1 $2" <"$3" >"$T/out" 2>"$T/err"
+	join_try "$1" "$2" <"$3" >"$T/out" 2>"$T/err"
 }
 
 # expect_join STATUS DESC CODE NAME KEYFILE
@@ -32,16 +48,6 @@ expect_join() {
 	[ "$rc" -eq "$want" ] ||
 		fail "$desc: exit $rc, not $want: $(head -c 300 "$T/err")"
 	echo "ok   $desc"
-}
-
-# Every row of every table, to tell that nothing was written.
-db_dump() {
-	python3 -c '
-import sqlite3, sys
-db = sqlite3.connect(sys.argv[1])
-for (t,) in db.execute("SELECT name FROM sqlite_master WHERE type = \"table\" ORDER BY name"):
-    for row in db.execute("SELECT * FROM \"%s\"" % t):
-        print(t, row)' "$T/data/bbs.db"
 }
 
 # Rows that name member NAME outside members and keys, by any foreign key
@@ -118,6 +124,7 @@ expect 77 "bots do not invite" newsbot invite
 check "... one line" [ "$(cat "$T/err")" = "invite: bot keys may not run this command" ]
 
 # --- joining ---------------------------------------------------------------------
+from_net 1
 expect_join 0 "a newcomer joins with a new key" "$code1" nina "$T/nina.pub"
 check "... member PSEUDONYM" [ "$(cat "$T/out")" = "member nina" ]
 expect 0 "... and logs in with it over SSH" nina whoami
@@ -130,7 +137,7 @@ expect_join 66 "a used code" "$code1" olga "$T/olga.pub"
 cp "$T/err" "$T/err.used"
 expect_join 66 "a revoked code" "$code2" olga "$T/olga.pub"
 cp "$T/err" "$T/err.revoked"
-expect_join 66 "a made-up code of the right shape" \
+expect_join 66 "a made-up (garbage) code of the right shape" \
 	inv-aaaaa-bbbbb-ccccc-ddddd-eeeee olga "$T/olga.pub"
 cp "$T/err" "$T/err.madeup"
 expect 0 "an invitation to expire" bob invite
@@ -146,6 +153,7 @@ check "used, revoked, made-up and expired codes: one answer" sh -c \
 expect 0 "an invitation for the failures" carol invite
 code3=$(cut -f1 "$T/out")
 db_dump >"$T/before"
+from_net 2
 expect_join 65 "a taken pseudonym" "$code3" ALICE "$T/olga.pub"
 check "... one line naming it" [ "$(cat "$T/err")" = "join: the pseudonym 'ALICE' is taken; choose another" ]
 expect_join 65 "a key already registered" "$code3" olga "$T/alice.pub"
@@ -157,6 +165,7 @@ for c in inv- inv-aaaaa INV-AAAAA-BBBBB-CCCCC-DDDDD-EEEE1 \
 	expect_join 66 "a code of the wrong shape: '$c'" "'$c'" olga "$T/olga.pub"
 	check "... one line" sh -c "[ \$(wc -l <'$T/err') -eq 1 ] && grep -q '^join: no such invitation (' '$T/err'"
 done
+from_net 3
 for n in o "'o l'" "'o\$x'" console thisnameistoolongforthebbs; do
 	expect_join 65 "a bad pseudonym: $n" "$code3" "$n" "$T/olga.pub"
 	check "... one line" err_is join
@@ -171,12 +180,18 @@ check "... one line" [ "$(cat "$T/err")" = "join: no key line on standard input"
 head -c 65536 /dev/urandom >"$T/garbage"
 expect_join 65 "64 KiB of garbage" "$code3" olga "$T/garbage"
 check "... one line" err_is join
-"$E2E_GUEST" "$T/data" "join" </dev/null >"$T/out" 2>"$T/err"
+join_try </dev/null >"$T/out" 2>"$T/err"
 check "a join without arguments: 64" [ $? -eq 64 ]
 check "... one line with the usage" grep -qx 'join: missing arguments (usage: join CODE PSEUDONYM < KEY.pub)' "$T/err"
+# That was the 10th attempt from this network in 10 minutes.
+[ "$JOIN_TRIES" -eq 10 ] || fail "the test counts $JOIN_TRIES attempts, not 10"
+guest_from "$JOIN_SRC" join "$code3" olga <"$T/olga.pub" >"$T/out" 2>"$T/err"
+check "the 11th from one network gets 75, good code or not" [ $? -eq 75 ]
+check "... saying to try later" [ "$(cat "$T/err")" = "join: too many attempts, try later" ]
 db_dump >"$T/after"
 check "none of the failures wrote anything" cmp -s "$T/before" "$T/after"
-expect_join 0 "... and the code still works" "$code3" olga "$T/olga.pub"
+from_net 4
+expect_join 0 "... and from another network the code still works" "$code3" olga "$T/olga.pub"
 expect 0 "olga logs in" olga whoami
 check "... olga member" [ "$(cat "$T/out")" = "olga member" ]
 expect 77 "a member may not join" alice join "$code4" someone
@@ -263,10 +278,15 @@ check "... as board changes" json "$T/out" \
 printf 'Open day\nCome along.\n' | as alice post news >/dev/null || fail "post news"
 printf 'The plan\nSecret.\n' | as alice post general >/dev/null || fail "post general"
 admin config set guests read || fail "config set guests"
-"$E2E_GUEST" "$T/data" "read 1" </dev/null >"$T/out" 2>"$T/err"
+guest read 1 </dev/null >"$T/out" 2>"$T/err"
 check "a guest reads a public thread" sh -c "[ $? -eq 0 ] && grep -q 'Come along' '$T/out'"
-"$E2E_GUEST" "$T/data" "read 2" </dev/null >"$T/out" 2>"$T/err"
+guest read 2 </dev/null >"$T/out" 2>"$T/err"
 check "... and not a members-only one: 66, as if it did not exist" sh -c \
 	"[ $? -eq 66 ] && [ \"\$(cat '$T/err')\" = 'read: no thread 2' ]"
+guest boards </dev/null >"$T/out" 2>"$T/err"
+check "a guest's boards are the public ones" sh -c \
+	"[ $? -eq 0 ] && [ \"\$(cut -f1 '$T/out' | tr '\n' ' ')\" = 'events news ' ]"
+guest threads general </dev/null >"$T/out" 2>"$T/err"
+check "... and a members-only board is 66 to them" [ $? -eq 66 ]
 
 stop_server

@@ -1,10 +1,13 @@
 /* bbs: ISC licence, see LICENSE. */
 /*
  * libFuzzer target for the argument parser as the commands use it: the
- * input picks a command (its first byte indexes the exec and local
- * command tables) and gives its words (the rest, split at NUL bytes), so
- * every real option table is exercised, then --limit and the ids go
- * through the shared helpers of bbs/cmd/cmd.c. Beyond not crashing, leaking or
+ * input is a command's name and its words, split at NUL bytes ("key
+ * add", "alice", "--role", "bot"), so every real option table is
+ * exercised, then --limit and the ids go through the shared helpers of
+ * bbs/cmd/cmd.c. The name picks the command from the exec and local
+ * command tables, so a seed means the same command however the tables
+ * grow; a name that is none picks one by its first byte, so mutated
+ * names still reach them all. Beyond not crashing, leaking or
  * reading out of bounds, it checks that the parser only hands back words
  * (or parts of words after '=') it was given, positionals in order.
  */
@@ -22,17 +25,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static FILE *devnull;
 
-/* The i-th command of cmd_table then admin_table, i taken modulo both. */
+/*
+ * The command called name in cmd_table, else in admin_table; for any
+ * other name the i-th of both, i its first byte modulo their length.
+ */
 static const struct cmd *
-fuzz_cmd(unsigned i)
+fuzz_cmd(const char *name)
 {
-	size_t n1 = 0, n2 = 0;
+	size_t n1 = 0, n2 = 0, i;
 
-	while (cmd_table[n1] != NULL)
-		n1++;
-	while (admin_table[n2] != NULL)
-		n2++;
-	i %= (unsigned)(n1 + n2);
+	for (; cmd_table[n1] != NULL; n1++)
+		if (strcmp(cmd_table[n1]->name, name) == 0)
+			return cmd_table[n1];
+	for (; admin_table[n2] != NULL; n2++)
+		if (strcmp(admin_table[n2]->name, name) == 0)
+			return admin_table[n2];
+	i = (unsigned char)name[0] % (n1 + n2);
 	return i < n1 ? cmd_table[i] : admin_table[i - n1];
 }
 
@@ -101,16 +109,15 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char *buf, *argv[WORDS_MAX + 1], *cause = NULL, *p, *end;
 	int argc = 0;
 
-	if (size < 1)
-		return 0;
 	if (devnull == NULL && (devnull = fopen("/dev/null", "w")) == NULL)
 		abort();
-	c = fuzz_cmd(data[0]);
-	buf = malloc(size);
-	memcpy(buf, data + 1, size - 1);
-	buf[size - 1] = '\0';
-	for (p = buf, end = buf + size - 1; p < end && argc < WORDS_MAX;
-	     p += strlen(p) + 1)
+	/* NUL-terminated: the name ends at the first NUL, or at the end. */
+	buf = malloc(size + 1);
+	memcpy(buf, data, size);
+	buf[size] = '\0';
+	c = fuzz_cmd(buf);
+	p = buf + strlen(buf) + 1;
+	for (end = buf + size; p < end && argc < WORDS_MAX; p += strlen(p) + 1)
 		argv[argc++] = p;
 	argv[argc] = NULL;
 	if (args_parse(c->opts, argc, argv, &a, &cause) == 0) {

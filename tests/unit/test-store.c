@@ -190,7 +190,8 @@ test_migrate_v3(void)
 		int64_t on = 0;
 
 		ASSERT_INT_EQ(
-		    store_int_query(st, "PRAGMA foreign_keys", &on), STORE_OK);
+		    store_int_query(st, "PRAGMA foreign_keys", &on, ""),
+		    STORE_OK);
 		ASSERT_INT_EQ(on, 1);
 	}
 	/* The new role, tables and column. */
@@ -881,6 +882,68 @@ test_backup_check(void)
 	fixture_close(&f);
 }
 
+static void
+test_bind(void)
+{
+	struct fixture f;
+	char *json = NULL, *why = NULL, *cause = NULL, long_reason[202];
+	int64_t n = 0;
+	int changed = -1;
+
+	fixture_open(&f);
+	TEST_START("store: statements bind ?1, ?2 ... from a list of types");
+	ASSERT_INT_EQ(store_int_query(f.st, "SELECT ?1 + ?2", &n, "ii",
+	                  (int64_t)40, (int64_t)2),
+	    STORE_OK);
+	ASSERT_INT_EQ(n, 42);
+	ASSERT_INT_EQ(store_json_query(f.st, "SELECT json_array(?1, ?2, ?3)",
+	                  &json, "tit", "a", (int64_t)-1, (const char *)NULL),
+	    STORE_OK);
+	ASSERT_STR_EQ(json, "[\"a\",-1,null]");
+	free(json);
+	/* Only as many as the statement has: ?2 alone takes the second. */
+	ASSERT_INT_EQ(store_int_query(f.st, "SELECT ?2", &n, "tii", "x",
+	                  (int64_t)7, (int64_t)9),
+	    STORE_OK);
+	ASSERT_INT_EQ(n, 7);
+	ASSERT_INT_EQ(
+	    store_run(f.st, "CREATE TABLE t (v)", NULL, ""), STORE_OK);
+	ASSERT_INT_EQ(store_run(f.st, "INSERT INTO t VALUES (?1), (?1)",
+	                  &changed, "i", (int64_t)3),
+	    STORE_OK);
+	ASSERT_INT_EQ(changed, 2);
+	ASSERT_INT_EQ(store_run(f.st, "DELETE FROM nosuch", NULL, ""),
+	    STORE_ERR_INTERNAL);
+	ASSERT_TRUE(strstr(store_error_take(f.st), "nosuch") != NULL);
+	ASSERT_INT_EQ(store_int_query(f.st, "SELECT v FROM t WHERE v > ?1", &n,
+	                  "i", (int64_t)3),
+	    STORE_ERR_INTERNAL);
+	ASSERT_INT_EQ(n, 0);
+	TEST_DONE();
+
+	TEST_START("store: one rule for a reason, required or not");
+	ASSERT_INT_EQ(store_reason_normalise(NULL, 0, &why, &cause), STORE_OK);
+	ASSERT_STR_EQ(why, "");
+	free(why);
+	ASSERT_INT_EQ(
+	    store_reason_normalise(" spam ", 1, &why, &cause), STORE_OK);
+	ASSERT_STR_EQ(why, "spam");
+	free(why);
+	ASSERT_INT_EQ(
+	    store_reason_normalise(NULL, 1, &why, &cause), STORE_ERR_INVALID);
+	ASSERT_STR_EQ(cause, "the reason is empty");
+	free(cause), cause = NULL;
+	memset(long_reason, 'x', sizeof long_reason - 1);
+	long_reason[sizeof long_reason - 1] = '\0';
+	ASSERT_INT_EQ(store_reason_normalise(long_reason, 0, &why, &cause),
+	    STORE_ERR_INVALID);
+	ASSERT_STR_EQ(
+	    cause, "the reason is too long (201 characters, at most 200)");
+	free(cause);
+	TEST_DONE();
+	fixture_close(&f);
+}
+
 int
 main(void)
 {
@@ -895,5 +958,6 @@ main(void)
 	test_search();
 	test_backup_check();
 	test_error_take();
+	test_bind();
 	return test_exit();
 }
