@@ -32,10 +32,12 @@ join_exec(struct cmd_ctx *ctx, struct args *args)
 	char id[KEYS_ID_LEN + 1], *cause = NULL;
 	int r, status;
 
+	/*
+	 * A code of the wrong shape gets the very words of a used one: every
+	 * code that does not let you in is one answer (SPEC section 10).
+	 */
 	if (keys_invite_parse(args_pos(args, 0), &code) != KEYS_OK)
-		return cmd_error(ctx, EX_NOINPUT,
-		    JOIN_NO_INVITATION
-		    " (a code reads inv- and five groups of five of a-z 2-7, e.g. inv-7kq2m-...)");
+		return cmd_error(ctx, EX_NOINPUT, JOIN_NO_INVITATION);
 	j.pseudonym = args_pos(args, 1);
 	if ((r = store_pseudonym_check(j.pseudonym, &cause)) != STORE_OK) {
 		status = cmd_fail(ctx, r, cause);
