@@ -20,24 +20,16 @@ static const struct args_opt invite_opts[] = {
 static int
 invite_exec(struct cmd_ctx *ctx, struct args *args)
 {
-	struct keys_secret *secret = NULL;
 	struct store_invite inv;
-	struct keys_invite code;
 	uint8_t hash[KEYS_HASH_LEN];
 	char text[KEYS_INVITE_TEXT_LEN + 1], when[21], *cause = NULL;
 	int r, status = EX_SOFTWARE;
 
-	/* A member exists, so a key was hashed: secret.key must be there. */
-	if (keys_secret_load(ctx->paths->secret, 0, &secret, &cause) !=
-	    KEYS_OK) {
+	if (bbs_invite_code(ctx->paths, text, hash, &cause) != 0) {
 		cmd_error(ctx, EX_SOFTWARE, "%s", cause);
 		free(cause);
 		return EX_SOFTWARE;
 	}
-	keys_invite_new(&code);
-	keys_invite_hash(secret, &code, hash);
-	keys_secret_free(secret);
-	keys_invite_format(&code, text);
 	if ((r = store_invite_create(ctx->st, cmd_member_id(ctx), hash, &inv,
 	         &cause)) != STORE_OK) {
 		status = cmd_fail(ctx, r, cause);
@@ -52,7 +44,6 @@ invite_exec(struct cmd_ctx *ctx, struct args *args)
 		fprintf(ctx->out, "%s\t%s\n", text, when);
 	status = 0;
 out:
-	explicit_bzero(&code, sizeof code);
 	explicit_bzero(text, sizeof text);
 	explicit_bzero(hash, sizeof hash);
 	return status;
