@@ -101,7 +101,7 @@ applicants_draw(struct ui *ui, void *p, WINDOW *w, int rows, int cols)
 	int list = rows - APPLICANTS_HEAD - 1, y;
 	char head[96];
 	static const char foot[] =
-	    "Vouch only for someone you know: each vouch counts once, and enough of them make a member.";
+	    "Vouch only for someone you know: enough vouches make a member.";
 
 	snprintf(head, sizeof head,
 	    "Applicants waiting for vouches (%zu), the longest waiting first",
