@@ -449,7 +449,9 @@ ui_help_guest(const struct ui *ui, struct buf *b)
 	    "  ssh-keygen -t ed25519 -f ~/.ssh/bbs_ed25519\n"
 	    "  %s\n"
 	    "\n"
-	    "The public boards can be read as commands too: %s\n"
+	    "The public boards can be read as commands too:\n"
+	    "\n"
+	    "  %s\n"
 	    "\n",
 	    join, boards);
 	free(boards);

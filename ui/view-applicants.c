@@ -100,12 +100,10 @@ applicants_draw(struct ui *ui, void *p, WINDOW *w, int rows, int cols)
 	attr_t h = ui_attr(ui, UI_ATTR_TITLE);
 	int list = rows - APPLICANTS_HEAD - 1, y;
 	char head[96];
-	static const char foot[] =
-	    "Vouch only for someone you know: enough vouches make a member.";
+	static const char foot[] = "Vouch only for someone you know.";
 
-	snprintf(head, sizeof head,
-	    "Applicants waiting for vouches (%zu), the longest waiting first",
-	    v->n);
+	snprintf(
+	    head, sizeof head, "Applicants (%zu), longest waiting first", v->n);
 	ui_draw_text(w, 0, 1, cols - 2, head, strlen(head), h);
 	ui_draw_text(w, 1, 1, cols - 30, "Pseudonym", 9, h);
 	ui_draw_right(w, 1, cols - 19, 9, "Vouches", h);

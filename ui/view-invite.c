@@ -160,7 +160,10 @@ invite_shell_line(struct buf *b, const char *line, int width)
 	}
 }
 
-/* The text above the list: the new code and how to join with it. */
+/*
+ * The text above the list: the new code and how to join with it, the
+ * join line first, as the list may leave little room.
+ */
 static void
 invite_text(struct ui *ui, struct view_invite *v, int width, struct buf *b)
 {
@@ -171,8 +174,7 @@ invite_text(struct ui *ui, struct view_invite *v, int width, struct buf *b)
 		return;
 	}
 	text_time(v->expires, 0, when);
-	buf_printf(b,
-	    "A new invitation, #%lld, for one join, until %s UTC:\n\n",
+	buf_printf(b, "New invitation #%lld, for one join until %s UTC:\n\n",
 	    (long long)v->id, when);
 	buf_printf(b, "  %s\n\n", v->code);
 	if (v->gone) {
@@ -181,13 +183,15 @@ invite_text(struct ui *ui, struct view_invite *v, int width, struct buf *b)
 		return;
 	}
 	buf_printf(b,
-	    "Write it down now: it will not be shown again (only a hash of it is kept). Give it to the newcomer, who makes a key for this board and joins with it, choosing a NAME:\n\n");
-	invite_shell_line(
-	    b, "ssh-keygen -t ed25519 -f ~/.ssh/bbs_ed25519", width);
+	    "It will not be shown again: write it down now. The newcomer joins with it, choosing a NAME:\n\n");
 	join = ui_join_line(ui, v->code);
 	invite_shell_line(b, join, width);
 	free(join);
-	buf_printf(b, "\nThe invitation counts as your vouch for them.\n\n");
+	buf_printf(b, "\nwith a key made for this board:\n\n");
+	invite_shell_line(
+	    b, "ssh-keygen -t ed25519 -f ~/.ssh/bbs_ed25519", width);
+	buf_printf(b,
+	    "\nOnly a hash of the code is kept. It counts as your vouch for them.\n\n");
 }
 
 static void
@@ -200,8 +204,12 @@ invite_draw_row(
 
 	text_time(inv->created, cols < 60, made);
 	text_time(inv->expires, cols < 60, ends);
-	snprintf(line, sizeof line, "#%-4lld created %s  expires %s",
-	    (long long)inv->id, made, ends);
+	if (cols < 60)
+		snprintf(line, sizeof line, "#%-3lld %s - %s",
+		    (long long)inv->id, made, ends);
+	else
+		snprintf(line, sizeof line, "#%-4lld created %s  expires %s",
+		    (long long)inv->id, made, ends);
 	ui_draw_fill(w, y, 0, cols, a);
 	ui_draw_text(w, y, 2, cols - 3, line, strlen(line),
 	    inv->id == v->id ? a | A_BOLD : a);
@@ -214,15 +222,22 @@ invite_draw(struct ui *ui, void *p, WINDOW *w, int rows, int cols)
 	struct text_line *lines;
 	struct buf b;
 	size_t n, i;
-	int y = 0, width = cols - 2, list;
+	int y = 0, width = cols - 2, list, tight;
 
 	buf_init(&b);
 	invite_text(ui, v, width, &b);
 	text_wrap(b.data, width, &lines, &n);
-	/* The list keeps at least its heading and a row. */
-	for (i = 0; i < n && y < rows - 2; i++, y++)
-		ui_draw_text(w, y, 1, width, b.data + lines[i].off,
+	/*
+	 * The list keeps at least its heading and a row; without room for
+	 * all of the text, its empty lines go first.
+	 */
+	tight = (int)n > rows - 2;
+	for (i = 0; i < n && y < rows - 2; i++) {
+		if (tight && lines[i].len == 0)
+			continue;
+		ui_draw_text(w, y++, 1, width, b.data + lines[i].off,
 		    lines[i].len, i < 1 ? ui_attr(ui, UI_ATTR_TITLE) : 0);
+	}
 	free(lines);
 	buf_free(&b);
 	v->head = y;
@@ -232,8 +247,9 @@ invite_draw(struct ui *ui, void *p, WINDOW *w, int rows, int cols)
 		return;
 	}
 	ui_draw_text(w, y++, 1, width,
-	    "Your open invitations (x withdraws one):", 40,
-	    ui_attr(ui, UI_ATTR_TITLE));
+	    cols < 60 ? "Your open invitations:"
+	              : "Your open invitations (x withdraws one):",
+	    cols < 60 ? 22 : 40, ui_attr(ui, UI_ATTR_TITLE));
 	list = rows - y;
 	ui_list_clamp(&v->list, list);
 	for (i = 0; (int)i < list && v->list.top + (int)i < (int)v->n; i++)

@@ -59,7 +59,7 @@ ui b 80 24 bob
 check "bob's boards say one applicant waits" \
 	wait_screen 20 '1 applicant waiting for vouches \(a lists them\)'
 keys a
-check "a lists the applicants" wait_screen 10 'Applicants waiting for vouches \(1\)'
+check "a lists the applicants" wait_screen 10 'Applicants \(1\), longest waiting first'
 check "... dave, 1 of 2" screen_has '^ dave +1 of 2 +20'
 check "a member's bar: v vouch, no sysop key" line_has 24 '^ \? help  q back  v vouch *$'
 keys x a
@@ -103,7 +103,7 @@ keys -l 'nobody knows her'
 keys Enter
 check "rejected" wait_screen 10 'applicant erin rejected: removed with their keys'
 check "... on the log with the reason" [ "$(last_act)" = "s1 reject erin nobody knows her" ]
-check "... gone from the list" wait_screen 5 'Applicants waiting for vouches \(1\)'
+check "... gone from the list" wait_screen 5 'Applicants \(1\), longest waiting first'
 as erin whoami >/dev/null 2>&1
 check "erin's key no longer logs in" [ $? -eq 255 ]
 check "... and erin is nobody" [ "$(db "SELECT count(*) FROM members WHERE pseudonym = 'erin'")" = 0 ]

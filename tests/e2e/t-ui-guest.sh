@@ -23,8 +23,11 @@ echo "Not for strangers." | post alice thread general "Secret plan" >/dev/null
 admin config set guests read || fail "config set guests read"
 db .dump >"$T/before.sql"
 
-guest_ui() { # NAME W H: a guest's ssh -t in tmux, its status at the end
-	tmux_start "$1" "$2" "$3" "ssh -t -F '$T/ssh_config' -l guest -o PreferredAuthentications=none bbs; echo rc=\$?"
+# guest_ui NAME W H: a guest's ssh -t in tmux, then its status. The pane
+# stays alive after (cat): tmux may drop the last output of a pane whose
+# process has exited.
+guest_ui() {
+	tmux_start "$1" "$2" "$3" "ssh -t -F '$T/ssh_config' -l guest -o PreferredAuthentications=none bbs; echo rc=\$?; exec cat"
 }
 
 # members_only: the message a key for members gets; then j (a line

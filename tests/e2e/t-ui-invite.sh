@@ -53,8 +53,8 @@ ui a 80 24 alice
 check "alice's boards" wait_screen 20 '^ general'
 check "the member's bar offers I invite" wait_until 10 line_has 24 'o log  I invite'
 keys I
-check "I makes an invitation" wait_screen 10 'A new invitation, #1, for one join, until'
-check "... says it is shown once" screen_has 'it will not be shown again'
+check "I makes an invitation" wait_screen 10 'New invitation #1, for one join until 20[0-9-]+ [0-9:]+ UTC:'
+check "... says it is shown once" screen_has 'It will not be shown again: write it down now\.'
 check "... shows the code" [ -n "$(screen_code)" ]
 code=$(screen_code)
 check "... the code is not in the database" not sh -c 'sqlite3 "$1" .dump | grep -q "$2"' sh "$T/data/bbs.db" "$code"
@@ -127,7 +127,7 @@ ui s 80 24 s1
 check "s1's boards" wait_screen 20 '^ general'
 check "the sysop's bar keeps its sysop keys" wait_until 10 line_has 24 'F flags +K keys +c create +e edit'
 keys I
-check "a sysop invites too" wait_screen 10 'A new invitation, #1'
+check "a sysop invites too" wait_screen 10 'New invitation #1'
 keys q q
 stop_server
 check "the log names no code" not grep -q 'inv-' "$T/server.log"
