@@ -178,6 +178,8 @@ struct store_actor;
 int ui_sysop(const struct ui *ui);
 /* Is this a guest's board (public boards, read-only; ui->me is nobody)? */
 int ui_guest(const struct ui *ui);
+/* The board's address for ssh lines (ui_config.address), or "HOST". */
+const char *ui_address(const struct ui *ui);
 /*
  * The line a newcomer runs to join with code (NULL: the word CODE):
  * "ssh [-p PORT] guest@HOST join CODE NAME < ~/.ssh/bbs_ed25519.pub" for

@@ -106,6 +106,12 @@ ui_who(const struct ui *ui)
 	return ui_sysop(ui) ? UI_WHO_SYSOP : UI_WHO_MEMBER;
 }
 
+const char *
+ui_address(const struct ui *ui)
+{
+	return ui->cfg->address != NULL ? ui->cfg->address : "HOST";
+}
+
 char *
 ui_join_line(const struct ui *ui, const char *code)
 {
@@ -113,9 +119,7 @@ ui_join_line(const struct ui *ui, const char *code)
 
 	xasprintf(&rest, "join %s NAME < ~/.ssh/bbs_ed25519.pub",
 	    code != NULL ? code : "CODE");
-	line =
-	    sshline_format(ui->cfg->address != NULL ? ui->cfg->address : "HOST",
-	        NULL, "guest", rest);
+	line = sshline_format(ui_address(ui), NULL, "guest", rest);
 	free(rest);
 	return line;
 }
@@ -438,9 +442,7 @@ ui_help_guest(const struct ui *ui, struct buf *b)
 {
 	char *join = ui_join_line(ui, NULL), *boards;
 
-	boards =
-	    sshline_format(ui->cfg->address != NULL ? ui->cfg->address : "HOST",
-	        NULL, "guest", "boards");
+	boards = sshline_format(ui_address(ui), NULL, "guest", "boards");
 	buf_printf(b,
 	    "You are a guest: you read the public boards, and nothing you do here is kept. Writing is for the board's members, who join by invitation.\n"
 	    "\n"

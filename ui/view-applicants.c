@@ -143,8 +143,7 @@ applicants_vouch(struct ui *ui, struct view_applicants *v, int key)
 		ui_message(ui,
 		    "Your vouch for %s counts: %lld of %lld vouches.",
 		    a.pseudonym, (long long)a.vouches, (long long)a.needed);
-	if (r == STORE_OK)
-		store_applicant_clear(&a);
+	store_applicant_clear(&a);
 	free(cause);
 	applicants_load(ui, v);
 }

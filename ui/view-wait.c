@@ -25,9 +25,7 @@ struct view_wait {
 static void
 wait_load(struct ui *ui, struct view_wait *v)
 {
-	if (v->found)
-		store_applicant_clear(&v->a);
-	memset(&v->a, 0, sizeof v->a);
+	store_applicant_clear(&v->a);
 	v->found =
 	    ui->me->role == STORE_ROLE_APPLICANT &&
 	    store_applicant_get(ui->st, ui->me->pseudonym, &v->a) == STORE_OK;
@@ -48,8 +46,7 @@ wait_close(void *p)
 {
 	struct view_wait *v = p;
 
-	if (v->found)
-		store_applicant_clear(&v->a);
+	store_applicant_clear(&v->a);
 	free(v);
 }
 
@@ -79,9 +76,7 @@ wait_text(struct ui *ui, struct view_wait *v, struct buf *b)
 		    when);
 	}
 	xasprintf(&rest, "vouch %s", me);
-	vouch =
-	    sshline_format(ui->cfg->address != NULL ? ui->cfg->address : "HOST",
-	        NULL, NULL, rest);
+	vouch = sshline_format(ui_address(ui), NULL, NULL, rest);
 	buf_printf(b,
 	    "How vouching works: each member who knows you may vouch for you once, by running\n\n"
 	    "  %s\n\n"
