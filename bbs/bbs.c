@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "bbs/bbs.h"
+#include "keys/invite.h"
 #include "keys/keys.h"
 #include "store/invites.h"
 #include "store/modlog.h"
@@ -157,6 +158,24 @@ bbs_store_close(struct store *st)
 	store_close(st);
 	keys_signer_free(bbs_crypto.signer);
 	bbs_crypto.signer = NULL;
+}
+
+int
+bbs_invite_code(const struct bbs_paths *p, char text[KEYS_INVITE_TEXT_LEN + 1],
+    uint8_t hash[KEYS_HASH_LEN], char **cause)
+{
+	struct keys_secret *secret = NULL;
+	struct keys_invite code;
+
+	*cause = NULL;
+	if (keys_secret_load(p->secret, 0, &secret, cause) != KEYS_OK)
+		return -1;
+	keys_invite_new(&code);
+	keys_invite_hash(secret, &code, hash);
+	keys_secret_free(secret);
+	keys_invite_format(&code, text);
+	explicit_bzero(&code, sizeof code);
+	return 0;
 }
 
 int

@@ -9,6 +9,7 @@
 
 #include <sysexits.h>
 
+#include "keys/invite.h"
 #include "store/store.h"
 
 #define BBS_DEFAULT_DATA "./var"
@@ -41,6 +42,17 @@ void bbs_store_close(struct store *st);
  * modlog.key apart from a damaged log: 0, or -1 with *cause (the caller's).
  */
 int bbs_log_key_ready(char **cause);
+
+/*
+ * A new invitation code (keys/invite.h): its printed form into text and
+ * the keyed hash the store keeps into hash, with the subkey of
+ * p->secret (loaded here and wiped at once; never created: a member
+ * exists, so a key was hashed). 0, or -1 with *cause (the caller's).
+ * The caller wipes text once it has shown it.
+ */
+int bbs_invite_code(const struct bbs_paths *p,
+    char text[KEYS_INVITE_TEXT_LEN + 1], uint8_t hash[KEYS_HASH_LEN],
+    char **cause);
 
 /* The exit status for a STORE_ERR_* (0 for STORE_OK). */
 int bbs_exit_status(int store_err);

@@ -15,7 +15,7 @@
 /* The keys ui.c handles on every screen (ui_key_global()). */
 static const struct ui_help help_global[] = {
 	{ "n", "next unread post, anywhere (oldest board first)",
-	    "n next unread", 0 },
+	    "n next unread", UI_HELP_NO_GUEST },
 	{ "/", "search titles and bodies", "/ search", 0 },
 	{ "A", "plain ASCII drawing on or off", NULL, 0 },
 	{ "? F1", "this help", "? help", 0 },
@@ -26,12 +26,16 @@ static const struct ui_help help_global[] = {
 	{ NULL, NULL, NULL, 0 },
 };
 
-/* Lists the entries of h with text whose UI_HELP_SYSOP flag is sysop. */
+/*
+ * Lists the entries of h with text whose UI_HELP_SYSOP flag is sysop,
+ * but none with a flag of hide.
+ */
 static void
-help_list(struct buf *b, const struct ui_help *h, int sysop)
+help_list(struct buf *b, const struct ui_help *h, int sysop, int hide)
 {
 	for (; h->key != NULL; h++) {
-		if (h->text != NULL && (h->flags & UI_HELP_SYSOP) == sysop)
+		if (h->text != NULL && (h->flags & UI_HELP_SYSOP) == sysop &&
+		    !(h->flags & hide))
 			buf_printf(b, "  %-14s %s\n", h->key, h->text);
 	}
 }
@@ -48,27 +52,28 @@ help_has_sysop(const struct ui_help *h)
 }
 
 void
-ui_help_text(const struct ui_view *v, int sysop, int typing, struct buf *b)
+ui_help_text(const struct ui_view *v, int who, int typing, struct buf *b)
 {
 	const struct ui_help back[] = {
 		{ ui_motion_back_keys, v->back, NULL, 0 },
 		{ NULL, NULL, NULL, 0 },
 	};
+	int hide = who == UI_WHO_GUEST ? UI_HELP_NO_GUEST : 0;
 
 	buf_printf(b, "Keys on this screen:\n\n");
-	help_list(b, v->help, 0);
-	help_list(b, back, 0); /* nothing without v->back */
+	help_list(b, v->help, 0, hide);
+	help_list(b, back, 0, 0); /* nothing without v->back */
 	if (v->motion)
-		help_list(b, ui_motion_help, 0);
+		help_list(b, ui_motion_help, 0, 0);
 	/* Members never see the sysops' keys. */
-	if (sysop && help_has_sysop(v->help)) {
+	if (who == UI_WHO_SYSOP && help_has_sysop(v->help)) {
 		buf_printf(
 		    b, "\nSysop keys on this screen (on the public log):\n\n");
-		help_list(b, v->help, UI_HELP_SYSOP);
+		help_list(b, v->help, UI_HELP_SYSOP, 0);
 	}
 	if (!typing) {
 		buf_printf(b, "\nKeys on every screen:\n\n");
-		help_list(b, help_global, 0);
+		help_list(b, help_global, 0, hide);
 	} else
 		buf_printf(b, "  %-14s %s\n", "F1", "this help");
 	buf_printf(b,
@@ -85,40 +90,81 @@ help_key_starts(const char *key, const char *word)
 	       (key[len] == ' ' || key[len] == '\0');
 }
 
-/* The hint of the shared key a UI_HELP_SHARED() entry stands for. */
-static const char *
-help_shared_hint(const char *key)
+/* The shared key (with its hint) a UI_HELP_SHARED() entry stands for. */
+static const struct ui_help *
+help_shared(const char *key)
 {
 	const struct ui_help *tables[] = { help_global, ui_motion_help };
-	const struct ui_help *h;
-	const char *hint = NULL;
+	const struct ui_help *h, *found = NULL;
 	size_t i;
 
 	for (i = 0; i < sizeof tables / sizeof tables[0]; i++) {
-		for (h = tables[i]; hint == NULL && h->key != NULL; h++) {
+		for (h = tables[i]; found == NULL && h->key != NULL; h++) {
 			if (h->bar != NULL && help_key_starts(h->key, key))
-				hint = h->bar;
+				found = h;
 		}
 	}
-	assert(hint != NULL); /* a view names a key nobody shares */
-	return hint;
+	assert(found != NULL); /* a view names a key nobody shares */
+	return found;
 }
 
 void
-ui_help_bar(const struct ui_view *v, int sysop, int typing, struct buf *b)
+ui_help_bar(const struct ui_view *v, int who, int typing, struct buf *b)
 {
-	int hide = sysop ? UI_HELP_MEMBER : UI_HELP_SYSOP;
-	const struct ui_help *h;
+	int hide = who == UI_WHO_SYSOP ? UI_HELP_MEMBER : UI_HELP_SYSOP;
+	const struct ui_help *h, *shared;
 	const char *hint, *sep = "";
+	int flags;
 
 	hide |= typing ? UI_HELP_NOT_TYPING : UI_HELP_TYPING;
+	if (who == UI_WHO_GUEST)
+		hide |= UI_HELP_NO_GUEST;
 	for (h = v->help; h->key != NULL; h++) {
 		hint = h->bar;
-		if (hint == NULL && h->text == NULL)
-			hint = help_shared_hint(h->key);
-		if (hint != NULL && !(h->flags & hide)) {
+		flags = h->flags;
+		if (hint == NULL && h->text == NULL) {
+			shared = help_shared(h->key);
+			hint = shared->bar;
+			flags |= shared->flags;
+		}
+		if (hint != NULL && !(flags & hide)) {
 			buf_printf(b, "%s%s", sep, hint);
 			sep = "  ";
 		}
 	}
+}
+
+/* Is the one character c a word of key ("J K Tab" has J and K)? */
+static int
+help_key_has(const char *key, int c)
+{
+	const char *p = key;
+
+	while (*p != '\0') {
+		if ((unsigned char)p[0] == c && (p[1] == ' ' || p[1] == '\0'))
+			return 1;
+		p += strcspn(p, " ");
+		p += strspn(p, " ");
+	}
+	return 0;
+}
+
+/* Does an entry of h marked UI_HELP_NO_GUEST name the character c? */
+static int
+help_no_guest_in(const struct ui_help *h, int c)
+{
+	for (; h->key != NULL; h++) {
+		if ((h->flags & UI_HELP_NO_GUEST) && help_key_has(h->key, c))
+			return 1;
+	}
+	return 0;
+}
+
+int
+ui_help_no_guest(const struct ui_view *v, int key)
+{
+	if (key <= ' ' || key >= 0x7f)
+		return 0;
+	return help_no_guest_in(v->help, key) ||
+	       help_no_guest_in(help_global, key);
 }

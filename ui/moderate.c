@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store/invites.h"
 #include "store/moderation.h"
 #include "ui/form.h"
 #include "ui/moderate.h"
@@ -49,6 +50,12 @@ static const struct mod_info {
 	[UI_MOD_ROLE] = { "Role of", "", NULL, "" },
 	[UI_MOD_BOARD_CREATE] = { "New board", "board", NULL, "created" },
 	[UI_MOD_BOARD_EDIT] = { "Edit board", "board", NULL, "saved" },
+	[UI_MOD_ADMIT] = { "Admit", "applicant",
+	    "optional; on the public log (never who vouched)",
+	    "admitted: a member now" },
+	[UI_MOD_REJECT] = { "Reject", "applicant",
+	    "optional; on the public log (their keys are removed)",
+	    "rejected: removed with their keys" },
 };
 
 void
@@ -160,6 +167,12 @@ mod_reason_run(struct ui *ui, const struct ui_mod *m, const char *reason,
 	case UI_MOD_REVOKE:
 		return store_key_revoke(
 		    ui->st, &a, m->name, reason, pending, cause);
+	case UI_MOD_ADMIT:
+		return store_applicant_admit(
+		    ui->st, &a, m->name, reason, cause);
+	case UI_MOD_REJECT:
+		return store_applicant_reject(
+		    ui->st, &a, m->name, reason, cause);
 	default:
 		return STORE_ERR_USAGE;
 	}
@@ -200,14 +213,14 @@ mod_form_open(struct ui *ui, struct ui_form_spec *spec, char *title)
 
 int
 ui_mod_ask(struct ui *ui, struct ui_mod *m, enum ui_mod_act act, int64_t id,
-    const char *key_id, const char *about)
+    const char *name, const char *about)
 {
 	struct ui_form_field field = { "reason", mod_info[act].hint, NULL,
 		MOD_REASON_BYTES };
 	struct ui_form_spec spec = { NULL, &field, 1, mod_reason_submit, m };
 	char what[96], *title;
 
-	mod_start(m, act, key_id);
+	mod_start(m, act, name);
 	m->id = id;
 	snprintf(m->about, sizeof m->about, "%s", about != NULL ? about : "");
 	mod_what(m, what, sizeof what);

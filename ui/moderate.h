@@ -3,7 +3,8 @@
  * Acts on what is under the cursor, each through a form (ui/form.h):
  * hide and unhide a post, lock, unlock, sticky and unsticky a thread,
  * dismiss a flag, revoke a key, change a member's role, create and edit
- * a board (sysops); flag a post (every member). The store decides every
+ * a board, admit or reject an applicant (sysops); flag a post (every
+ * member). The store decides every
  * rule, the two-sysop rule included; the form only asks, and the bottom
  * bar says what the store did or why it refused. Views call these only
  * for a sysop (ui_sysop()), flagging aside; the store checks again.
@@ -29,6 +30,8 @@ enum ui_mod_act {
 	UI_MOD_ROLE,
 	UI_MOD_BOARD_CREATE,
 	UI_MOD_BOARD_EDIT,
+	UI_MOD_ADMIT,
+	UI_MOD_REJECT,
 };
 
 #define UI_MOD_NAME_MAX 64
@@ -46,12 +49,13 @@ struct ui_mod {
 
 /*
  * Asks for the reason of a hide, unhide, lock, unlock, sticky, unsticky,
- * flag or dismiss of the post, thread or flag id, or of revoking the key
- * named key_id (UI_MOD_REVOKE); about (may be NULL) names the post's
- * author in the title. 0, or -1 if the form could not open.
+ * flag or dismiss of the post, thread or flag id, of revoking the key
+ * named name (UI_MOD_REVOKE), or of admitting or rejecting the applicant
+ * named name (UI_MOD_ADMIT, UI_MOD_REJECT); about (may be NULL) names
+ * the post's author in the title. 0, or -1 if the form could not open.
  */
 int ui_mod_ask(struct ui *ui, struct ui_mod *m, enum ui_mod_act act, int64_t id,
-    const char *key_id, const char *about);
+    const char *name, const char *about);
 
 /*
  * Asks which role pseudonym gets (member or sysop; the field starts with

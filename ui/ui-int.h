@@ -60,6 +60,19 @@ struct ui_help {
 #define UI_HELP_MEMBER 0x2 /* on a member's bar only (a sysop's needs room) */
 #define UI_HELP_TYPING 0x4 /* on the bar only while the view takes text */
 #define UI_HELP_NOT_TYPING 0x8 /* on the bar only while it does not */
+/*
+ * A key for members (it writes, or needs what the board keeps for a
+ * member): a guest never sees it, and the UI answers it for a guest with
+ * "the board is for members" before the view sees it.
+ */
+#define UI_HELP_NO_GUEST 0x10
+
+/* Who reads a view's keys (ui/help.h): 0 a member, 1 a sysop, 2 a guest. */
+enum ui_who {
+	UI_WHO_MEMBER = 0,
+	UI_WHO_SYSOP = 1,
+	UI_WHO_GUEST = 2,
+};
 
 /* A shared key's place on a view's bar (see struct ui_help). */
 #define UI_HELP_SHARED(key, flags)                                             \
@@ -163,6 +176,16 @@ struct store_actor;
 
 /* Is the member a sysop (as of the last poll)? */
 int ui_sysop(const struct ui *ui);
+/* Is this a guest's board (public boards, read-only; ui->me is nobody)? */
+int ui_guest(const struct ui *ui);
+/* The board's address for ssh lines (ui_config.address), or "HOST". */
+const char *ui_address(const struct ui *ui);
+/*
+ * The line a newcomer runs to join with code (NULL: the word CODE):
+ * "ssh [-p PORT] guest@HOST join CODE NAME < ~/.ssh/bbs_ed25519.pub" for
+ * the board's address. The caller frees it.
+ */
+char *ui_join_line(const struct ui *ui, const char *code);
 /* The member as the actor of a moderation act (borrows ui->me). */
 void ui_actor(const struct ui *ui, struct store_actor *a);
 
@@ -275,6 +298,14 @@ extern const struct ui_view ui_view_modlog;
 extern const struct ui_view ui_view_flags;
 extern const struct ui_view ui_view_keys;
 extern const struct ui_view ui_view_erase;
+/*
+ * The front door (SPEC section 10): inviting someone and the member's
+ * open invitations, the applicants waiting for vouches, and an
+ * applicant's own waiting screen (their whole session).
+ */
+extern const struct ui_view ui_view_invite;
+extern const struct ui_view ui_view_applicants;
+extern const struct ui_view ui_view_wait;
 
 /* What ui_view_threads shows: a board, with a thread selected. */
 struct ui_threads_arg {

@@ -3,7 +3,10 @@
  * The UI's screen loop: terminal set-up with fallbacks, the three windows,
  * the view stack, the keys every screen shares ('?', q, n, /), resizes,
  * and the once-a-second poll of the database's data_version that brings
- * others' posts without a keypress.
+ * others' posts without a keypress. Who it runs for decides the first
+ * screen: the boards for a member, the waiting screen for an applicant,
+ * and for a guest the public boards with every key for members answered
+ * here, from the views' help tables, before a view sees it.
  */
 #include <errno.h>
 #include <signal.h>
@@ -13,17 +16,22 @@
 #include <string.h>
 #include <time.h>
 
+#include "store/guest.h"
 #include "store/moderation.h"
 #include "store/threads.h"
 #include "ui/help.h"
 #include "ui/ui-int.h"
 #include "util/buf.h"
 #include "util/log.h"
+#include "util/sshline.h"
 #include "util/xmalloc.h"
 
 #define UI_TYPEAHEAD 8192 /* keys handled before the next draw (a paste) */
 
 static volatile sig_atomic_t ui_stop;
+
+static const char ui_guest_refusal[] =
+    "This board is for its members: ? says how to join.";
 
 static const char ui_revoked_farewell[] =
     "bbs: this key is no longer registered; the session has ended.\r\n";
@@ -81,6 +89,39 @@ int
 ui_sysop(const struct ui *ui)
 {
 	return ui->me->role == STORE_ROLE_SYSOP;
+}
+
+int
+ui_guest(const struct ui *ui)
+{
+	return ui->cfg->guest;
+}
+
+/* Whose keys the bar and '?' show (enum ui_who). */
+static int
+ui_who(const struct ui *ui)
+{
+	if (ui_guest(ui))
+		return UI_WHO_GUEST;
+	return ui_sysop(ui) ? UI_WHO_SYSOP : UI_WHO_MEMBER;
+}
+
+const char *
+ui_address(const struct ui *ui)
+{
+	return ui->cfg->address != NULL ? ui->cfg->address : "HOST";
+}
+
+char *
+ui_join_line(const struct ui *ui, const char *code)
+{
+	char *rest, *line;
+
+	xasprintf(&rest, "join %s NAME < ~/.ssh/bbs_ed25519.pub",
+	    code != NULL ? code : "CODE");
+	line = sshline_format(ui_address(ui), NULL, "guest", rest);
+	free(rest);
+	return line;
 }
 
 void
@@ -295,8 +336,11 @@ ui_draw_top(struct ui *ui, const struct ui_frame *f)
 	int right;
 
 	buf_init(&b);
-	buf_printf(
-	    &b, "%s (%s) ", ui->me->pseudonym, store_role_name(ui->me->role));
+	if (ui_guest(ui))
+		buf_printf(&b, "guest (read-only) ");
+	else
+		buf_printf(&b, "%s (%s) ", ui->me->pseudonym,
+		    store_role_name(ui->me->role));
 	right = text_width(b.data);
 	werase(ui->top);
 	ui_draw_fill(ui->top, 0, 0, ui->cols, bar);
@@ -325,7 +369,7 @@ ui_draw_bottom(struct ui *ui, const struct ui_frame *f)
 		buf_adds(&b, ui->message);
 		a = ui_attr(ui, UI_ATTR_WARN) | A_REVERSE;
 	} else
-		ui_help_bar(f->view, ui_sysop(ui), ui_typing(f), &b);
+		ui_help_bar(f->view, ui_who(ui), ui_typing(f), &b);
 	werase(ui->bar);
 	x = ui_draw_text(ui->bar, 0, 0, ui->cols, b.data, b.len, a);
 	ui_draw_fill(ui->bar, 0, x, ui->cols - x, a);
@@ -392,6 +436,30 @@ ui_draw(struct ui *ui)
 	}
 }
 
+/* What '?' tells a guest first: the board is read-only, and how to join. */
+static void
+ui_help_guest(const struct ui *ui, struct buf *b)
+{
+	char *join = ui_join_line(ui, NULL), *boards;
+
+	boards = sshline_format(ui_address(ui), NULL, "guest", "boards");
+	buf_printf(b,
+	    "You are a guest: you read the public boards, and nothing you do here is kept. Writing is for the board's members, who join by invitation.\n"
+	    "\n"
+	    "To join, ask a member for an invitation code, make a key for this board and join with it, choosing your NAME (2-24 letters, digits, _ -):\n"
+	    "\n"
+	    "  ssh-keygen -t ed25519 -f ~/.ssh/bbs_ed25519\n"
+	    "  %s\n"
+	    "\n"
+	    "The public boards can be read as commands too:\n"
+	    "\n"
+	    "  %s\n"
+	    "\n",
+	    join, boards);
+	free(boards);
+	free(join);
+}
+
 /* '?': the keys of the view on top, as a text view. */
 static void
 ui_help(struct ui *ui)
@@ -402,7 +470,9 @@ ui_help(struct ui *ui)
 	char title[64];
 
 	buf_init(&b);
-	ui_help_text(f->view, ui_sysop(ui), ui_typing(f), &b);
+	if (ui_guest(ui))
+		ui_help_guest(ui, &b);
+	ui_help_text(f->view, ui_who(ui), ui_typing(f), &b);
 	snprintf(title, sizeof title, "help: %s", f->view->name);
 	arg.title = title;
 	arg.text = b.data;
@@ -452,6 +522,9 @@ ui_key_global(struct ui *ui, const struct ui_frame *f, int key)
 		ui_help(ui);
 	else if (ui_typing(f))
 		return;
+	else if (ui->me->role == STORE_ROLE_APPLICANT &&
+	         (key == 'n' || key == '/'))
+		return; /* an applicant reads nothing until admitted */
 	else if (key == 'q')
 		ui_pop(ui);
 	else if (ui_motion(key) == UI_MOTION_BACK && f->view->back != NULL)
@@ -508,6 +581,10 @@ ui_key(struct ui *ui, int key)
 			ui_pop(ui);
 		return;
 	}
+	if (ui_guest(ui) && !ui_typing(f) && ui_help_no_guest(f->view, key)) {
+		ui_message(ui, "%s", ui_guest_refusal);
+		return;
+	}
 	r = f->view->key(ui, f->state, key);
 	if (r == UI_KEY_CLOSE)
 		ui_pop(ui);
@@ -516,34 +593,49 @@ ui_key(struct ui *ui, int key)
 	ui_key_after(ui);
 }
 
-/* Notices others' changes; 1 if anything did change. */
+/*
+ * After a change: is the key still registered, and what is the member's
+ * role now? 0 to go on, -1 to ask again at the next poll (busy) or to
+ * stop (revoked: ui->quit).
+ */
 static int
-ui_poll(struct ui *ui)
+ui_poll_member(struct ui *ui)
 {
 	struct store_login login;
 	struct store_member *me;
-	struct ui_frame *f;
-	int64_t v;
 
-	if (store_data_version(ui->st, &v) != STORE_OK || v == ui->data_version)
-		return 0;
 	switch (store_login_refresh(ui->st, ui->cfg->key_row, &login)) {
 	case STORE_OK:
 		break;
-	case STORE_ERR_NOT_FOUND: /* revoked, or erased */
+	case STORE_ERR_NOT_FOUND: /* revoked, erased, or a rejected applicant */
 		if (ui->farewell == NULL)
 			ui->farewell = ui_revoked_farewell;
 		ui->quit = 1;
-		return 0;
+		return -1;
 	default:
-		return 0; /* busy: ask again at the next poll */
+		return -1; /* busy: ask again at the next poll */
 	}
-	ui->data_version = v;
 	/* A sysop may have changed this member's role meanwhile. */
 	if (store_member_get_id(ui->st, ui->cfg->member_id, &me) == STORE_OK) {
 		store_member_free(ui->me);
 		ui->me = me;
 	}
+	return 0;
+}
+
+/* Notices others' changes; 1 if anything did change. */
+static int
+ui_poll(struct ui *ui)
+{
+	struct ui_frame *f;
+	int64_t v;
+
+	if (store_data_version(ui->st, &v) != STORE_OK || v == ui->data_version)
+		return 0;
+	/* A guest has no key to check and is no member to read again. */
+	if (!ui_guest(ui) && ui_poll_member(ui) != 0)
+		return 0;
+	ui->data_version = v;
 	/* Views below reload when uncovered (ui_key_after()). */
 	f = &ui->stack[ui->depth - 1];
 	if (f->view->reload != NULL)
@@ -620,6 +712,26 @@ ui_loop(struct ui *ui)
 	}
 }
 
+/*
+ * Who the session is for: the member logged in, or for a guest a member
+ * of none (id 0) on a store put in public-only mode first. 0, or -1.
+ */
+static int
+ui_me(struct ui *ui)
+{
+	if (!ui->cfg->guest)
+		return store_member_get_id(
+		           ui->st, ui->cfg->member_id, &ui->me) == STORE_OK
+		           ? 0
+		           : -1;
+	if (store_set_guest(ui->st) != STORE_OK)
+		return -1;
+	ui->me = xcalloc(1, sizeof *ui->me);
+	ui->me->pseudonym = xstrdup("");
+	ui->me->role = STORE_ROLE_MEMBER; /* a reader, never a sysop */
+	return 0;
+}
+
 int
 ui_run(const struct ui_config *cfg)
 {
@@ -627,6 +739,7 @@ ui_run(const struct ui_config *cfg)
 	struct ui ui;
 	char notice[128] = "";
 	struct ui_text_arg offer = { "a note on your keys", ui_offer_text };
+	const struct ui_view *first = &ui_view_boards;
 
 	memset(&ui, 0, sizeof ui);
 	ui.cfg = cfg;
@@ -638,16 +751,18 @@ ui_run(const struct ui_config *cfg)
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
-	if (store_member_get_id(ui.st, cfg->member_id, &ui.me) != STORE_OK) {
+	if (ui_me(&ui) != 0) {
 		ui_store_report(&ui);
 		return 70;
 	}
+	if (ui.me->role == STORE_ROLE_APPLICANT)
+		first = &ui_view_wait;
 	if (ui_screen_open(&ui, notice, sizeof notice) != 0) {
 		store_member_free(ui.me);
 		return 0;
 	}
 	store_data_version(ui.st, &ui.data_version);
-	if (ui_push(&ui, &ui_view_boards, NULL) == 0) {
+	if (ui_push(&ui, first, NULL) == 0) {
 		if (cfg->offered > 1)
 			ui_push(&ui, &ui_view_text, &offer);
 		if (notice[0] != '\0')

@@ -2,14 +2,17 @@
 /*
  * The first screen: the boards, with their titles, thread counts and the
  * member's unread posts on each. Enter opens a board's threads. From here
- * every member reads the moderation log (o) and may erase themselves
- * (E); sysops reach the flags queue (F), keys and roles (K), and create
- * (c) and edit (e) boards.
+ * every member reads the moderation log (o), invites someone (I), sees
+ * the applicants waiting for vouches (a; the last line says how many
+ * wait) and may erase themselves (E); sysops reach the flags queue (F),
+ * keys and roles (K), and create (c) and edit (e) boards. A guest sees
+ * the public boards, without unread counts.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "store/invites.h"
 #include "store/threads.h"
 #include "ui/moderate.h"
 #include "ui/ui-int.h"
@@ -21,7 +24,28 @@ struct view_boards {
 	size_t n;
 	struct ui_list list;
 	struct ui_mod mod; /* the board form open over this view */
+	size_t applicants; /* waiting for vouches; told on the last line */
 };
+
+/* Rows for the list in rows of body: the header, and the applicants' line. */
+static int
+boards_list_rows(const struct view_boards *v, int rows)
+{
+	return rows - 1 - (v->applicants > 0 ? 1 : 0);
+}
+
+/* How many applicants wait, for a member (a guest learns nothing of them). */
+static size_t
+boards_applicants(struct ui *ui)
+{
+	struct store_applicant *a = NULL;
+	size_t n = 0;
+
+	if (ui_guest(ui) || store_applicants_list(ui->st, &a, &n) != STORE_OK)
+		return 0;
+	store_applicants_free(a, n);
+	return n;
+}
 
 static void
 boards_load(struct ui *ui, struct view_boards *v)
@@ -39,13 +63,15 @@ boards_load(struct ui *ui, struct view_boards *v)
 	if (v->n > 0)
 		v->unread = xcalloc(v->n, sizeof *v->unread);
 	for (i = 0; i < v->n; i++) {
-		store_board_unread(
-		    ui->st, ui->me->id, v->boards[i].id, &v->unread[i]);
+		if (!ui_guest(ui)) /* nothing is kept of what a guest read */
+			store_board_unread(
+			    ui->st, ui->me->id, v->boards[i].id, &v->unread[i]);
 		if (v->boards[i].id == sel)
 			v->list.sel = (int)i; /* the same board stays chosen */
 	}
+	v->applicants = boards_applicants(ui);
 	v->list.n = (int)v->n;
-	ui_list_clamp(&v->list, ui_body_rows(ui) - 1);
+	ui_list_clamp(&v->list, boards_list_rows(v, ui_body_rows(ui)));
 }
 
 static void *
@@ -96,17 +122,27 @@ boards_draw(struct ui *ui, void *p, WINDOW *w, int rows, int cols)
 {
 	struct view_boards *v = p;
 	attr_t h = ui_attr(ui, UI_ATTR_TITLE);
-	int y;
+	int y, list = boards_list_rows(v, rows);
+	char line[96];
 
-	ui_list_clamp(&v->list, rows - 1);
+	ui_list_clamp(&v->list, list);
 	ui_draw_text(w, 0, 1, cols - 16, "Board", 5, h);
 	ui_draw_right(w, 0, cols - 7, 7, "Threads", h);
-	ui_draw_right(w, 0, cols - 1, 5, "New", h);
+	if (!ui_guest(ui))
+		ui_draw_right(w, 0, cols - 1, 5, "New", h);
 	if (v->n == 0)
-		ui_draw_text(w, 2, 1, cols - 2, "No boards yet.", 14,
-		    ui_attr(ui, UI_ATTR_DIM));
-	for (y = 0; y < rows - 1 && v->list.top + y < (int)v->n; y++)
+		ui_draw_text(w, 2, 1, cols - 2,
+		    ui_guest(ui) ? "No public boards yet." : "No boards yet.",
+		    ui_guest(ui) ? 21 : 14, ui_attr(ui, UI_ATTR_DIM));
+	for (y = 0; y < list && v->list.top + y < (int)v->n; y++)
 		boards_row(ui, v, w, y + 1, cols, (size_t)(v->list.top + y));
+	if (v->applicants > 0) {
+		snprintf(line, sizeof line,
+		    "%zu applicant%s waiting for vouches (a lists them)",
+		    v->applicants, v->applicants == 1 ? "" : "s");
+		ui_draw_text(w, rows - 1, 1, cols - 2, line, strlen(line),
+		    ui_attr(ui, UI_ATTR_UNREAD));
+	}
 }
 
 /* The sysops' keys; UI_KEY_UNUSED for a member, who never sees them. */
@@ -162,6 +198,12 @@ boards_key(struct ui *ui, void *p, int key)
 	case 'E':
 		ui_push(ui, &ui_view_erase, NULL);
 		return UI_KEY_USED;
+	case 'I':
+		ui_push(ui, &ui_view_invite, NULL);
+		return UI_KEY_USED;
+	case 'a':
+		ui_push(ui, &ui_view_applicants, NULL);
+		return UI_KEY_USED;
 	case 'F':
 	case 'K':
 	case 'c':
@@ -175,7 +217,8 @@ boards_key(struct ui *ui, void *p, int key)
 		boards_load(ui, v);
 		return UI_KEY_USED;
 	}
-	return ui_list_key(&v->list, key, ui_body_rows(ui) - 1);
+	return ui_list_key(
+	    &v->list, key, boards_list_rows(v, ui_body_rows(ui)));
 }
 
 static void
@@ -196,12 +239,18 @@ static const struct ui_help boards_help[] = {
 	{ "q", NULL, "q quit", 0 }, /* back from here is out */
 	{ "Enter l Right", "open the board's threads", "Enter open", 0 },
 	UI_HELP_SHARED("n", UI_HELP_MEMBER),
-	{ "m", "mark every post on the board read", NULL, 0 },
-	{ "p", "the pin board: links, memes, events", "p pins", 0 },
+	{ "m", "mark every post on the board read", NULL, UI_HELP_NO_GUEST },
+	{ "p", "the pin board: links, memes, events", "p pins",
+	    UI_HELP_NO_GUEST },
 	UI_HELP_SHARED("/", UI_HELP_MEMBER),
 	{ "o", "the moderation log: every sysop act, on the record", "o log",
 	    0 },
-	{ "E", "erase me: remove your keys and pseudonym, for good", NULL, 0 },
+	{ "I", "invite someone: a new invitation code, and yours still open",
+	    "I invite", UI_HELP_MEMBER | UI_HELP_NO_GUEST },
+	{ "a", "the applicants waiting for vouches: vouch for one you know",
+	    NULL, UI_HELP_NO_GUEST },
+	{ "E", "erase me: remove your keys and pseudonym, for good", NULL,
+	    UI_HELP_NO_GUEST },
 	{ "F", "the open flags: members asking sysops to look at a post",
 	    "F flags", UI_HELP_SYSOP },
 	{ "K", "keys and roles: change a role, revoke a key", "K keys",

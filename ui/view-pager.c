@@ -415,7 +415,7 @@ pager_draw_header(struct ui *ui, struct view_pager *v, WINDOW *w, int y,
 	snprintf(id, sizeof id, "  %s  #%lld", when, (long long)pp->p.id);
 	x += ui_draw_text(
 	    w, y, x, cols - x, id, strlen(id), ui_attr(ui, UI_ATTR_DIM));
-	if (pp->p.id > v->read_from &&
+	if (pp->p.id > v->read_from && !ui_guest(ui) &&
 	    strcmp(pp->p.author, ui->me->pseudonym) != 0)
 		ui_draw_text(
 		    w, y, x, cols - x, "  new", 5, ui_attr(ui, UI_ATTR_UNREAD));
@@ -470,7 +470,7 @@ pager_draw_title(struct ui *ui, struct view_pager *v, WINDOW *w, int cols)
 static void
 pager_mark(struct ui *ui, struct view_pager *v, int64_t upto)
 {
-	if (upto <= v->marked)
+	if (upto <= v->marked || ui_guest(ui)) /* nothing kept for a guest */
 		return;
 	if (store_read_mark(ui->st, ui->me->id, v->thread, upto) == STORE_OK)
 		v->marked = upto;
@@ -801,11 +801,11 @@ pager_title(void *p)
 static const struct ui_help pager_help[] = {
 	UI_HELP_SHARED("?", 0),
 	UI_HELP_SHARED("q", 0),
-	{ "r", "reply", "r reply", 0 },
+	{ "r", "reply", "r reply", UI_HELP_NO_GUEST },
 	{ "R", "reply quoting the current post (marked on the left)", "R quote",
-	    0 },
+	    UI_HELP_NO_GUEST },
 	{ "f", "flag the current post for the sysops, with a reason", "f flag",
-	    0 },
+	    UI_HELP_NO_GUEST },
 	{ "space", NULL, "space page", UI_HELP_MEMBER },
 	UI_HELP_SHARED("n", UI_HELP_MEMBER),
 	{ "H", "hide the current post (a reason is required), or unhide it",
@@ -818,7 +818,7 @@ static const struct ui_help pager_help[] = {
 	    NULL, 0 },
 	{ "b", "a page up, as PgUp", NULL, 0 },
 	{ "u", "the first post that was new when you opened the thread", NULL,
-	    0 },
+	    UI_HELP_NO_GUEST },
 	{ NULL, NULL, NULL, 0 },
 };
 

@@ -109,14 +109,17 @@ threads_draw(struct ui *ui, void *p, WINDOW *w, int rows, int cols)
 	int y, authw = cols >= 60 ? 14 : 0;
 
 	ui_list_clamp(&v->list, rows - 1);
-	ui_draw_right(w, 0, 4, 4, "New", h);
+	if (!ui_guest(ui)) /* a guest's board keeps no read positions */
+		ui_draw_right(w, 0, 4, 4, "New", h);
 	ui_draw_text(w, 0, 6, cols - 20, "Thread", 6, h);
 	if (authw > 0)
 		ui_draw_text(w, 0, cols - 8 - authw + 1, authw - 1, "By", 2, h);
 	ui_draw_right(w, 0, cols - 1, 7, "Replies", h);
 	if (v->n == 0)
-		ui_draw_text(w, 2, 6, cols - 7, "No threads yet: w starts one.",
-		    29, ui_attr(ui, UI_ATTR_DIM));
+		ui_draw_text(w, 2, 6, cols - 7,
+		    ui_guest(ui) ? "No threads yet."
+		                 : "No threads yet: w starts one.",
+		    ui_guest(ui) ? 15 : 29, ui_attr(ui, UI_ATTR_DIM));
 	for (y = 0; y < rows - 1 && v->list.top + y < (int)v->n; y++)
 		threads_row(ui, v, w, y + 1, cols, (size_t)(v->list.top + y));
 }
@@ -198,14 +201,16 @@ static const struct ui_help threads_help[] = {
 	UI_HELP_SHARED("q", 0),
 	{ "Enter l Right", "read the thread from its first unread post",
 	    "Enter read", 0 },
-	{ "w", "write a new thread on this board", "w write", 0 },
+	{ "w", "write a new thread on this board", "w write",
+	    UI_HELP_NO_GUEST },
 	UI_HELP_SHARED("n", UI_HELP_MEMBER),
 	{ "L", "lock the chosen thread (no more replies), or unlock it",
 	    "L lock", UI_HELP_SYSOP },
 	{ "S", "make the chosen thread sticky (first on the board), or not",
 	    "S sticky", UI_HELP_SYSOP },
-	{ "m", "mark the chosen thread read", "m/M mark read", 0 },
-	{ "M", "mark the whole board read", NULL, 0 },
+	{ "m", "mark the chosen thread read", "m/M mark read",
+	    UI_HELP_NO_GUEST },
+	{ "M", "mark the whole board read", NULL, UI_HELP_NO_GUEST },
 	{ NULL, NULL, NULL, 0 },
 };
 

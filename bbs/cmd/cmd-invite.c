@@ -9,7 +9,8 @@
 #include <string.h>
 
 #include "bbs/cmd/cmd.h"
-#include "bbs/front.h"
+#include "keys/invite.h"
+#include "store/invites.h"
 
 static const struct args_opt invite_opts[] = {
 	{ "json", 0 },
@@ -20,21 +21,32 @@ static int
 invite_exec(struct cmd_ctx *ctx, struct args *args)
 {
 	struct store_invite inv;
-	char code[KEYS_INVITE_TEXT_LEN + 1], when[21], *cause = NULL;
-	int r;
+	uint8_t hash[KEYS_HASH_LEN];
+	char text[KEYS_INVITE_TEXT_LEN + 1], when[21], *cause = NULL;
+	int r, status = EX_SOFTWARE;
 
-	if ((r = bbs_invite_create(ctx->paths, ctx->st, cmd_member_id(ctx),
-	         code, &inv, &cause)) != STORE_OK)
-		return cmd_fail(ctx, r, cause);
+	if (bbs_invite_code(ctx->paths, text, hash, &cause) != 0) {
+		cmd_error(ctx, EX_SOFTWARE, "%s", cause);
+		free(cause);
+		return EX_SOFTWARE;
+	}
+	if ((r = store_invite_create(ctx->st, cmd_member_id(ctx), hash, &inv,
+	         &cause)) != STORE_OK) {
+		status = cmd_fail(ctx, r, cause);
+		goto out;
+	}
 	store_time_format(inv.expires, when);
 	if (args_has(args, "json"))
 		fprintf(ctx->out,
 		    "{\"id\":%lld,\"code\":\"%s\",\"expires\":\"%s\"}\n",
-		    (long long)inv.id, code, when);
+		    (long long)inv.id, text, when);
 	else
-		fprintf(ctx->out, "%s\t%s\n", code, when);
-	explicit_bzero(code, sizeof code);
-	return 0;
+		fprintf(ctx->out, "%s\t%s\n", text, when);
+	status = 0;
+out:
+	explicit_bzero(text, sizeof text);
+	explicit_bzero(hash, sizeof hash);
+	return status;
 }
 
 const struct cmd cmd_invite = {

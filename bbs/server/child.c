@@ -3,8 +3,9 @@
  * The spawned child. Its environment is built from nothing (the spawner
  * cleared its own): TERM from the validated pty request and a UTF-8
  * locale; never the client's env requests, TERMINFO or LINES/COLUMNS.
- * A guest's child has no member: its commands run with ctx.guest, and
- * nothing in it writes to the store for the guest.
+ * A guest's child has no member: its commands run with ctx.guest, its
+ * board (with "guests read") with the UI's guest flag, and nothing in it
+ * writes to the store for the guest.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -63,22 +64,18 @@ child_address(struct cmd_ctx *ctx, const struct spawn_req *req)
 }
 
 /*
- * ssh -t guest@HOST: how to join, and with "guests read" how to read the
- * public boards. (The read-only board for guests is the UI's to draw; until
- * then "read" prints this too.)
+ * ssh -t guest@HOST with "guests join": how to join, and the session
+ * closes. (With "guests read" the UI opens the public boards instead.)
  */
 static int
 child_guest_door(struct cmd_ctx *ctx, const struct spawn_req *req)
 {
-	char *address = child_address(ctx, req), *join, *login, *boards;
-	int64_t guests = STORE_GUESTS_JOIN;
+	char *address = child_address(ctx, req), *join, *login;
 
-	store_setting_get(ctx->st, "guests", &guests);
 	join = sshline_format(
 	    address, NULL, "guest", "join CODE NAME < ~/.ssh/bbs_ed25519.pub");
 	login = sshline_format(
 	    address, "-o IdentitiesOnly=yes -i ~/.ssh/bbs_ed25519", NULL, NULL);
-	boards = sshline_format(address, NULL, "guest", "boards");
 	fprintf(ctx->out,
 	    "This board is for its members, who join by invitation.\n"
 	    "\n"
@@ -92,21 +89,37 @@ child_guest_door(struct cmd_ctx *ctx, const struct spawn_req *req)
 	    "\n"
 	    "  %s\n",
 	    join, login);
-	if (guests == STORE_GUESTS_READ)
-		fprintf(ctx->out,
-		    "\nThe public boards are readable without a key: %s\n",
-		    boards);
-	free(boards);
 	free(login);
 	free(join);
 	free(address);
 	return 0;
 }
 
+/*
+ * The UI's invitation codes (ui_config.invite_code), made as the invite
+ * command makes them: secret.key is read from the data directory only
+ * when a member asks for a code, and wiped at once.
+ */
+static int
+child_invite_code(const void *arg, char *text, size_t len,
+    uint8_t hash[STORE_HASH_LEN], char **cause)
+{
+	const struct bbs_paths *paths = arg;
+	char code[KEYS_INVITE_TEXT_LEN + 1];
+	int r;
+
+	if ((r = bbs_invite_code(paths, code, hash, cause)) == 0)
+		snprintf(text, len, "%s", code);
+	explicit_bzero(code, sizeof code);
+	return r;
+}
+
 static int
 child_ui(struct cmd_ctx *ctx, const struct spawn_req *req)
 {
 	struct ui_config cfg;
+	char *address = child_address(ctx, req);
+	int status;
 
 	memset(&cfg, 0, sizeof cfg);
 	cfg.st = ctx->st;
@@ -114,7 +127,25 @@ child_ui(struct cmd_ctx *ctx, const struct spawn_req *req)
 	cfg.key_row = req->key_row;
 	cfg.offered = req->offered;
 	cfg.term = req->term;
-	return ui_run(&cfg);
+	cfg.guest = ctx->guest;
+	cfg.address = address;
+	if (!ctx->guest) {
+		cfg.invite_code = child_invite_code;
+		cfg.invite_arg = ctx->paths;
+	}
+	status = ui_run(&cfg);
+	free(address);
+	return status;
+}
+
+/* With "guests read" a guest's ssh -t opens the public boards. */
+static int
+child_guest_reads(struct cmd_ctx *ctx)
+{
+	int64_t guests = STORE_GUESTS_JOIN;
+
+	return store_setting_get(ctx->st, "guests", &guests) == STORE_OK &&
+	       guests == STORE_GUESTS_READ;
 }
 
 int
@@ -151,7 +182,7 @@ child_main(const struct spawn_req *req, void *arg)
 		child_free(&ctx);
 		return EX_NOPERM;
 	}
-	if (req->kind == SPAWN_UI && ctx.guest)
+	if (req->kind == SPAWN_UI && ctx.guest && !child_guest_reads(&ctx))
 		status = child_guest_door(&ctx, req);
 	else if (req->kind == SPAWN_UI)
 		status = child_ui(&ctx, req);

@@ -3,7 +3,9 @@
  * The keys' two readings (ui/help.c): every view's bottom bar, built
  * from its help table, for a member and a sysop, and what '?' shows
  * each. The bars are the texts the views spelled out before their
- * tables were the one source; the e2e tests grep parts of them.
+ * tables were the one source; the e2e tests grep parts of them. A
+ * guest's bars and '?' leave out every key for members, and the UI
+ * answers those keys for a guest (ui_help_no_guest()).
  */
 #include "tests/unit/test.h"
 #include "ui/help.h"
@@ -32,7 +34,7 @@ test_bars(void)
 	TEST_START("help: the lists' bars, a sysop's with the sysop keys");
 	check_bar(&ui_view_boards, 0,
 	    "? help  q quit  Enter open  n next unread  p pins  / search  "
-	    "o log",
+	    "o log  I invite",
 	    "? help  q quit  Enter open  p pins  o log  F flags  K keys  "
 	    "c create  e edit");
 	check_bar(&ui_view_threads, 0,
@@ -45,6 +47,11 @@ test_bars(void)
 	    &ui_view_keys, 0, "? help  q back  r role  x revoke key", NULL);
 	check_bar(&ui_view_modlog, 0,
 	    "? help  q back  Enter entry  arrows PgUp PgDn scroll", NULL);
+	check_bar(
+	    &ui_view_invite, 0, "? help  q back  x withdraw  i new", NULL);
+	check_bar(&ui_view_applicants, 0, "? help  q back  v vouch",
+	    "? help  q back  v vouch  a admit  x reject");
+	check_bar(&ui_view_wait, 0, "q quit", NULL);
 	check_bar(&ui_view_pins, 0,
 	    "q back  Enter open  + vote  a add  d discuss  s sort  t tag  "
 	    "x expired",
@@ -71,6 +78,68 @@ test_bars(void)
 	check_bar(&ui_view_erase, 1,
 	    "type your pseudonym, Enter erase  Tab posts too  Esc cancel",
 	    NULL);
+	TEST_DONE();
+}
+
+/* v's bar for a guest is guest. */
+static void
+check_guest_bar(const struct ui_view *v, const char *guest)
+{
+	struct buf b;
+
+	buf_init(&b);
+	ui_help_bar(v, UI_WHO_GUEST, 0, &b);
+	ASSERT_STR_EQ(b.data, guest);
+	buf_free(&b);
+}
+
+static void
+test_guest(void)
+{
+	TEST_START("help: a guest's bars have no key for members");
+	check_guest_bar(
+	    &ui_view_boards, "? help  q quit  Enter open  / search  o log");
+	check_guest_bar(&ui_view_threads, "? help  q back  Enter read");
+	check_guest_bar(&ui_view_pager, "? help  q back  space page");
+	check_guest_bar(
+	    &ui_view_search, "? help  q back  Enter open  / new search");
+	TEST_DONE();
+
+	TEST_START("help: the keys the UI answers for a guest");
+	ASSERT_INT_EQ(ui_help_no_guest(&ui_view_threads, 'w'), 1);
+	ASSERT_INT_EQ(ui_help_no_guest(&ui_view_threads, 'm'), 1);
+	ASSERT_INT_EQ(ui_help_no_guest(&ui_view_threads, 'M'), 1);
+	ASSERT_INT_EQ(ui_help_no_guest(&ui_view_pager, 'r'), 1);
+	ASSERT_INT_EQ(ui_help_no_guest(&ui_view_pager, 'R'), 1);
+	ASSERT_INT_EQ(ui_help_no_guest(&ui_view_pager, 'f'), 1);
+	ASSERT_INT_EQ(ui_help_no_guest(&ui_view_boards, 'I'), 1);
+	ASSERT_INT_EQ(ui_help_no_guest(&ui_view_boards, 'p'), 1);
+	ASSERT_INT_EQ(ui_help_no_guest(&ui_view_boards, 'E'), 1);
+	ASSERT_INT_EQ(ui_help_no_guest(&ui_view_boards, 'n'), 1);
+	/* Reading, moving and searching are a guest's too. */
+	ASSERT_INT_EQ(ui_help_no_guest(&ui_view_boards, 'o'), 0);
+	ASSERT_INT_EQ(ui_help_no_guest(&ui_view_boards, '/'), 0);
+	ASSERT_INT_EQ(ui_help_no_guest(&ui_view_boards, 'q'), 0);
+	ASSERT_INT_EQ(ui_help_no_guest(&ui_view_pager, 'J'), 0);
+	ASSERT_INT_EQ(ui_help_no_guest(&ui_view_pager, ' '), 0);
+	ASSERT_INT_EQ(ui_help_no_guest(&ui_view_pager, UI_KEY(KEY_DOWN)), 0);
+	TEST_DONE();
+
+	TEST_START("help: a guest's '?' lists no key for members");
+	{
+		struct buf b;
+
+		buf_init(&b);
+		ui_help_text(&ui_view_pager, UI_WHO_GUEST, 0, &b);
+		ASSERT_INT_EQ(strstr(b.data, "reply") == NULL, 1);
+		ASSERT_INT_EQ(strstr(b.data, "next unread") == NULL, 1);
+		ASSERT_INT_EQ(strstr(b.data, "search titles") != NULL, 1);
+		buf_reset(&b);
+		ui_help_text(&ui_view_boards, UI_WHO_GUEST, 0, &b);
+		ASSERT_INT_EQ(strstr(b.data, "invite someone") == NULL, 1);
+		ASSERT_INT_EQ(strstr(b.data, "moderation log") != NULL, 1);
+		buf_free(&b);
+	}
 	TEST_DONE();
 }
 
@@ -137,5 +206,6 @@ main(void)
 {
 	test_bars();
 	test_text();
+	test_guest();
 	return test_exit();
 }
