@@ -51,6 +51,12 @@ store_pseudonym_check(const char *name, char **cause)
 		    "'%s' is reserved: the moderation log uses it", name);
 		return STORE_ERR_INVALID;
 	}
+	/* The SSH user name of everyone without a key, and the guest bar. */
+	if (strcasecmp(name, "guest") == 0) {
+		store_cause(
+		    cause, "'%s' is reserved: it is who has no key", name);
+		return STORE_ERR_INVALID;
+	}
 	return STORE_OK;
 }
 

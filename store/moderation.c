@@ -216,6 +216,25 @@ key_owner_get(
 	return r;
 }
 
+/*
+ * A revoked key may have been stolen, and the store does not know which
+ * of a member's keys made an invitation or cast a vouch (it keeps no more
+ * than it must about who brought whom): every open invitation and every
+ * vouch of the member goes with any of their keys. They make new ones
+ * from a key they still hold.
+ */
+static int
+key_revoke_trust(struct store *st, int64_t member)
+{
+	int r;
+
+	if ((r = store_run(st, "DELETE FROM invites WHERE inviter_id = ?1",
+	         NULL, "i", member)) != STORE_OK)
+		return r;
+	return store_run(
+	    st, "DELETE FROM vouches WHERE voucher_id = ?1", NULL, "i", member);
+}
+
 int
 store_key_revoke(struct store *st, const struct store_actor *a,
     const char *key_id, const char *reason, int *pending, char **cause)
@@ -243,6 +262,7 @@ store_key_revoke(struct store *st, const struct store_actor *a,
 	xasprintf(&target, "%s (%s)", key_id, o.name);
 	if ((r = store_run(st, "UPDATE keys SET revoked = 1 WHERE key_id = ?1",
 	         NULL, "t", key_id)) == STORE_OK &&
+	    (r = key_revoke_trust(st, o.member)) == STORE_OK &&
 	    (r = two_sysops_done(st, "revoke", key_id)) == STORE_OK)
 		r = store_modlog_append(st, a->name, "revoke", target, why);
 done:

@@ -35,6 +35,8 @@ static const char ui_guest_refusal[] =
 
 static const char ui_revoked_farewell[] =
     "bbs: this key is no longer registered; the session has ended.\r\n";
+static const char ui_guests_farewell[] =
+    "bbs: this board no longer lets guests read; the session has ended.\r\n";
 
 static void
 ui_sigterm(int sig)
@@ -623,6 +625,26 @@ ui_poll_member(struct ui *ui)
 	return 0;
 }
 
+/*
+ * A guest may read only while the operator lets guests read: "config set
+ * guests" takes effect for open sessions at their next poll, as a revoked
+ * key does for a member. -1 when the guest must go.
+ */
+static int
+ui_poll_guest(struct ui *ui)
+{
+	int64_t guests = STORE_GUESTS_OFF;
+
+	if (store_setting_get(ui->st, "guests", &guests) != STORE_OK)
+		return -1; /* busy: ask again at the next poll */
+	if (guests == STORE_GUESTS_READ)
+		return 0;
+	if (ui->farewell == NULL)
+		ui->farewell = ui_guests_farewell;
+	ui->quit = 1;
+	return -1;
+}
+
 /* Notices others' changes; 1 if anything did change. */
 static int
 ui_poll(struct ui *ui)
@@ -632,8 +654,8 @@ ui_poll(struct ui *ui)
 
 	if (store_data_version(ui->st, &v) != STORE_OK || v == ui->data_version)
 		return 0;
-	/* A guest has no key to check and is no member to read again. */
-	if (!ui_guest(ui) && ui_poll_member(ui) != 0)
+	/* A guest has no key to check, but a setting that lets them in. */
+	if ((ui_guest(ui) ? ui_poll_guest(ui) : ui_poll_member(ui)) != 0)
 		return 0;
 	ui->data_version = v;
 	/* Views below reload when uncovered (ui_key_after()). */

@@ -96,8 +96,15 @@ db .dump >"$T/after.sql"
 check "the guest's session changed nothing in the database" \
 	cmp -s "$T/before.sql" "$T/after.sql"
 
-# --- guests join: the door, not the board ---------------------------------
+# --- guests no longer read: an open board ends at its next poll ------------
+guest_ui reader 80 24
+check "a guest's board again" wait_screen 20 '^ news'
 admin config set guests join || fail "config set guests join"
+check "guests join ends the open guest board, saying why" \
+	wait_screen 10 'no longer lets guests read'
+check "... and ssh returns" wait_screen 10 'rc=[0-9]'
+
+# --- guests join: the door, not the board ---------------------------------
 guest_ui door 80 24
 check "with guests join, ssh -t prints how to join" \
 	wait_screen 20 "guest@127\\.0\\.0\\.1 join CODE NAME"

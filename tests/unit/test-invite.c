@@ -540,6 +540,60 @@ test_vouches(void)
 	fixture_close(&f);
 }
 
+/* The key id fixture_member() gave name's one key. */
+static void
+fixture_key_id(const char *name, char id[STORE_KEY_ID_LEN + 1])
+{
+	uint8_t hash[STORE_HASH_LEN];
+
+	crypto_generichash(
+	    hash, sizeof hash, (const uint8_t *)name, strlen(name), NULL, 0);
+	keys_id_format(hash, id);
+}
+
+static void
+test_revoked_trust(void)
+{
+	struct store_join_result res;
+	struct fixture f;
+	char id[STORE_KEY_ID_LEN + 1], *cause = NULL;
+	int64_t alice, bob, count = 0;
+	int pending = 0, admitted = 0;
+
+	fixture_open(&f);
+	store_set_clock(f.st, T0);
+	alice = fixture_member(&f, "alice", STORE_ROLE_MEMBER);
+	bob = fixture_member(&f, "bob", STORE_ROLE_MEMBER);
+	ASSERT_INT_EQ(
+	    store_setting_set(f.st, "join_vouches", "3", &cause), STORE_OK);
+
+	TEST_START("revoke: a revoked key's invitations no longer let in");
+	ASSERT_INT_EQ(invite(&f, alice, 1, NULL), STORE_OK);
+	ASSERT_INT_EQ(invite(&f, alice, 2, NULL), STORE_OK);
+	ASSERT_INT_EQ(invite(&f, bob, 3, NULL), STORE_OK);
+	fixture_key_id("alice", id);
+	ASSERT_INT_EQ(store_key_revoke(
+	                  f.st, &store_console, id, "stolen", &pending, &cause),
+	    STORE_OK);
+	ASSERT_INT_EQ(join(&f, NULL, 1, "spy", 1, NULL), STORE_ERR_NOT_FOUND);
+	ASSERT_INT_EQ(join(&f, NULL, 2, "spy", 1, NULL), STORE_ERR_NOT_FOUND);
+	ASSERT_INT_EQ(raw_int(f.db, "SELECT count(*) FROM invites"), 1);
+	TEST_DONE();
+
+	TEST_START("revoke: a revoked key's vouches no longer count");
+	ASSERT_INT_EQ(join(&f, NULL, 3, "nina", 2, &res), STORE_OK);
+	ASSERT_INT_EQ(res.role, STORE_ROLE_APPLICANT);
+	ASSERT_INT_EQ(vouch(&f, bob, "nina", &count, &admitted), STORE_OK);
+	ASSERT_INT_EQ(count, 1); /* bob's invitation was his vouch */
+	fixture_key_id("bob", id);
+	ASSERT_INT_EQ(store_key_revoke(
+	                  f.st, &store_console, id, "stolen", &pending, &cause),
+	    STORE_OK);
+	ASSERT_INT_EQ(raw_int(f.db, "SELECT count(*) FROM vouches"), 0);
+	TEST_DONE();
+	fixture_close(&f);
+}
+
 static void
 test_admit_reject(void)
 {
@@ -1212,6 +1266,7 @@ main(void)
 	test_invites();
 	test_join();
 	test_vouches();
+	test_revoked_trust();
 	test_admit_reject();
 	test_expiry();
 	test_guest_store();

@@ -279,6 +279,10 @@ test_members(void)
 	k.pseudonym = "anonymous";
 	ASSERT_INT_EQ(store_key_add(f.st, &k, &cause), STORE_ERR_INVALID);
 	free(cause), cause = NULL;
+	/* Nor the user name of everyone without a key. */
+	k.pseudonym = "Guest";
+	ASSERT_INT_EQ(store_key_add(f.st, &k, &cause), STORE_ERR_INVALID);
+	free(cause), cause = NULL;
 	k.pseudonym = "bob";
 	k.nboards = 1;
 	k.boards = (const char *const[]){ "general", NULL };
