@@ -13,20 +13,32 @@
 
 #define BBS_DEFAULT_DATA "./var"
 
+/* The data directory's files (SPEC section 2), by name in it. */
+#define BBS_FILE_DB "bbs.db"
+#define BBS_FILE_HOSTKEY "host_ed25519"
+#define BBS_FILE_SECRET "secret.key"
+#define BBS_FILE_MODLOG_KEY "modlog.key"
+
 struct bbs_paths {
-	char *dir;
-	char *db;         /* bbs.db */
-	char *hostkey;    /* host_ed25519 */
-	char *secret;     /* secret.key */
-	char *modlog_key; /* modlog.key */
+	char *dir; /* the data directory, resolved (no symbolic links) */
+	int dirfd; /* ...held open: open its files in it, O_NOFOLLOW */
+	char *db;  /* bbs.db in it, for SQLite, which wants a path */
 };
 
 /*
- * Fills p for the data directory dir, creating it (0700) if missing and
- * checking that it is a writable directory. On error returns -1 and
- * *cause.
+ * Fills p for the data directory dir, creating it and its missing parents
+ * (0700) if need be, opening it and checking that it can be trusted:
+ * owned by this user, written by nobody else, none of its files a
+ * symbolic link. On error returns the exit status, EX_USAGE (no usable
+ * directory) or EX_NOPERM (one not to be trusted), with *cause naming it.
  */
 int bbs_paths_init(const char *dir, struct bbs_paths *p, char **cause);
+
+/*
+ * Opens and checks p->dir again, for a process whose descriptors were all
+ * closed after the fork (a spawned child): 0, or as bbs_paths_init().
+ */
+int bbs_paths_reopen(struct bbs_paths *p, char **cause);
 void bbs_paths_free(struct bbs_paths *p);
 
 /*

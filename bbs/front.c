@@ -17,7 +17,8 @@ bbs_invite_create(const struct bbs_paths *p, struct store *st, int64_t member,
 	memset(code, 0, KEYS_INVITE_TEXT_LEN + 1);
 	*cause = NULL;
 	/* A member exists, so a key was hashed: secret.key must be there. */
-	if (keys_secret_load(p->secret, 0, &secret, cause) != KEYS_OK)
+	if (keys_secret_load(p->dirfd, BBS_FILE_SECRET, 0, &secret, cause) !=
+	    KEYS_OK)
 		return STORE_ERR_INTERNAL;
 	keys_invite_new(&c);
 	keys_invite_hash(secret, &c, hash);

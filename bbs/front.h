@@ -14,7 +14,7 @@
 
 /*
  * A new invitation by member: a fresh code from keys/, its keyed hash
- * (secret.key read from p->secret, and wiped) stored by
+ * (secret.key read from the data directory, and wiped) stored by
  * store_invite_create(). On success code holds the printed code, shown
  * to the member once and never again, and *out the invitation. Returns
  * a STORE_* code: STORE_ERR_RATE past the cap, STORE_ERR_PERM for a bot

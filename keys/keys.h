@@ -69,13 +69,15 @@ void keys_pubkey_free(struct keys_pubkey *k);
 struct keys_secret;
 
 /*
- * Loads the secret at path, creating it if it does not exist and create is
- * set (else KEYS_ERR_IO: a secret that once existed must be restored, not
- * replaced). Refuses a file of the wrong size or one that group or others
- * may read. *out is the caller's, freed (and wiped) with keys_secret_free().
+ * Loads the secret at path, relative to the directory dirfd as openat(2)
+ * takes it (AT_FDCWD: the working directory), creating it if it does not
+ * exist and create is set (else KEYS_ERR_IO: a secret that once existed
+ * must be restored, not replaced). Refuses a symbolic link (never followed),
+ * a file of the wrong size or one that group or others may read. *out is
+ * the caller's, freed (and wiped) with keys_secret_free().
  */
-int keys_secret_load(
-    const char *path, int create, struct keys_secret **out, char **cause);
+int keys_secret_load(int dirfd, const char *path, int create,
+    struct keys_secret **out, char **cause);
 void keys_secret_free(struct keys_secret *s);
 
 /* The keyed BLAKE2b-256 identity hash of a public key. */
@@ -101,8 +103,8 @@ void keys_id_format(
 struct keys_signer;
 
 /* As keys_secret_load(), for modlog.key. */
-int keys_signer_load(
-    const char *path, int create, struct keys_signer **out, char **cause);
+int keys_signer_load(int dirfd, const char *path, int create,
+    struct keys_signer **out, char **cause);
 void keys_signer_free(struct keys_signer *s);
 void keys_signer_sign(const struct keys_signer *s, const void *msg, size_t len,
     uint8_t sig[KEYS_SIG_LEN]);

@@ -138,7 +138,9 @@ child_main(const struct spawn_req *req, void *arg)
 	ctx.in = stdin, ctx.out = stdout, ctx.err = stderr;
 	/* A UI's stderr is the server's log (spawn.c); its terminal, stdout. */
 	user = req->kind == SPAWN_UI ? stdout : stderr;
-	if (bbs_store_open(ctx.paths, &ctx.st, &cause) != STORE_OK) {
+	/* The spawner closed every inherited fd, the data directory's too. */
+	if (bbs_paths_reopen(arg, &cause) != 0 ||
+	    bbs_store_open(ctx.paths, &ctx.st, &cause) != STORE_OK) {
 		log_error("%s", cause);
 		free(cause);
 		fprintf(user, "bbs: internal error, try again later\n");

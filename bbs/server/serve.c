@@ -461,9 +461,10 @@ serve_exec(struct cmd_ctx *ctx, struct args *args)
 	/* Before any secret is in memory: see spawn.h and lookup.h. */
 	s.spawn_sock = spawn_start(child_main, (void *)ctx->paths, &s.spawner);
 	s.lookup_sock = lookup_start(ctx->paths->db, &s.lookup);
-	if (keys_secret_load(ctx->paths->secret, nkeys == 0, &secret, &cause) !=
-	        KEYS_OK ||
-	    hostkey_load(ctx->paths->hostkey, &hostkey, &cause) != 0) {
+	if (keys_secret_load(ctx->paths->dirfd, BBS_FILE_SECRET, nkeys == 0,
+	        &secret, &cause) != KEYS_OK ||
+	    hostkey_load(
+	        ctx->paths->dirfd, BBS_FILE_HOSTKEY, &hostkey, &cause) != 0) {
 		kill(s.spawner, SIGKILL);
 		kill(s.lookup, SIGKILL);
 		waitpid(s.spawner, NULL, 0);
