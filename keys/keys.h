@@ -39,6 +39,15 @@ enum keys_err {
 /* Must run once per process before anything else here; 0 or -1. */
 int keys_init(void);
 
+/*
+ * Keeps this process's memory out of core dumps and away from other
+ * processes of its user: RLIMIT_CORE 0 and PR_SET_DUMPABLE 0, inherited by
+ * the processes it forks. keys_secret_load() and keys_signer_load() do it
+ * before they read a secret; a process that will hold secrets it did not
+ * load itself (a connection's keys, the store) calls it too. 0 or -1.
+ */
+int keys_core_off(void);
+
 /* A parsed public key. The comment of a key line is never kept. */
 struct keys_pubkey {
 	char *type;    /* "ssh-ed25519", "ecdsa-sha2-nistp256", ... */

@@ -4,8 +4,11 @@
  * created 0600 on first use: secret.key keys the identity hash, and
  * modlog.key is the seed of the Ed25519 key that signs the moderation log.
  * Also the hashes and signatures built on them. Secrets live in
- * sodium_malloc()'d memory and are wiped when freed.
+ * sodium_malloc()'d memory and are wiped when freed, in a process that
+ * dumps no core and that no other process may trace.
  */
+#include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 
 #include <errno.h>
@@ -33,6 +36,17 @@ int
 keys_init(void)
 {
 	return sodium_init() < 0 ? -1 : 0;
+}
+
+int
+keys_core_off(void)
+{
+	struct rlimit rl = { 0, 0 };
+
+	return setrlimit(RLIMIT_CORE, &rl) == 0 &&
+	               prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) == 0
+	           ? 0
+	           : -1;
 }
 
 /*
@@ -90,6 +104,12 @@ secret_file_load(int dirfd, const char *path, int create, uint8_t *out,
 	int fd, r;
 
 	*cause = NULL;
+	/* Before the secret is in memory: no core file will ever hold it. */
+	if (keys_core_off() != 0) {
+		xasprintf(
+		    cause, "cannot turn core dumps off: %s", strerror(errno));
+		return KEYS_ERR_INTERNAL;
+	}
 	if (fstatat(dirfd, path, &sb, AT_SYMLINK_NOFOLLOW) != 0 &&
 	    errno == ENOENT) {
 		if (!create) {

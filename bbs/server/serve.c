@@ -460,6 +460,14 @@ serve_exec(struct cmd_ctx *ctx, struct args *args)
 		return cmd_fail(ctx, r, NULL);
 	/* Before any secret is in memory: see spawn.h and lookup.h. */
 	s.spawn_sock = spawn_start(child_main, (void *)ctx->paths, &s.spawner);
+	/*
+	 * No core dump and no tracing from here on: the lookup process holds
+	 * the store, this one the secrets, the sessions it forks those and
+	 * their connection's keys. (The spawner holds none; a child that
+	 * loads a secret turns them off itself, in keys/.)
+	 */
+	if (keys_core_off() != 0)
+		fatal("cannot turn core dumps off");
 	s.lookup_sock = lookup_start(ctx->paths->db, &s.lookup);
 	if (keys_secret_load(ctx->paths->dirfd, BBS_FILE_SECRET, nkeys == 0,
 	        &secret, &cause) != KEYS_OK ||

@@ -6,6 +6,8 @@
  * way: crypto_kdf's subkey is BLAKE2b with the subkey id as salt and the
  * context as personalisation), and the secret files.
  */
+#include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 
 #include <fcntl.h>
@@ -196,6 +198,7 @@ static void
 test_secret_file(void)
 {
 	struct keys_secret *s = NULL;
+	struct rlimit rl;
 	struct stat sb;
 	char *dir = test_mkdtemp(), *path, *cause = NULL;
 	int fd, dfd;
@@ -210,6 +213,11 @@ test_secret_file(void)
 	free(cause);
 	cause = NULL;
 	ASSERT_INT_EQ(keys_secret_load(AT_FDCWD, path, 1, &s, &cause), KEYS_OK);
+	/* ... by a process that can leave no core and cannot be traced */
+	ASSERT_INT_EQ(prctl(PR_GET_DUMPABLE, 0, 0, 0, 0), 0);
+	ASSERT_INT_EQ(getrlimit(RLIMIT_CORE, &rl), 0);
+	ASSERT_INT_EQ(rl.rlim_cur, 0);
+	ASSERT_INT_EQ(rl.rlim_max, 0);
 	ASSERT_INT_EQ(stat(path, &sb), 0);
 	ASSERT_INT_EQ(sb.st_mode & 0777, 0600);
 	ASSERT_INT_EQ(sb.st_size, KEYS_SECRET_LEN);
