@@ -139,13 +139,16 @@ cmd_put_body(struct cmd_ctx *ctx, const char *s)
 	char *safe = utf8_sanitize(s, strlen(s), UTF8_KEEP_NL | UTF8_KEEP_TAB);
 	const char *line = safe, *nl;
 
-	do {
+	/* The last line has no newline after it: stop before nl + 1. */
+	for (;;) {
 		nl = strchr(line, '\n');
 		fprintf(ctx->out, "    %.*s\n",
 		    (int)(nl != NULL ? (size_t)(nl - line) : strlen(line)),
 		    line);
+		if (nl == NULL)
+			break;
 		line = nl + 1;
-	} while (nl != NULL);
+	}
 	free(safe);
 }
 

@@ -306,6 +306,21 @@ test_body(void)
 	ASSERT_TRUE(c.out != NULL && strstr(c.out, "\tend\n") != NULL);
 	capture_close(&c);
 	TEST_DONE();
+
+	/*
+	 * Every body ends on a line without a newline after it, where the
+	 * loop used to step past strchr()'s NULL (nl + 1: undefined, which
+	 * clang's UBSan reports): one line, nothing, and a newline last.
+	 */
+	TEST_START("cmd: a body's last line ends the loop cleanly");
+	capture_open(&c);
+	cmd_put_body(&c.ctx, "one");
+	cmd_put_body(&c.ctx, "");
+	cmd_put_body(&c.ctx, "two\n");
+	fflush(c.ctx.out);
+	ASSERT_STR_EQ(c.out, "    one\n    \n    two\n    \n");
+	capture_close(&c);
+	TEST_DONE();
 }
 
 /* Sets member id's role behind the store's back. */
