@@ -17,6 +17,7 @@ struct ui_config {
 	int64_t key_row;   /* with which key */
 	int offered;       /* keys the client offered, this one included */
 	const char *term;  /* TERM from the pty request */
+	int no_color; /* NO_COLOR was set: draw as on a monochrome terminal */
 };
 
 /*

@@ -114,6 +114,7 @@ child_ui(struct cmd_ctx *ctx, const struct spawn_req *req)
 	cfg.key_row = req->key_row;
 	cfg.offered = req->offered;
 	cfg.term = req->term;
+	cfg.no_color = req->no_color != 0;
 	return ui_run(&cfg);
 }
 

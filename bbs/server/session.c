@@ -307,16 +307,29 @@ session_exec_request(
 	return 0;
 }
 
+/*
+ * env: TERM, LANG, LC_* and NO_COLOR only (SPEC section 3), so that
+ * OpenSSH's default SendEnv LANG LC_* is not refused. TERM comes with
+ * pty-req and the board always runs in UTF-8, so all but NO_COLOR are
+ * accepted and ignored; NO_COLOR, set and not empty (no-color.org), asks
+ * the board to draw without colours. No value reaches the child's
+ * environment.
+ */
 static int
 session_env_request(ssh_session ssh, ssh_channel chan, const char *name,
     const char *value, void *userdata)
 {
-	(void)ssh, (void)chan, (void)value, (void)userdata;
-	/*
-	 * TERM comes with pty-req and the UI always runs in UTF-8, so these
-	 * are accepted (SPEC section 3) and otherwise ignored.
-	 */
-	return strcmp(name, "TERM") == 0 || strcmp(name, "LANG") == 0 ? 0 : -1;
+	struct session *se = userdata;
+
+	(void)ssh, (void)chan;
+	if (strcmp(name, "NO_COLOR") == 0) {
+		se->no_color = value[0] != '\0';
+		return 0;
+	}
+	return strcmp(name, "TERM") == 0 || strcmp(name, "LANG") == 0 ||
+	               strncmp(name, "LC_", 3) == 0
+	           ? 0
+	           : -1;
 }
 
 static void
@@ -491,6 +504,7 @@ session_spawn(struct session *se)
 	req->offered = se->refused + 1;
 	snprintf(req->key_id, sizeof req->key_id, "%s", se->login.key_id);
 	snprintf(req->term, sizeof req->term, "%s", se->term);
+	req->no_color = se->no_color != 0;
 	snprintf(req->address, sizeof req->address, "%s", se->address);
 	if (se->command != NULL)
 		snprintf(req->command, sizeof req->command, "%s", se->command);
