@@ -115,10 +115,7 @@ def env(t):
 
 
 def exec_print(t, cmd):
-    ch = t.open_session()
-    ch.exec_command(cmd)
-    out = ch.makefile().read().decode()
-    print("status %d %s" % (ch.recv_exit_status(), out.strip()))
+    exec_on(t.open_session(), cmd)
 
 
 def slow_reader(t, cmd):
@@ -143,20 +140,18 @@ def want_reply(t, names):
     table = dict(t._channel_handler_table)
     ours = [0]  # requests of ours not yet answered
 
-    def answer(name):
+    def answer(name, ptype):
         def handle(chan, m):
             if ours[0] > 0:
                 ours[0] -= 1
                 answers.put(name)
             else:
-                table[getattr(paramiko.common, "cMSG_CHANNEL_" +
-                              name.upper())[0]](chan, m)
+                table[ptype](chan, m)  # paramiko's own request
         return handle
     t._channel_handler_table = dict(table)
-    t._channel_handler_table[paramiko.common.MSG_CHANNEL_SUCCESS] = \
-        answer("success")
-    t._channel_handler_table[paramiko.common.MSG_CHANNEL_FAILURE] = \
-        answer("failure")
+    for name, ptype in (("success", paramiko.common.MSG_CHANNEL_SUCCESS),
+                        ("failure", paramiko.common.MSG_CHANNEL_FAILURE)):
+        t._channel_handler_table[ptype] = answer(name, ptype)
     ch = t.open_session()
     for name in names:
         m = paramiko.Message()
