@@ -1,6 +1,7 @@
 /* bbs: ISC licence, see LICENSE. */
 /*
- * The data directory (SPEC section 2) and the store opened in it, with the
+ * The data directory (SPEC section 2), held open and trusted only when it
+ * is this user's alone, and the store opened in it, with the
  * moderation log's crypto: BLAKE2b and Ed25519 from keys/, the signing key
  * read from modlog.key only when an act first needs it, so processes that
  * only read never touch the secret.
@@ -8,6 +9,7 @@
 #include <sys/stat.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,49 +23,170 @@
 #include "util/log.h"
 #include "util/xmalloc.h"
 
+/*
+ * The data directory's files, SQLite's own among them: none may be a
+ * symbolic link (a link planted there would point the server at a file
+ * of the planter's choosing), nor anything but a regular file.
+ */
+static const char *const bbs_data_files[] = {
+	BBS_FILE_DB,
+	BBS_FILE_DB "-wal",
+	BBS_FILE_DB "-shm",
+	BBS_FILE_HOSTKEY,
+	BBS_FILE_SECRET,
+	BBS_FILE_MODLOG_KEY,
+	NULL,
+};
+
+/* mkdir -p: dir and its missing parents, each new one 0700. */
+static int
+bbs_mkdirs(const char *dir, char **cause)
+{
+	char *copy = xstrdup(dir), *p;
+	int r = -1;
+
+	for (p = copy; *p != '\0'; p++) {
+		if (*p != '/' || p == copy)
+			continue;
+		*p = '\0';
+		if (mkdir(copy, 0700) != 0 && errno != EEXIST)
+			goto fail;
+		*p = '/';
+	}
+	if (mkdir(copy, 0700) != 0 && errno != EEXIST)
+		goto fail;
+	r = 0;
+	goto out;
+fail:
+	xasprintf(
+	    cause, "cannot create data directory %s: %s", dir, strerror(errno));
+out:
+	free(copy);
+	return r;
+}
+
+/*
+ * Opens the data directory real (a path without symbolic links) and
+ * checks it is ours: a directory owned by this user that nobody else may
+ * write, holding none of our files as a link. Returns the descriptor, or
+ * -1 with *cause and *status (EX_USAGE, or EX_NOPERM for a directory not
+ * to be trusted). shown is the name to give in messages.
+ */
+static int
+bbs_dir_open(const char *real, const char *shown, int *status, char **cause)
+{
+	const char *const *f;
+	struct stat sb;
+	int fd;
+
+	*status = EX_USAGE;
+	/* real has no link in it: one now is a swap, refused by O_NOFOLLOW. */
+	if ((fd = open(real,
+	         O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)) == -1 ||
+	    fstat(fd, &sb) != 0) {
+		xasprintf(
+		    cause, "data directory %s: %s", shown, strerror(errno));
+		goto fail;
+	}
+	*status = EX_NOPERM;
+	if (sb.st_uid != geteuid()) {
+		xasprintf(cause,
+		    "data directory %s is owned by uid %ld, not by this user (uid %ld); refusing it",
+		    shown, (long)sb.st_uid, (long)geteuid());
+		goto fail;
+	}
+	if ((sb.st_mode & 022) != 0) {
+		xasprintf(cause,
+		    "data directory %s may be written by group or others (mode %04o); chmod go-w it",
+		    shown, (unsigned)(sb.st_mode & 07777));
+		goto fail;
+	}
+	for (f = bbs_data_files; *f != NULL; f++) {
+		if (fstatat(fd, *f, &sb, AT_SYMLINK_NOFOLLOW) != 0)
+			continue; /* not there yet */
+		if (S_ISLNK(sb.st_mode)) {
+			xasprintf(cause,
+			    "%s/%s is a symbolic link; refusing to follow it",
+			    shown, *f);
+			goto fail;
+		}
+		if (!S_ISREG(sb.st_mode)) {
+			xasprintf(
+			    cause, "%s/%s is not a regular file", shown, *f);
+			goto fail;
+		}
+	}
+	return fd;
+fail:
+	if (fd != -1)
+		close(fd);
+	return -1;
+}
+
 int
 bbs_paths_init(const char *dir, struct bbs_paths *p, char **cause)
 {
 	struct stat sb;
+	char *real;
+	int status;
 
 	memset(p, 0, sizeof *p);
+	p->dirfd = -1;
 	*cause = NULL;
-	if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
-		xasprintf(cause, "cannot create data directory %s: %s", dir,
-		    strerror(errno));
-		return -1;
-	}
+	if (bbs_mkdirs(dir, cause) != 0)
+		return EX_USAGE;
 	if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
 		xasprintf(cause, "data directory %s is not a directory", dir);
-		return -1;
+		return EX_USAGE;
 	}
 	if (access(dir, R_OK | W_OK | X_OK) != 0) {
 		xasprintf(cause, "data directory %s: %s", dir, strerror(errno));
-		return -1;
+		return EX_USAGE;
 	}
-	p->dir = xstrdup(dir);
-	xasprintf(&p->db, "%s/bbs.db", dir);
-	xasprintf(&p->hostkey, "%s/host_ed25519", dir);
-	xasprintf(&p->secret, "%s/secret.key", dir);
-	xasprintf(&p->modlog_key, "%s/modlog.key", dir);
+	/*
+	 * The directory is held open and its files opened in it, so what was
+	 * checked is what is used. SQLite takes a path and refuses links in
+	 * it (SQLITE_OPEN_NOFOLLOW): it gets the resolved one.
+	 */
+	if ((real = realpath(dir, NULL)) == NULL) {
+		xasprintf(cause, "data directory %s: %s", dir, strerror(errno));
+		return EX_USAGE;
+	}
+	if ((p->dirfd = bbs_dir_open(real, dir, &status, cause)) == -1) {
+		free(real);
+		return status;
+	}
+	p->dir = real;
+	xasprintf(&p->db, "%s/%s", real, BBS_FILE_DB);
 	return 0;
+}
+
+int
+bbs_paths_reopen(struct bbs_paths *p, char **cause)
+{
+	int status;
+
+	*cause = NULL;
+	/* The old number may be another file's by now: never close it. */
+	p->dirfd = bbs_dir_open(p->dir, p->dir, &status, cause);
+	return p->dirfd == -1 ? status : 0;
 }
 
 void
 bbs_paths_free(struct bbs_paths *p)
 {
+	if (p->dirfd != -1)
+		close(p->dirfd);
 	free(p->dir);
 	free(p->db);
-	free(p->hostkey);
-	free(p->secret);
-	free(p->modlog_key);
 	memset(p, 0, sizeof *p);
+	p->dirfd = -1;
 }
 
 /* The log key, loaded on first use. */
 struct bbs_crypto {
 	struct store_crypto ops;
-	char *path;
+	int dirfd;  /* the data directory's */
 	int create; /* the log is empty: a missing key may be made */
 	struct keys_signer *signer;
 };
@@ -75,7 +198,8 @@ bbs_crypto_get(struct bbs_crypto *c, char **cause)
 	*cause = NULL;
 	if (c->signer != NULL)
 		return 0;
-	if (keys_signer_load(c->path, c->create, &c->signer, cause) != KEYS_OK)
+	if (keys_signer_load(c->dirfd, BBS_FILE_MODLOG_KEY, c->create,
+	        &c->signer, cause) != KEYS_OK)
 		return -1;
 	return 0;
 }
@@ -133,8 +257,7 @@ bbs_store_open(const struct bbs_paths *p, struct store **out, char **cause)
 	if (store_front_prune(*out) != STORE_OK)
 		log_warn(
 		    "store: expired invitations or applicants not removed yet");
-	free(bbs_crypto.path);
-	bbs_crypto.path = xstrdup(p->modlog_key);
+	bbs_crypto.dirfd = p->dirfd;
 	/* A log that has entries needs the key that signed them, not a new one.
 	 */
 	bbs_crypto.create = store_modlog_count(*out, &n) == STORE_OK && n == 0;
@@ -168,7 +291,8 @@ bbs_invite_code(const struct bbs_paths *p, char text[KEYS_INVITE_TEXT_LEN + 1],
 	struct keys_invite code;
 
 	*cause = NULL;
-	if (keys_secret_load(p->secret, 0, &secret, cause) != KEYS_OK)
+	if (keys_secret_load(p->dirfd, BBS_FILE_SECRET, 0, &secret, cause) !=
+	    KEYS_OK)
 		return -1;
 	keys_invite_new(&code);
 	keys_invite_hash(secret, &code, hash);

@@ -14,20 +14,32 @@
 
 #define BBS_DEFAULT_DATA "./var"
 
+/* The data directory's files (SPEC section 2), by name in it. */
+#define BBS_FILE_DB "bbs.db"
+#define BBS_FILE_HOSTKEY "host_ed25519"
+#define BBS_FILE_SECRET "secret.key"
+#define BBS_FILE_MODLOG_KEY "modlog.key"
+
 struct bbs_paths {
-	char *dir;
-	char *db;         /* bbs.db */
-	char *hostkey;    /* host_ed25519 */
-	char *secret;     /* secret.key */
-	char *modlog_key; /* modlog.key */
+	char *dir; /* the data directory, resolved (no symbolic links) */
+	int dirfd; /* ...held open: open its files in it, O_NOFOLLOW */
+	char *db;  /* bbs.db in it, for SQLite, which wants a path */
 };
 
 /*
- * Fills p for the data directory dir, creating it (0700) if missing and
- * checking that it is a writable directory. On error returns -1 and
- * *cause.
+ * Fills p for the data directory dir, creating it and its missing parents
+ * (0700) if need be, opening it and checking that it can be trusted:
+ * owned by this user, written by nobody else, none of its files a
+ * symbolic link. On error returns the exit status, EX_USAGE (no usable
+ * directory) or EX_NOPERM (one not to be trusted), with *cause naming it.
  */
 int bbs_paths_init(const char *dir, struct bbs_paths *p, char **cause);
+
+/*
+ * Opens and checks p->dir again, for a process whose descriptors were all
+ * closed after the fork (a spawned child): 0, or as bbs_paths_init().
+ */
+int bbs_paths_reopen(struct bbs_paths *p, char **cause);
 void bbs_paths_free(struct bbs_paths *p);
 
 /*
@@ -46,9 +58,9 @@ int bbs_log_key_ready(char **cause);
 /*
  * A new invitation code (keys/invite.h): its printed form into text and
  * the keyed hash the store keeps into hash, with the subkey of
- * p->secret (loaded here and wiped at once; never created: a member
- * exists, so a key was hashed). 0, or -1 with *cause (the caller's).
- * The caller wipes text once it has shown it.
+ * secret.key in p->dirfd (loaded here and wiped at once; never created: a
+ * member exists, so a key was hashed). 0, or -1 with *cause (the caller's). The
+ * caller wipes text once it has shown it.
  */
 int bbs_invite_code(const struct bbs_paths *p,
     char text[KEYS_INVITE_TEXT_LEN + 1], uint8_t hash[KEYS_HASH_LEN],

@@ -39,6 +39,15 @@ enum keys_err {
 /* Must run once per process before anything else here; 0 or -1. */
 int keys_init(void);
 
+/*
+ * Keeps this process's memory out of core dumps and away from other
+ * processes of its user: RLIMIT_CORE 0 and PR_SET_DUMPABLE 0, inherited by
+ * the processes it forks. keys_secret_load() and keys_signer_load() do it
+ * before they read a secret; a process that will hold secrets it did not
+ * load itself (a connection's keys, the store) calls it too. 0 or -1.
+ */
+int keys_core_off(void);
+
 /* A parsed public key. The comment of a key line is never kept. */
 struct keys_pubkey {
 	char *type;    /* "ssh-ed25519", "ecdsa-sha2-nistp256", ... */
@@ -69,13 +78,15 @@ void keys_pubkey_free(struct keys_pubkey *k);
 struct keys_secret;
 
 /*
- * Loads the secret at path, creating it if it does not exist and create is
- * set (else KEYS_ERR_IO: a secret that once existed must be restored, not
- * replaced). Refuses a file of the wrong size or one that group or others
- * may read. *out is the caller's, freed (and wiped) with keys_secret_free().
+ * Loads the secret at path, relative to the directory dirfd as openat(2)
+ * takes it (AT_FDCWD: the working directory), creating it if it does not
+ * exist and create is set (else KEYS_ERR_IO: a secret that once existed
+ * must be restored, not replaced). Refuses a symbolic link (never followed),
+ * a file of the wrong size or one that group or others may read. *out is
+ * the caller's, freed (and wiped) with keys_secret_free().
  */
-int keys_secret_load(
-    const char *path, int create, struct keys_secret **out, char **cause);
+int keys_secret_load(int dirfd, const char *path, int create,
+    struct keys_secret **out, char **cause);
 void keys_secret_free(struct keys_secret *s);
 
 /* The keyed BLAKE2b-256 identity hash of a public key. */
@@ -101,8 +112,8 @@ void keys_id_format(
 struct keys_signer;
 
 /* As keys_secret_load(), for modlog.key. */
-int keys_signer_load(
-    const char *path, int create, struct keys_signer **out, char **cause);
+int keys_signer_load(int dirfd, const char *path, int create,
+    struct keys_signer **out, char **cause);
 void keys_signer_free(struct keys_signer *s);
 void keys_signer_sign(const struct keys_signer *s, const void *msg, size_t len,
     uint8_t sig[KEYS_SIG_LEN]);

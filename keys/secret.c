@@ -4,8 +4,11 @@
  * created 0600 on first use: secret.key keys the identity hash, and
  * modlog.key is the seed of the Ed25519 key that signs the moderation log.
  * Also the hashes and signatures built on them. Secrets live in
- * sodium_malloc()'d memory and are wiped when freed.
+ * sodium_malloc()'d memory and are wiped when freed, in a process that
+ * dumps no core and that no other process may trace.
  */
+#include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 
 #include <errno.h>
@@ -35,20 +38,33 @@ keys_init(void)
 	return sodium_init() < 0 ? -1 : 0;
 }
 
+int
+keys_core_off(void)
+{
+	struct rlimit rl = { 0, 0 };
+
+	return setrlimit(RLIMIT_CORE, &rl) == 0 &&
+	               prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) == 0
+	           ? 0
+	           : -1;
+}
+
 /*
- * Writes len fresh random bytes to path unless it exists. The bytes go to a
- * temporary file first and are linked into place, so a process racing us
- * sees either no file or a whole one.
+ * Writes len fresh random bytes to path (in dirfd, as openat(2)) unless it
+ * exists. The bytes go to a temporary file first and are linked into
+ * place, so a process racing us sees either no file or a whole one. No
+ * name is followed if it is a symbolic link.
  */
 static int
-secret_file_create(const char *path, size_t len, char **cause)
+secret_file_create(int dirfd, const char *path, size_t len, char **cause)
 {
 	uint8_t buf[KEYS_SECRET_LEN];
 	char *tmp;
 	int fd, r = KEYS_ERR_IO;
 
 	xasprintf(&tmp, "%s.tmp.%ld", path, (long)getpid());
-	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	fd = openat(dirfd, tmp,
+	    O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
 	if (fd == -1) {
 		xasprintf(cause, "cannot create %s: %s", tmp, strerror(errno));
 		goto out;
@@ -57,16 +73,16 @@ secret_file_create(const char *path, size_t len, char **cause)
 	if (write(fd, buf, len) != (ssize_t)len || fsync(fd) != 0) {
 		xasprintf(cause, "cannot write %s: %s", tmp, strerror(errno));
 		close(fd);
-		unlink(tmp);
+		unlinkat(dirfd, tmp, 0);
 		goto out;
 	}
 	close(fd);
-	if (link(tmp, path) != 0 && errno != EEXIST) {
+	if (linkat(dirfd, tmp, dirfd, path, 0) != 0 && errno != EEXIST) {
 		xasprintf(cause, "cannot create %s: %s", path, strerror(errno));
-		unlink(tmp);
+		unlinkat(dirfd, tmp, 0);
 		goto out;
 	}
-	unlink(tmp);
+	unlinkat(dirfd, tmp, 0);
 	r = KEYS_OK;
 out:
 	sodium_memzero(buf, sizeof buf);
@@ -75,30 +91,46 @@ out:
 }
 
 /*
- * Reads exactly len bytes from path into out, which has room for len + 1
- * (to tell a longer file), creating the file if it is missing and create
- * is set.
+ * Reads exactly len bytes from path (in dirfd) into out, which has room
+ * for len + 1 (to tell a longer file), creating the file if it is missing
+ * and create is set.
  */
 static int
-secret_file_load(
-    const char *path, int create, uint8_t *out, size_t len, char **cause)
+secret_file_load(int dirfd, const char *path, int create, uint8_t *out,
+    size_t len, char **cause)
 {
 	struct stat sb;
 	ssize_t n;
 	int fd, r;
 
 	*cause = NULL;
-	if (access(path, F_OK) != 0 && errno == ENOENT) {
+	/* Before the secret is in memory: no core file will ever hold it. */
+	if (keys_core_off() != 0) {
+		xasprintf(
+		    cause, "cannot turn core dumps off: %s", strerror(errno));
+		return KEYS_ERR_INTERNAL;
+	}
+	if (fstatat(dirfd, path, &sb, AT_SYMLINK_NOFOLLOW) != 0 &&
+	    errno == ENOENT) {
 		if (!create) {
 			xasprintf(cause,
 			    "%s is missing; restore it from a backup (a new one would not match what is stored)",
 			    path);
 			return KEYS_ERR_IO;
 		}
-		if ((r = secret_file_create(path, len, cause)) != KEYS_OK)
+		if ((r = secret_file_create(dirfd, path, len, cause)) !=
+		    KEYS_OK)
 			return r;
 	}
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)) == -1) {
+	/* A symbolic link planted here is refused, never followed. */
+	if ((fd = openat(dirfd, path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)) ==
+	    -1) {
+		if (errno == ELOOP) {
+			xasprintf(cause,
+			    "%s is a symbolic link; refusing to follow it",
+			    path);
+			return KEYS_ERR_BAD_FILE;
+		}
 		xasprintf(cause, "cannot open %s: %s", path, strerror(errno));
 		return KEYS_ERR_IO;
 	}
@@ -120,16 +152,16 @@ secret_file_load(
 }
 
 int
-keys_secret_load(
-    const char *path, int create, struct keys_secret **out, char **cause)
+keys_secret_load(int dirfd, const char *path, int create,
+    struct keys_secret **out, char **cause)
 {
 	struct keys_secret *s;
 	uint8_t buf[KEYS_SECRET_LEN + 1];
 	int r;
 
 	*out = NULL;
-	if ((r = secret_file_load(path, create, buf, KEYS_SECRET_LEN, cause)) !=
-	    0)
+	if ((r = secret_file_load(
+	         dirfd, path, create, buf, KEYS_SECRET_LEN, cause)) != 0)
 		return r;
 	if ((s = sodium_malloc(sizeof *s)) == NULL) {
 		sodium_memzero(buf, sizeof buf);
@@ -184,8 +216,8 @@ keys_id_format(const uint8_t hash[KEYS_HASH_LEN], char out[KEYS_ID_LEN + 1])
 }
 
 int
-keys_signer_load(
-    const char *path, int create, struct keys_signer **out, char **cause)
+keys_signer_load(int dirfd, const char *path, int create,
+    struct keys_signer **out, char **cause)
 {
 	struct keys_signer *s;
 	uint8_t seed[KEYS_SECRET_LEN + 1];
@@ -193,7 +225,7 @@ keys_signer_load(
 
 	*out = NULL;
 	if ((r = secret_file_load(
-	         path, create, seed, KEYS_SECRET_LEN, cause)) != 0)
+	         dirfd, path, create, seed, KEYS_SECRET_LEN, cause)) != 0)
 		return r;
 	if ((s = sodium_malloc(sizeof *s)) == NULL) {
 		sodium_memzero(seed, sizeof seed);

@@ -68,7 +68,9 @@ ui_colors(struct ui *ui)
 	ui->attrs[UI_ATTR_TITLE] = A_BOLD;
 	ui->attrs[UI_ATTR_UNREAD] = A_BOLD;
 	ui->attrs[UI_ATTR_WARN] = A_BOLD;
-	if (!has_colors() || start_color() != OK || COLORS < 8)
+	/* NO_COLOR (no-color.org): the monochrome attributes above only. */
+	if (ui->cfg->no_color || !has_colors() || start_color() != OK ||
+	    COLORS < 8)
 		return;
 	use_default_colors();
 	init_pair(1, COLOR_WHITE, COLOR_BLUE);

@@ -43,6 +43,7 @@ struct ui_config {
 	int (*invite_code)(const void *arg, char *text, size_t len,
 	    uint8_t hash[STORE_HASH_LEN], char **cause);
 	const void *invite_arg;
+	int no_color; /* NO_COLOR was set: draw as on a monochrome terminal */
 };
 
 /*

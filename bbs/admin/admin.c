@@ -94,10 +94,10 @@ admin_main(int argc, char **argv)
 	ctx.console = 1;
 	ctx.in = stdin, ctx.out = stdout, ctx.err = stderr;
 	ctx.paths = &paths;
-	if (bbs_paths_init(dir, &paths, &cause) != 0) {
+	if ((status = bbs_paths_init(dir, &paths, &cause)) != 0) {
 		fprintf(stderr, "bbs: %s\n", cause);
 		free(cause);
-		return EX_USAGE;
+		return status;
 	}
 	/* serve opens the store itself, and never across a fork. */
 	if (strcmp(argv[0], serve_cmd.name) != 0 &&

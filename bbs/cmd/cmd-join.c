@@ -45,8 +45,8 @@ join_exec(struct cmd_ctx *ctx, struct args *args)
 	}
 	if ((status = cmd_key_line(ctx, &k)) != 0)
 		goto out;
-	if (keys_secret_load(ctx->paths->secret, 0, &secret, &cause) !=
-	    KEYS_OK) {
+	if (keys_secret_load(ctx->paths->dirfd, BBS_FILE_SECRET, 0, &secret,
+	        &cause) != KEYS_OK) {
 		status = cmd_error(ctx, EX_SOFTWARE, "%s", cause);
 		free(cause);
 		goto out;

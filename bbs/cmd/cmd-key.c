@@ -56,8 +56,8 @@ key_add_exec(struct cmd_ctx *ctx, struct args *args)
 		goto out;
 	}
 	/* A new secret.key only while no key was ever hashed with one. */
-	if (keys_secret_load(ctx->paths->secret, nkeys == 0, &secret, &cause) !=
-	    KEYS_OK) {
+	if (keys_secret_load(ctx->paths->dirfd, BBS_FILE_SECRET, nkeys == 0,
+	        &secret, &cause) != KEYS_OK) {
 		status = cmd_error(ctx, EX_SOFTWARE, "%s", cause);
 		goto out;
 	}

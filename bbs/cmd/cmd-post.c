@@ -92,8 +92,9 @@ const struct cmd cmd_post = {
 	    "Prints the new thread's id.\n"
 	    "Exit: 0; 64 for bad arguments; 65 for an empty or too large\n"
 	    "body, an empty or too long title, or text that is not UTF-8;\n"
-	    "66 when there is no such board; 75 when rate limited (retry\n"
-	    "later); 77 when this key may not post on the board.\n",
+	    "66 when there is no such board; 75 when rate limited or when\n"
+	    "standard input came too slowly (retry later); 77 when this key\n"
+	    "may not post on the board.\n",
 	.flags = CMD_BOT,
 	.opts = post_opts,
 	.min_args = 1,

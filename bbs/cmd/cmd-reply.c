@@ -56,8 +56,9 @@ const struct cmd cmd_reply = {
 	    "(at most 64 KiB as configured). Prints the new post's id.\n"
 	    "Exit: 0; 64 for a bad id; 65 for an empty or too large body or\n"
 	    "one that is not UTF-8; 66 when there is no such thread; 75 when\n"
-	    "rate limited (retry later); 77 when the thread is locked or\n"
-	    "this key may not post on its board.\n",
+	    "rate limited or when standard input came too slowly (retry\n"
+	    "later); 77 when the thread is locked or this key may not post\n"
+	    "on its board.\n",
 	.flags = CMD_BOT,
 	.min_args = 1,
 	.max_args = 1,

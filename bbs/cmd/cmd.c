@@ -150,14 +150,16 @@ cmd_put_body(struct cmd_ctx *ctx, const char *s)
 	char *safe = utf8_sanitize(s, strlen(s), UTF8_KEEP_NL | UTF8_KEEP_TAB);
 	const char *line = safe, *nl;
 
-	do {
+	/* The last line has no newline after it: stop before nl + 1. */
+	for (;;) {
 		nl = strchr(line, '\n');
 		fprintf(ctx->out, "    %.*s\n",
 		    (int)(nl != NULL ? (size_t)(nl - line) : strlen(line)),
 		    line);
-		if (nl != NULL)
-			line = nl + 1;
-	} while (nl != NULL);
+		if (nl == NULL)
+			break;
+		line = nl + 1;
+	}
 	free(safe);
 }
 
@@ -239,7 +241,10 @@ int
 cmd_read_stdin(struct cmd_ctx *ctx, size_t max, const char *what, int64_t limit,
     char **out, size_t *len)
 {
-	switch (input_read(fileno(ctx->in), max, INPUT_IDLE_MS, out, len)) {
+	struct input_limits lim = { max, INPUT_IDLE_MS, INPUT_TOTAL_MS,
+		INPUT_RATE, INPUT_RATE_AFTER_MS };
+
+	switch (input_read(fileno(ctx->in), &lim, out, len)) {
 	case INPUT_OK:
 		return 0;
 	case INPUT_TOO_LARGE:
@@ -250,6 +255,15 @@ cmd_read_stdin(struct cmd_ctx *ctx, size_t max, const char *what, int64_t limit,
 		return cmd_error(ctx, EX_DATAERR,
 		    "standard input was silent for %d seconds; end it with a file (< FILE) or Ctrl-D",
 		    INPUT_IDLE_MS / 1000);
+	/* Nothing was stored, so the same input may be sent again: 75. */
+	case INPUT_SLOW:
+		return cmd_error(ctx, EX_TEMPFAIL,
+		    "standard input came too slowly (under %d bytes a minute); nothing was stored, send it again from a file (< FILE)",
+		    INPUT_RATE);
+	case INPUT_LATE:
+		return cmd_error(ctx, EX_TEMPFAIL,
+		    "standard input took longer than %d minutes; nothing was stored, send it again from a file (< FILE)",
+		    INPUT_TOTAL_MS / 60000);
 	default:
 		log_error("%s: reading standard input: %s", __func__,
 		    strerror(errno));

@@ -165,9 +165,11 @@ int cmd_opt_limit(struct cmd_ctx *ctx, struct args *args, int def, int *out);
 
 /*
  * Reads standard input to end of file for a body (and a title line): at
- * most CMD_INPUT_MAX(body_max) bytes, and at most INPUT_IDLE_MS of silence.
- * Returns 0 with *out (NUL-terminated, the caller's) and *len, or the exit
- * status (EX_DATAERR) after saying what is wrong.
+ * most CMD_INPUT_MAX(body_max) bytes, at most INPUT_IDLE_MS of silence,
+ * within INPUT_TOTAL_MS and at INPUT_RATE or faster (input.h). Returns 0
+ * with *out (NUL-terminated, the caller's) and *len, or the exit status
+ * after saying what is wrong: EX_DATAERR for too large or silent input,
+ * EX_TEMPFAIL for input too slow or too long (nothing was stored).
  */
 int cmd_read_input(struct cmd_ctx *ctx, char **out, size_t *len);
 

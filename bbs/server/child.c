@@ -128,6 +128,7 @@ child_ui(struct cmd_ctx *ctx, const struct spawn_req *req)
 	cfg.offered = req->offered;
 	cfg.term = req->term;
 	cfg.guest = ctx->guest;
+	cfg.no_color = req->no_color != 0;
 	cfg.address = address;
 	if (!ctx->guest) {
 		cfg.invite_code = child_invite_code;
@@ -169,7 +170,9 @@ child_main(const struct spawn_req *req, void *arg)
 	ctx.in = stdin, ctx.out = stdout, ctx.err = stderr;
 	/* A UI's stderr is the server's log (spawn.c); its terminal, stdout. */
 	user = req->kind == SPAWN_UI ? stdout : stderr;
-	if (bbs_store_open(ctx.paths, &ctx.st, &cause) != STORE_OK) {
+	/* The spawner closed every inherited fd, the data directory's too. */
+	if (bbs_paths_reopen(arg, &cause) != 0 ||
+	    bbs_store_open(ctx.paths, &ctx.st, &cause) != STORE_OK) {
 		log_error("%s", cause);
 		free(cause);
 		fprintf(user, "bbs: internal error, try again later\n");

@@ -45,10 +45,14 @@
 #define SERVE_GUEST_IDLE 600 /* seconds a guest may go without input */
 #define SERVE_STOP_MS 4500   /* how long sessions get to finish on SIGTERM */
 
-/* Algorithms: exactly SPEC section 3's lists. */
-#define SERVE_KEX                                                              \
-	"curve25519-sha256,curve25519-sha256@libssh.org,"                      \
-	"diffie-hellman-group16-sha512,diffie-hellman-group18-sha512"
+/*
+ * Algorithms: exactly SPEC section 3's lists. No finite-field
+ * Diffie-Hellman: group16 cost the server 18 ms of CPU per unauthenticated
+ * connection and group18 115 ms, against 1.5 ms for curve25519, so anyone
+ * could make the server work a hundred times harder than themselves.
+ * (libssh adds kex-strict-s-v00@openssh.com, Terrapin's countermeasure.)
+ */
+#define SERVE_KEX "curve25519-sha256,curve25519-sha256@libssh.org"
 #define SERVE_CIPHERS                                                          \
 	"chacha20-poly1305@openssh.com,aes256-gcm@openssh.com,"                \
 	"aes128-gcm@openssh.com,aes256-ctr,aes192-ctr,aes128-ctr"
@@ -456,10 +460,19 @@ serve_exec(struct cmd_ctx *ctx, struct args *args)
 		return cmd_fail(ctx, r, NULL);
 	/* Before any secret is in memory: see spawn.h and lookup.h. */
 	s.spawn_sock = spawn_start(child_main, (void *)ctx->paths, &s.spawner);
+	/*
+	 * No core dump and no tracing from here on: the lookup process holds
+	 * the store, this one the secrets, the sessions it forks those and
+	 * their connection's keys. (The spawner holds none; a child that
+	 * loads a secret turns them off itself, in keys/.)
+	 */
+	if (keys_core_off() != 0)
+		fatal("cannot turn core dumps off");
 	s.lookup_sock = lookup_start(ctx->paths->db, &s.lookup);
-	if (keys_secret_load(ctx->paths->secret, nkeys == 0, &secret, &cause) !=
-	        KEYS_OK ||
-	    hostkey_load(ctx->paths->hostkey, &hostkey, &cause) != 0) {
+	if (keys_secret_load(ctx->paths->dirfd, BBS_FILE_SECRET, nkeys == 0,
+	        &secret, &cause) != KEYS_OK ||
+	    hostkey_load(
+	        ctx->paths->dirfd, BBS_FILE_HOSTKEY, &hostkey, &cause) != 0) {
 		kill(s.spawner, SIGKILL);
 		kill(s.lookup, SIGKILL);
 		waitpid(s.spawner, NULL, 0);

@@ -53,6 +53,7 @@ struct session {
 	int peer_closed; /* the client closed the channel */
 	char *command;
 	char term[64];
+	int no_color;   /* env NO_COLOR, not empty: a board without colours */
 	int pty_master; /* -1 without a pty */
 	int pty_slave;
 	struct winsize ws;

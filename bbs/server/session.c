@@ -114,18 +114,48 @@ session_auth_spent(const struct session *se)
 }
 
 /*
- * Sees what no callback handled: libssh then refuses it (we return 1).
- * Only to count the other authentication methods (password,
- * keyboard-interactive), which libssh refuses without a callback:
- * without counting them a client could guess passwords for the whole
- * login grace. ("none" has its callback, session_auth_none().)
+ * Sees what no callback handled: libssh then refuses it (we return 1),
+ * answering a channel request with CHANNEL_FAILURE when it wants a reply.
+ * Two kinds are ours here:
+ * - the other authentication methods (password, keyboard-interactive),
+ *   which libssh refuses without a callback, to count them: without
+ *   counting them a client could guess passwords for the whole login
+ *   grace. ("none" has its callback, session_auth_none().)
+ * - window-change, so a request that wants a reply gets one (SPEC
+ *   section 3): libssh 0.10.6 never answers one that its callback saw.
  */
+static int session_window_change(struct session *se, int cols, int rows);
+
+/*
+ * The size a window-change message asks for. libssh deprecates these
+ * getters in favour of the callback, whose requests it never answers.
+ */
+static void
+session_message_size(ssh_message msg, int *cols, int *rows)
+{
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+	*cols = ssh_message_channel_request_pty_width(msg);
+	*rows = ssh_message_channel_request_pty_height(msg);
+#pragma GCC diagnostic pop
+}
+
 static int
 session_unhandled(ssh_session ssh, ssh_message msg, void *userdata)
 {
 	struct session *se = userdata;
+	int cols, rows;
 
 	(void)ssh;
+	if (ssh_message_type(msg) == SSH_REQUEST_CHANNEL &&
+	    ssh_message_subtype(msg) == SSH_CHANNEL_REQUEST_WINDOW_CHANGE) {
+		session_message_size(msg, &cols, &rows);
+		if (session_window_change(se, cols, rows) != 0)
+			return 1;
+		/* Sends CHANNEL_SUCCESS only if the client wants a reply. */
+		ssh_message_channel_request_reply_success(msg);
+		return 0;
+	}
 	if (ssh_message_type(msg) != SSH_REQUEST_AUTH)
 		return 1;
 	se->attempts++;
@@ -262,13 +292,10 @@ session_pty_request(ssh_session ssh, ssh_channel chan, const char *term,
 	return 0;
 }
 
+/* window-change: 0 when the pty took the new size. */
 static int
-session_window_change(ssh_session ssh, ssh_channel chan, int cols, int rows,
-    int px, int py, void *userdata)
+session_window_change(struct session *se, int cols, int rows)
 {
-	struct session *se = userdata;
-
-	(void)ssh, (void)chan, (void)px, (void)py;
 	if (se->pty_master == -1 || cols <= 0 || rows <= 0)
 		return -1;
 	se->ws.ws_col =
@@ -307,16 +334,29 @@ session_exec_request(
 	return 0;
 }
 
+/*
+ * env: TERM, LANG, LC_* and NO_COLOR only (SPEC section 3), so that
+ * OpenSSH's default SendEnv LANG LC_* is not refused. TERM comes with
+ * pty-req and the board always runs in UTF-8, so all but NO_COLOR are
+ * accepted and ignored; NO_COLOR, set and not empty (no-color.org), asks
+ * the board to draw without colours. No value reaches the child's
+ * environment.
+ */
 static int
 session_env_request(ssh_session ssh, ssh_channel chan, const char *name,
     const char *value, void *userdata)
 {
-	(void)ssh, (void)chan, (void)value, (void)userdata;
-	/*
-	 * TERM comes with pty-req and the UI always runs in UTF-8, so these
-	 * are accepted (SPEC section 3) and otherwise ignored.
-	 */
-	return strcmp(name, "TERM") == 0 || strcmp(name, "LANG") == 0 ? 0 : -1;
+	struct session *se = userdata;
+
+	(void)ssh, (void)chan;
+	if (strcmp(name, "NO_COLOR") == 0) {
+		se->no_color = value[0] != '\0';
+		return 0;
+	}
+	return strcmp(name, "TERM") == 0 || strcmp(name, "LANG") == 0 ||
+	               strncmp(name, "LC_", 3) == 0
+	           ? 0
+	           : -1;
 }
 
 static void
@@ -343,7 +383,7 @@ session_channel_open(ssh_session ssh, void *userdata)
 	se->chan_cb.channel_shell_request_function = session_shell_request;
 	se->chan_cb.channel_exec_request_function = session_exec_request;
 	se->chan_cb.channel_env_request_function = session_env_request;
-	se->chan_cb.channel_pty_window_change_function = session_window_change;
+	/* window-change goes to session_unhandled(), to be answered. */
 	se->chan_cb.channel_close_function = session_channel_closed;
 	/* x11, agent and subsystem stay NULL: their presence means "yes". */
 	ssh_callbacks_init(&se->chan_cb);
@@ -491,6 +531,7 @@ session_spawn(struct session *se)
 	req->offered = se->refused + 1;
 	snprintf(req->key_id, sizeof req->key_id, "%s", se->login.key_id);
 	snprintf(req->term, sizeof req->term, "%s", se->term);
+	req->no_color = se->no_color != 0;
 	snprintf(req->address, sizeof req->address, "%s", se->address);
 	if (se->command != NULL)
 		snprintf(req->command, sizeof req->command, "%s", se->command);

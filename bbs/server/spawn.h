@@ -35,6 +35,7 @@ struct spawn_req {
 	int32_t offered; /* keys the client offered, the accepted one too */
 	char key_id[16];
 	char term[64];
+	uint32_t no_color; /* 1: the client set NO_COLOR (no-color.org) */
 	/* HOST:PORT the client reached, for lines such as "ssh -p PORT
 	 * guest@HOST join ..." when the setting "address" is empty. */
 	char address[64];

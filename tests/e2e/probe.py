@@ -20,6 +20,14 @@ Uses paramiko (Debian's python3-paramiko) against the real server:
                                      guest, publickey first (OpenSSH
                                      always tries none first), exec CMD;
                                      prints the status and output
+  probe.py PORT KEY want-reply [NAME[=VALUE]]...
+                                     on one session channel, sends each
+                                     request NAME (env requests as
+                                     env:VAR=VALUE) with want-reply and
+                                     prints "NAME success|failure|none"
+                                     (none: no answer within 3 s), then
+                                     execs whoami on the same channel and
+                                     prints its status and output
 
 Each prints one line of result and exits 0 when the probe ran (the test
 decides whether the result is right), 2 when it could not run.
@@ -107,10 +115,7 @@ def env(t):
 
 
 def exec_print(t, cmd):
-    ch = t.open_session()
-    ch.exec_command(cmd)
-    out = ch.makefile().read().decode()
-    print("status %d %s" % (ch.recv_exit_status(), out.strip()))
+    exec_on(t.open_session(), cmd)
 
 
 def slow_reader(t, cmd):
@@ -125,6 +130,83 @@ def slow_reader(t, cmd):
             break
         got += len(data)
     print("bytes %d status %d" % (got, ch.recv_exit_status()))
+
+
+def want_reply(t, names):
+    """Requests with want-reply, answers read by our own handlers: paramiko
+    closes a channel on CHANNEL_FAILURE, and waits for ever for none."""
+    import queue
+    answers = queue.Queue()
+    table = dict(t._channel_handler_table)
+    ours = [0]  # requests of ours not yet answered
+
+    def answer(name, ptype):
+        def handle(chan, m):
+            if ours[0] > 0:
+                ours[0] -= 1
+                answers.put(name)
+            else:
+                table[ptype](chan, m)  # paramiko's own request
+        return handle
+    t._channel_handler_table = dict(table)
+    for name, ptype in (("success", paramiko.common.MSG_CHANNEL_SUCCESS),
+                        ("failure", paramiko.common.MSG_CHANNEL_FAILURE)):
+        t._channel_handler_table[ptype] = answer(name, ptype)
+    ch = t.open_session()
+    for name in names:
+        m = paramiko.Message()
+        m.add_byte(paramiko.common.cMSG_CHANNEL_REQUEST)
+        m.add_int(ch.remote_chanid)
+        if name.startswith("env:"):
+            var, _, value = name[4:].partition("=")
+            m.add_string("env")
+            m.add_boolean(True)
+            m.add_string(var)
+            m.add_string(value)
+        else:
+            m.add_string(name)
+            m.add_boolean(True)
+            if name == "signal":
+                m.add_string("INT")
+            elif name == "exit-signal":
+                m.add_string("TERM")
+                m.add_boolean(False)
+                m.add_string("")
+                m.add_string("")
+            elif name == "exit-status":
+                m.add_int(3)
+            elif name == "break":
+                m.add_int(0)
+            elif name == "window-change":
+                for v in (80, 24, 0, 0):
+                    m.add_int(v)
+            elif name == "x11-req":
+                m.add_boolean(False)
+                m.add_string("MIT-MAGIC-COOKIE-1")
+                m.add_string("00" * 16)
+                m.add_int(0)
+            elif name == "subsystem":
+                m.add_string("sftp")
+            elif name == "pty-req":
+                m.add_string("xterm")
+                for v in (80, 24, 0, 0):
+                    m.add_int(v)
+                m.add_string("")
+        ours[0] += 1
+        t._send_user_message(m)
+        try:
+            print("%s %s" % (name, answers.get(timeout=3)))
+        except queue.Empty:
+            print("%s none" % name)
+    ours[0] = 0
+    t._channel_handler_table = table
+    exec_on(ch, "whoami")
+
+
+def exec_on(ch, cmd):
+    ch.exec_command(cmd)
+    out = ch.makefile().read().decode()
+    print("status %d %s" % (ch.recv_exit_status(), out.strip()))
 
 
 def main():
@@ -148,6 +230,8 @@ def main():
         slow_reader(t, sys.argv[4])
     elif probe == "as-guest":
         exec_print(t, sys.argv[4])
+    elif probe == "want-reply":
+        want_reply(t, sys.argv[4:])
     else:
         return 2
     t.close()

@@ -1,7 +1,8 @@
 #!/bin/sh
 # What the server refuses (SPEC section 3): every authentication method
 # but publickey, port forwarding both ways, sftp and other subsystems, a
-# second session channel, and env variables other than TERM and LANG.
+# second session channel, and env variables other than TERM, LANG, LC_*
+# and NO_COLOR (t-requests has each request with want-reply).
 . "$E2E_DIR/lib.sh"
 
 member alice

@@ -1,5 +1,7 @@
 /* bbs: ISC licence, see LICENSE. */
 /* Test stores (see fixture.h). */
+#include <fcntl.h>
+
 #include <sodium.h>
 #include <sqlite3.h>
 
@@ -46,8 +48,8 @@ fixture_open(struct fixture *f)
 	if (asprintf(&f->db, "%s/bbs.db", f->dir) < 0 ||
 	    asprintf(&path, "%s/modlog.key", f->dir) < 0)
 		exit(2);
-	if (fixture_signer == NULL &&
-	    keys_signer_load(path, 1, &fixture_signer, &cause) != KEYS_OK) {
+	if (fixture_signer == NULL && keys_signer_load(AT_FDCWD, path, 1,
+	                                  &fixture_signer, &cause) != KEYS_OK) {
 		fprintf(stderr, "fixture: %s\n", cause);
 		exit(2);
 	}

@@ -1230,8 +1230,10 @@ test_cmd(void)
 	memset(&r, 0, sizeof r);
 	r.f = &f;
 	if (bbs_paths_init(f.dir, &r.paths, &cause) != 0 ||
-	    keys_secret_load(r.paths.secret, 1, &s, &cause) != KEYS_OK ||
-	    keys_signer_load(r.paths.modlog_key, 1, &signer, &cause) != KEYS_OK)
+	    keys_secret_load(r.paths.dirfd, BBS_FILE_SECRET, 1, &s, &cause) !=
+	        KEYS_OK ||
+	    keys_signer_load(r.paths.dirfd, BBS_FILE_MODLOG_KEY, 1, &signer,
+	        &cause) != KEYS_OK)
 		exit(2);
 	keys_secret_free(s);
 	keys_signer_free(signer);

@@ -6,6 +6,8 @@
  * way: crypto_kdf's subkey is BLAKE2b with the subkey id as salt and the
  * context as personalisation), and the secret files.
  */
+#include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 
 #include <fcntl.h>
@@ -121,7 +123,7 @@ test_known_answers(void)
 	size_t i;
 
 	TEST_START("keys: known-answer identity hashes and key ids");
-	ASSERT_INT_EQ(keys_secret_load(path, 1, &s, &cause), KEYS_OK);
+	ASSERT_INT_EQ(keys_secret_load(AT_FDCWD, path, 1, &s, &cause), KEYS_OK);
 	for (i = 0; s != NULL && i < sizeof kats / sizeof kats[0]; i++) {
 		ASSERT_INT_EQ(
 		    keys_pubkey_parse_line(kats[i].line, &k, &cause), KEYS_OK);
@@ -196,26 +198,34 @@ static void
 test_secret_file(void)
 {
 	struct keys_secret *s = NULL;
+	struct rlimit rl;
 	struct stat sb;
 	char *dir = test_mkdtemp(), *path, *cause = NULL;
-	int fd;
+	int fd, dfd;
 
 	TEST_START("keys: secret.key is created 0600 and checked");
 	if (asprintf(&path, "%s/secret.key", dir) < 0)
 		exit(2);
 	/* Not made where one must already exist: it would match nothing. */
-	ASSERT_INT_EQ(keys_secret_load(path, 0, &s, &cause), KEYS_ERR_IO);
+	ASSERT_INT_EQ(
+	    keys_secret_load(AT_FDCWD, path, 0, &s, &cause), KEYS_ERR_IO);
 	ASSERT_TRUE(cause != NULL && strstr(cause, "missing") != NULL);
 	free(cause);
 	cause = NULL;
-	ASSERT_INT_EQ(keys_secret_load(path, 1, &s, &cause), KEYS_OK);
+	ASSERT_INT_EQ(keys_secret_load(AT_FDCWD, path, 1, &s, &cause), KEYS_OK);
+	/* ... by a process that can leave no core and cannot be traced */
+	ASSERT_INT_EQ(prctl(PR_GET_DUMPABLE, 0, 0, 0, 0), 0);
+	ASSERT_INT_EQ(getrlimit(RLIMIT_CORE, &rl), 0);
+	ASSERT_INT_EQ(rl.rlim_cur, 0);
+	ASSERT_INT_EQ(rl.rlim_max, 0);
 	ASSERT_INT_EQ(stat(path, &sb), 0);
 	ASSERT_INT_EQ(sb.st_mode & 0777, 0600);
 	ASSERT_INT_EQ(sb.st_size, KEYS_SECRET_LEN);
 	keys_secret_free(s);
 	s = NULL;
 	chmod(path, 0644);
-	ASSERT_INT_EQ(keys_secret_load(path, 1, &s, &cause), KEYS_ERR_BAD_FILE);
+	ASSERT_INT_EQ(
+	    keys_secret_load(AT_FDCWD, path, 1, &s, &cause), KEYS_ERR_BAD_FILE);
 	ASSERT_TRUE(cause != NULL && strstr(cause, "chmod 600") != NULL);
 	free(cause);
 	cause = NULL;
@@ -223,8 +233,36 @@ test_secret_file(void)
 	fd = open(path, O_WRONLY | O_APPEND);
 	ASSERT_INT_EQ(write(fd, "x", 1), 1);
 	close(fd);
-	ASSERT_INT_EQ(keys_secret_load(path, 1, &s, &cause), KEYS_ERR_BAD_FILE);
+	ASSERT_INT_EQ(
+	    keys_secret_load(AT_FDCWD, path, 1, &s, &cause), KEYS_ERR_BAD_FILE);
 	free(cause);
+	cause = NULL;
+	TEST_DONE();
+
+	TEST_START(
+	    "keys: a secret is opened in its directory, never via a link");
+	dfd = open(dir, O_RDONLY | O_DIRECTORY);
+	ASSERT_INT_EQ(unlink(path), 0);
+	ASSERT_INT_EQ(
+	    keys_secret_load(dfd, "secret.key", 1, &s, &cause), KEYS_OK);
+	keys_secret_free(s);
+	s = NULL;
+	ASSERT_INT_EQ(renameat(dfd, "secret.key", dfd, "real.key"), 0);
+	ASSERT_INT_EQ(symlinkat("real.key", dfd, "secret.key"), 0);
+	ASSERT_INT_EQ(keys_secret_load(dfd, "secret.key", 1, &s, &cause),
+	    KEYS_ERR_BAD_FILE);
+	ASSERT_STR_EQ(
+	    cause, "secret.key is a symbolic link; refusing to follow it");
+	free(cause);
+	cause = NULL;
+	/* A dangling link is no missing file: nothing is made through it. */
+	ASSERT_INT_EQ(unlinkat(dfd, "real.key", 0), 0);
+	ASSERT_INT_EQ(keys_secret_load(dfd, "secret.key", 1, &s, &cause),
+	    KEYS_ERR_BAD_FILE);
+	ASSERT_TRUE(faccessat(dfd, "real.key", F_OK, 0) != 0);
+	free(cause);
+	unlinkat(dfd, "secret.key", 0);
+	close(dfd);
 	TEST_DONE();
 	free(path);
 	test_rmdir(dir);
@@ -240,7 +278,7 @@ test_signer(void)
 	TEST_START("keys: the log key signs, verifies, and survives a reload");
 	if (asprintf(&path, "%s/modlog.key", dir) < 0)
 		exit(2);
-	ASSERT_INT_EQ(keys_signer_load(path, 1, &s, &cause), KEYS_OK);
+	ASSERT_INT_EQ(keys_signer_load(AT_FDCWD, path, 1, &s, &cause), KEYS_OK);
 	keys_hash("abc", 3, h);
 	hex(h, sizeof h, hx);
 	/* BLAKE2b-256("abc"), RFC 7693 style vector. */
@@ -252,7 +290,8 @@ test_signer(void)
 	h[0] ^= 1;
 	ASSERT_INT_EQ(keys_verify(pk, h, sizeof h, sig), KEYS_ERR_SIGNATURE);
 	h[0] ^= 1;
-	ASSERT_INT_EQ(keys_signer_load(path, 1, &s2, &cause), KEYS_OK);
+	ASSERT_INT_EQ(
+	    keys_signer_load(AT_FDCWD, path, 1, &s2, &cause), KEYS_OK);
 	if (s2 != NULL) {
 		uint8_t pk2[KEYS_PUBLIC_LEN];
 
@@ -296,7 +335,7 @@ test_invites(void)
 	int i, same = 0;
 
 	TEST_START("keys: an invitation code prints and hashes as known");
-	ASSERT_INT_EQ(keys_secret_load(path, 0, &s, &cause), KEYS_OK);
+	ASSERT_INT_EQ(keys_secret_load(AT_FDCWD, path, 0, &s, &cause), KEYS_OK);
 	for (i = 0; i < KEYS_INVITE_BYTES; i++)
 		c.bytes[i] = (uint8_t)i;
 	c.bytes[KEYS_INVITE_BYTES - 1] &= 0xf8;
