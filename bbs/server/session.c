@@ -236,15 +236,28 @@ session_auth_pubkey(ssh_session ssh, const char *user,
 		return SSH_AUTH_DENIED;
 	if ((state != SSH_PUBLICKEY_STATE_NONE &&
 	        state != SSH_PUBLICKEY_STATE_VALID) ||
-	    session_key_hash(se, pubkey, h) != 0 ||
-	    lookup_key(se->cfg->lookup_sock, h, &login, &role) != 0) {
+	    session_key_hash(se, pubkey, h) != 0) {
+		se->refused++;
+		explicit_bzero(h, sizeof h);
+		return SSH_AUTH_DENIED;
+	}
+	/*
+	 * A query without a signature gets PK_OK for every well-formed key
+	 * of an accepted type, registered or not: answering it from the
+	 * store would tell anyone holding a member's public key (from a key
+	 * listing elsewhere) that its owner is a member. Only a valid
+	 * signature is looked up; a refused one counts as an attempt.
+	 */
+	if (state == SSH_PUBLICKEY_STATE_NONE) {
+		explicit_bzero(h, sizeof h);
+		return SSH_AUTH_SUCCESS;
+	}
+	if (lookup_key(se->cfg->lookup_sock, h, &login, &role) != 0) {
 		se->refused++;
 		explicit_bzero(h, sizeof h);
 		return SSH_AUTH_DENIED;
 	}
 	explicit_bzero(h, sizeof h);
-	if (state == SSH_PUBLICKEY_STATE_NONE)
-		return SSH_AUTH_SUCCESS; /* only "this key would do": PK_OK */
 	se->role = role;
 	se->login = login;
 	se->authed = 1;

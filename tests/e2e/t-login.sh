@@ -1,7 +1,8 @@
 #!/bin/sh
 # Logging in with keys: a member's whoami, a second key of the same
 # pseudonym, an unknown key refused, a revoked key refused at once, the
-# host key fingerprint printed at start matching what ssh saw.
+# host key fingerprint printed at start matching what ssh saw; a public
+# key alone gets the same answer, member's or stranger's.
 . "$E2E_DIR/lib.sh"
 
 member alice
@@ -77,6 +78,23 @@ check "ten refused keys: the eleventh attempt is not heard" [ $? -eq 255 ]
 
 # Nothing about members is logged: no address but the listening one, no
 # pseudonym, no key id, no user name.
+# No membership oracle (SPEC section 3): holding only a public key (as
+# anyone may, from a key listing elsewhere), the answer to the query is
+# the same for a member's key and a stranger's. ssh has no private key
+# to sign with, so neither logs in.
+pk_query() { # NAME: ssh -v with only NAME.pub
+	ssh -v -F "$T/ssh_config" -o BatchMode=yes -o IdentitiesOnly=yes \
+		-o IdentityFile="$T/$1.pub" bbs whoami </dev/null 2>&1
+}
+pk_query alice >"$T/pk_alice"
+pk_query stranger >"$T/pk_stranger"
+check "a member's public key alone: the server would take it" \
+	grep -q 'Server accepts key' "$T/pk_alice"
+check "... and a stranger's alike: nothing tells them apart" \
+	grep -q 'Server accepts key' "$T/pk_stranger"
+check "... neither logs in without its private key" \
+	sh -c "! grep -q 'Authenticated to' '$T/pk_alice' '$T/pk_stranger'"
+
 check "the log names no address but its own" [ "$(grep -c 127.0.0.1 "$T/server.log")" -eq 1 ]
 check "the log names no member, key or user" sh -c "! grep -qiE 'alice|stranger|member|$(cat "$T/alice.keyid")' '$T/server.log'"
 stop_server
