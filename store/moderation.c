@@ -277,6 +277,20 @@ out:
 	return r;
 }
 
+/*
+ * A sysop may hold more open invitations than a member: one demoted keeps
+ * a member's share, the oldest, and the newest beyond it no longer work.
+ */
+static int
+role_trim_invites(struct store *st, int64_t member)
+{
+	return store_run(st,
+	    "DELETE FROM invites WHERE inviter_id = ?1 AND id NOT IN"
+	    " (SELECT id FROM invites WHERE inviter_id = ?1 ORDER BY id"
+	    " LIMIT ?2)",
+	    NULL, "ii", member, store_setting(st, "invite_open_max"));
+}
+
 int
 store_role_set(struct store *st, const struct store_actor *a,
     const char *pseudonym, enum store_role role, const char *reason,
@@ -332,6 +346,8 @@ store_role_set(struct store *st, const struct store_actor *a,
 	}
 	if ((r = store_run(st, "UPDATE members SET role = ?1 WHERE id = ?2",
 	         NULL, "ti", store_role_name(role), m->id)) == STORE_OK &&
+	    (role == STORE_ROLE_SYSOP ||
+	        (r = role_trim_invites(st, m->id)) == STORE_OK) &&
 	    (r = two_sysops_done(st, act, m->pseudonym)) == STORE_OK)
 		r = store_modlog_append(st, a->name, act, m->pseudonym, why);
 done:

@@ -557,8 +557,8 @@ test_revoked_trust(void)
 	struct store_join_result res;
 	struct fixture f;
 	char id[STORE_KEY_ID_LEN + 1], *cause = NULL;
-	int64_t alice, bob, count = 0;
-	int pending = 0, admitted = 0;
+	int64_t alice, bob, carol, count = 0;
+	int pending = 0, admitted = 0, i;
 
 	fixture_open(&f);
 	store_set_clock(f.st, T0);
@@ -590,6 +590,21 @@ test_revoked_trust(void)
 	                  f.st, &store_console, id, "stolen", &pending, &cause),
 	    STORE_OK);
 	ASSERT_INT_EQ(raw_int(f.db, "SELECT count(*) FROM vouches"), 0);
+	TEST_DONE();
+	TEST_START("demote: a demoted sysop keeps a member's share of codes");
+	carol = fixture_member(&f, "carol", STORE_ROLE_SYSOP);
+	for (i = 0; i < 6; i++)
+		ASSERT_INT_EQ(invite(&f, carol, 10 + i, NULL), STORE_OK);
+	ASSERT_INT_EQ(store_role_set(f.st, &store_console, "carol",
+	                  STORE_ROLE_MEMBER, NULL, &pending, &cause),
+	    STORE_OK);
+	ASSERT_INT_EQ(
+	    raw_int(f.db, "SELECT count(*) FROM invites"
+	                  " WHERE inviter_id = (SELECT id FROM members"
+	                  " WHERE pseudonym = 'carol')"),
+	    3);
+	ASSERT_INT_EQ(join(&f, NULL, 15, "late", 3, NULL), STORE_ERR_NOT_FOUND);
+	ASSERT_INT_EQ(join(&f, NULL, 10, "early", 3, NULL), STORE_OK);
 	TEST_DONE();
 	fixture_close(&f);
 }
