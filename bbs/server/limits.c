@@ -4,7 +4,8 @@
  * for the connections still authenticating (or the guest sessions). It
  * never holds more than the global cap, so linear scans are the right
  * tool. The join counter is an array of networks, each with the times of
- * its attempts in the window, pruned as it is used.
+ * its attempts in the window, pruned as it is used. The sessions table is
+ * an array of (pid, member id), scanned at each login.
  */
 #include <netinet/in.h>
 
@@ -209,4 +210,65 @@ limits_join(struct limits_joins *j, const struct limits_prefix *p, int64_t now)
 		return 0;
 	e->t[e->n++] = now;
 	return 1;
+}
+
+struct limits_session_entry {
+	pid_t pid;
+	int64_t member;
+};
+
+struct limits_sessions {
+	size_t max;
+	struct limits_session_entry *e;
+	size_t n;
+};
+
+struct limits_sessions *
+limits_sessions_new(size_t max)
+{
+	struct limits_sessions *s = xcalloc(1, sizeof *s);
+
+	s->max = max;
+	s->e = xcalloc(max, sizeof *s->e);
+	return s;
+}
+
+void
+limits_sessions_free(struct limits_sessions *s)
+{
+	if (s == NULL)
+		return;
+	free(s->e);
+	free(s);
+}
+
+int
+limits_session_add(
+    struct limits_sessions *s, pid_t pid, int64_t member, size_t per_member)
+{
+	size_t i, same = 0;
+
+	if (s->n >= s->max)
+		return LIMITS_SESSION_FULL;
+	for (i = 0; member != 0 && i < s->n; i++) {
+		if (s->e[i].member == member)
+			same++;
+	}
+	if (member != 0 && same >= per_member)
+		return LIMITS_SESSION_MEMBER;
+	s->e[s->n++] = (struct limits_session_entry){ pid, member };
+	return LIMITS_SESSION_OK;
+}
+
+void
+limits_session_done(struct limits_sessions *s, pid_t pid)
+{
+	size_t i;
+
+	for (i = 0; i < s->n; i++) {
+		if (s->e[i].pid == pid) {
+			s->e[i] = s->e[--s->n];
+			return;
+		}
+	}
 }

@@ -10,6 +10,11 @@
  * join attempts by guests: at most 10 from one network in 10 minutes;
  * that is the only place a prefix outlives its connection, for at most
  * the window, in memory.
+ *
+ * And logged-in sessions (SPEC section 3): at most a member's limit at
+ * once per member, all their keys together, and at most a global cap in
+ * all, guests included. Counted by member id and pid, for as long as the
+ * session process lives.
  */
 #ifndef BBS_LIMITS_H
 #define BBS_LIMITS_H
@@ -67,5 +72,30 @@ void limits_joins_free(struct limits_joins *j);
  */
 int limits_join(
     struct limits_joins *j, const struct limits_prefix *p, int64_t now);
+
+/*
+ * Logged-in sessions: a table of (pid, member id), at most max of them.
+ */
+struct limits_sessions;
+
+enum limits_session {
+	LIMITS_SESSION_OK,     /* counted */
+	LIMITS_SESSION_MEMBER, /* the member has per_member already */
+	LIMITS_SESSION_FULL,   /* max sessions are open */
+};
+
+struct limits_sessions *limits_sessions_new(size_t max);
+void limits_sessions_free(struct limits_sessions *s);
+
+/*
+ * Counts pid as a session of member (0 for a guest, which no per-member
+ * limit holds back) unless the member has per_member sessions already or
+ * the table is full; returns which (an enum limits_session).
+ */
+int limits_session_add(
+    struct limits_sessions *s, pid_t pid, int64_t member, size_t per_member);
+
+/* Forgets pid's session, if it had one. */
+void limits_session_done(struct limits_sessions *s, pid_t pid);
 
 #endif

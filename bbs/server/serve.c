@@ -4,9 +4,10 @@
  * before touching any secret, loads secret.key and the host key, listens,
  * and for every connection that the pre-authentication limits admit forks a
  * session process (session.c). It never speaks SSH itself and never opens
- * the store across a fork. It also keeps the guest caps and counts guests'
- * join attempts per network (limits.h), answering its sessions on their
- * notify sockets, since sessions are separate processes. SIGTERM or SIGINT:
+ * the store across a fork. It also keeps the guest caps, counts guests'
+ * join attempts per network, and counts logged-in sessions per member and
+ * in all (limits.h), answering its sessions on their notify sockets,
+ * since sessions are separate processes. SIGTERM or SIGINT:
  * stop accepting, ask every session to finish (interactive ones tell their
  * member), wait at most a few seconds, exit 0.
  */
@@ -43,7 +44,17 @@
 #define SERVE_DEFAULT_LISTEN "127.0.0.1:2222"
 #define SERVE_LOGIN_GRACE 20 /* seconds (SPEC section 3) */
 #define SERVE_GUEST_IDLE 600 /* seconds a guest may go without input */
-#define SERVE_STOP_MS 4500   /* how long sessions get to finish on SIGTERM */
+/*
+ * Logged-in sessions at once, members and guests: each interactive one is
+ * two processes (session and UI) and a pty, so 256 are about 600
+ * processes with the pre-authentication ones, and 256 of the kernel's
+ * 4,096 ptys (kernel.pty.max), which leaves the machine's operator room
+ * to log in and work. A serve option, not a setting: it is about this
+ * machine, not the board, and a backup restored elsewhere must not bring
+ * it along.
+ */
+#define SERVE_SESSIONS_MAX 256
+#define SERVE_STOP_MS 4500 /* how long sessions get to finish on SIGTERM */
 
 /* Algorithms: exactly SPEC section 3's lists. */
 #define SERVE_KEX                                                              \
@@ -62,6 +73,7 @@ struct serve_child {
 	pid_t pid;
 	int notify_fd; /* -1 once a member has logged in */
 	int guest;     /* counted in the guest caps */
+	int member;    /* a member's session, counted in s->sessions */
 	struct limits_prefix prefix;
 };
 
@@ -76,6 +88,7 @@ struct serve {
 	struct limits *limits;
 	struct limits *guests;
 	struct limits_joins *joins;
+	struct limits_sessions *sessions;
 	struct serve_child *kids;
 	size_t nkids;
 	unsigned long served;
@@ -255,7 +268,8 @@ serve_accept(struct serve *s)
 	log_debug("connection %lu: session process %ld", s->served, (long)pid);
 	limits_add(s->limits, pid, &prefix);
 	s->kids = xreallocarray(s->kids, s->nkids + 1, sizeof *s->kids);
-	s->kids[s->nkids++] = (struct serve_child){ pid, notify[0], 0, prefix };
+	s->kids[s->nkids++] =
+	    (struct serve_child){ pid, notify[0], 0, 0, prefix };
 }
 
 static void
@@ -277,6 +291,7 @@ serve_reap(struct serve *s)
 		    "session process %ld ended (status %d)", (long)pid, status);
 		limits_done(s->limits, pid);
 		limits_done(s->guests, pid);
+		limits_session_done(s->sessions, pid);
 		for (i = 0; i < s->nkids; i++) {
 			if (s->kids[i].pid != pid)
 				continue;
@@ -298,30 +313,61 @@ serve_now(void)
 }
 
 /*
+ * A member's login (session.h): counted against the member's limit and
+ * the global cap, by member id; 'y', or which cap refused it.
+ */
+static char
+serve_member(struct serve *s, struct serve_child *k,
+    const struct session_ask_member *ask)
+{
+	if (k->guest || k->member || ask->member_id <= 0 || ask->per_member < 1)
+		return SESSION_FULL_BOARD;
+	switch (limits_session_add(
+	    s->sessions, k->pid, ask->member_id, (size_t)ask->per_member)) {
+	case LIMITS_SESSION_OK:
+		k->member = 1;
+		limits_done(s->limits, k->pid);
+		return 'y';
+	case LIMITS_SESSION_MEMBER:
+		return SESSION_FULL_MEMBER;
+	default:
+		return SESSION_FULL_BOARD;
+	}
+}
+
+/*
  * A message on a session's notify socket (session.h). End of file: a
  * member has logged in, or the session has ended. A guest's login is
- * counted against the guest caps; one beyond them stays counted as
+ * counted against the guest caps and the global cap, a member's against
+ * its member's limit and the global cap; one beyond them stays counted as
  * pending until it goes, so the pre-authentication caps still bound how
  * many such connections there are. Nothing here is logged: no line may
- * say that a connection is a guest's.
+ * say that a connection is a guest's, or whose it is.
  */
 static void
 serve_notify(struct serve *s, struct serve_child *k)
 {
-	char what, yes = 'n';
+	struct session_ask_member ask;
+	char msg[sizeof ask + 1], what, yes = 'n';
 	ssize_t n;
 
-	n = recv(k->notify_fd, &what, 1, MSG_DONTWAIT);
+	n = recv(k->notify_fd, msg, sizeof msg, MSG_DONTWAIT);
 	if (n == -1 && (errno == EAGAIN || errno == EINTR))
 		return;
-	if (n != 1) {
+	if (n < 1) {
 		close(k->notify_fd);
 		k->notify_fd = -1;
 		limits_done(s->limits, k->pid);
 		return;
 	}
-	if (what == SESSION_ASK_GUEST && !k->guest) {
-		if (limits_admit(s->guests, &k->prefix)) {
+	what = msg[0];
+	if (what == SESSION_ASK_MEMBER && n == (ssize_t)sizeof ask) {
+		memcpy(&ask, msg, sizeof ask);
+		yes = serve_member(s, k, &ask);
+	} else if (what == SESSION_ASK_GUEST && !k->guest && !k->member) {
+		if (limits_admit(s->guests, &k->prefix) &&
+		    limits_session_add(s->sessions, k->pid, 0, 0) ==
+		        LIMITS_SESSION_OK) {
 			limits_done(s->limits, k->pid);
 			limits_add(s->guests, k->pid, &k->prefix);
 			k->guest = 1;
@@ -416,6 +462,7 @@ static const struct args_opt serve_opts[] = {
 	{ "listen", ARGS_VALUE },
 	{ "login-grace", ARGS_VALUE },
 	{ "guest-idle", ARGS_VALUE },
+	{ "sessions-max", ARGS_VALUE },
 	{ "debug", 0 },
 	{ NULL, 0 },
 };
@@ -431,6 +478,7 @@ serve_exec(struct cmd_ctx *ctx, struct args *args)
 	const char *listen = args_get(args, "listen");
 	const char *grace = args_get(args, "login-grace");
 	const char *idle = args_get(args, "guest-idle");
+	const char *smax = args_get(args, "sessions-max");
 	char *cause = NULL, *fp;
 	int r;
 
@@ -444,6 +492,10 @@ serve_exec(struct cmd_ctx *ctx, struct args *args)
 	if (s.cfg.guest_idle < 1 || s.cfg.guest_idle > 86400)
 		return cmd_error(
 		    ctx, EX_USAGE, "--guest-idle is 1 to 86400 seconds");
+	s.cfg.sessions_max = smax != NULL ? atoi(smax) : SERVE_SESSIONS_MAX;
+	if (s.cfg.sessions_max < 1 || s.cfg.sessions_max > 65536)
+		return cmd_error(
+		    ctx, EX_USAGE, "--sessions-max is 1 to 65536 sessions");
 	log_init("serve", args_has(args, "debug") ? LOG_DEBUG : LOG_INFO);
 	/* Migrate now, so sessions never race to, and close before forking. */
 	if ((r = store_open(ctx->paths->db, &st, &cause)) != STORE_OK)
@@ -483,6 +535,7 @@ serve_exec(struct cmd_ctx *ctx, struct args *args)
 	s.guests = limits_new(LIMITS_GUEST_MAX, LIMITS_GUEST_PREFIX_MAX);
 	s.joins = limits_joins_new(
 	    LIMITS_JOIN_MAX, LIMITS_JOIN_WINDOW, LIMITS_JOIN_NETS);
+	s.sessions = limits_sessions_new((size_t)s.cfg.sessions_max);
 	s.listen_fd =
 	    serve_listen(listen != NULL ? listen : SERVE_DEFAULT_LISTEN);
 	log_info("host key %s", fp);
@@ -497,6 +550,7 @@ serve_exec(struct cmd_ctx *ctx, struct args *args)
 	limits_free(s.limits);
 	limits_free(s.guests);
 	limits_joins_free(s.joins);
+	limits_sessions_free(s.sessions);
 	keys_secret_free(secret);
 	free(s.kids);
 	return 0;
@@ -505,7 +559,7 @@ serve_exec(struct cmd_ctx *ctx, struct args *args)
 const struct cmd serve_cmd = {
 	.name = "serve",
 	.usage =
-	    "[--listen HOST:PORT] [--login-grace SECONDS] [--guest-idle SECONDS]",
+	    "[--listen HOST:PORT] [--sessions-max N] [--login-grace SECONDS] [--guest-idle SECONDS]",
 	.summary =
 	    "run the server in the foreground (default " SERVE_DEFAULT_LISTEN
 	    ")",

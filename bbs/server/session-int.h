@@ -42,10 +42,13 @@ struct session {
 	int refused_other; /* attempts by any other method */
 	struct store_login login;
 	enum store_role role;
-	int notify_fd;    /* to the listener; -1 once closed */
-	int guests;       /* the setting "guests" once asked; -1 before */
-	int guest;        /* logged in as guest, without a key */
-	int guest_full;   /* ...beyond the guest caps: one line, then 75 */
+	int notify_fd;  /* to the listener; -1 once closed */
+	int guests;     /* the setting "guests" once asked; -1 before */
+	int guest;      /* logged in as guest, without a key */
+	int guest_full; /* ...beyond the guest caps: one line, then 75 */
+	char over;      /* a member beyond a session cap: SESSION_FULL_* */
+	int per_member; /* the member's cap, as the lookup process read it */
+	char pseudonym[32];
 	char address[64]; /* HOST:PORT this connection reached */
 
 	/* The channel's requests. */

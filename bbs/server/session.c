@@ -135,21 +135,51 @@ session_unhandled(ssh_session ssh, ssh_message msg, void *userdata)
 }
 
 /*
- * Asks the listener on the notify socket; 1 for its 'y', 0 for 'n' or no
- * answer (a full table is the safe guess).
+ * Asks the listener on the notify socket (session.h); returns its answer,
+ * 'y' or a refusal, and 0 for no answer (a full table is the safe guess).
  */
-static int
-session_ask(struct session *se, char what)
+static char
+session_ask(struct session *se, const void *msg, size_t len)
 {
 	struct pollfd pfd = { se->notify_fd, POLLIN, 0 };
 	char answer = 0;
 
 	if (se->notify_fd == -1 ||
-	    send(se->notify_fd, &what, 1, MSG_NOSIGNAL) != 1 ||
+	    send(se->notify_fd, msg, len, MSG_NOSIGNAL) != (ssize_t)len ||
 	    poll(&pfd, 1, SESSION_ASK_MS) != 1 ||
 	    recv(se->notify_fd, &answer, 1, 0) != 1)
 		return 0;
-	return answer == 'y';
+	return answer;
+}
+
+/* Asks a one-byte question; 1 for the listener's 'y'. */
+static int
+session_ask_byte(struct session *se, char what)
+{
+	return session_ask(se, &what, 1) == 'y';
+}
+
+/*
+ * Counts a member's login with the listener (SPEC section 3: at most
+ * per_member sessions at once per member, all their keys together, and
+ * the global cap). Asked before the client hears of its login, so the
+ * next login already sees this one; one beyond a cap still logs in, to be
+ * told so in one line (session_serve).
+ */
+static void
+session_count(struct session *se)
+{
+	struct session_ask_member ask;
+	char answer;
+
+	memset(&ask, 0, sizeof ask);
+	ask.what = SESSION_ASK_MEMBER;
+	ask.per_member = se->per_member;
+	ask.member_id = se->login.member_id;
+	answer = session_ask(se, &ask, sizeof ask);
+	se->over = answer == 'y' ? 0
+	           : answer == 0 ? SESSION_FULL_BOARD
+	                         : answer;
 }
 
 /*
@@ -184,7 +214,7 @@ session_auth_none(ssh_session ssh, const char *user, void *userdata)
 	 * the next connection already sees this one. Beyond the caps the
 	 * guest still logs in, to be told so in one line (session_serve).
 	 */
-	se->guest_full = !session_ask(se, SESSION_ASK_GUEST);
+	se->guest_full = !session_ask_byte(se, SESSION_ASK_GUEST);
 	se->guest = 1;
 	se->authed = 1;
 	return SSH_AUTH_SUCCESS;
@@ -195,8 +225,7 @@ session_auth_pubkey(ssh_session ssh, const char *user,
     struct ssh_key_struct *pubkey, char state, void *userdata)
 {
 	struct session *se = userdata;
-	struct store_login login;
-	enum store_role role;
+	struct lookup_member m;
 	uint8_t h[KEYS_HASH_LEN];
 
 	(void)ssh;
@@ -207,7 +236,7 @@ session_auth_pubkey(ssh_session ssh, const char *user,
 	if ((state != SSH_PUBLICKEY_STATE_NONE &&
 	        state != SSH_PUBLICKEY_STATE_VALID) ||
 	    session_key_hash(se, pubkey, h) != 0 ||
-	    lookup_key(se->cfg->lookup_sock, h, &login, &role) != 0) {
+	    lookup_key(se->cfg->lookup_sock, h, &m) != 0) {
 		se->refused++;
 		explicit_bzero(h, sizeof h);
 		return SSH_AUTH_DENIED;
@@ -215,8 +244,11 @@ session_auth_pubkey(ssh_session ssh, const char *user,
 	explicit_bzero(h, sizeof h);
 	if (state == SSH_PUBLICKEY_STATE_NONE)
 		return SSH_AUTH_SUCCESS; /* only "this key would do": PK_OK */
-	se->role = role;
-	se->login = login;
+	se->role = m.role;
+	se->login = m.login;
+	se->per_member = m.sessions_max;
+	memcpy(se->pseudonym, m.pseudonym, sizeof se->pseudonym);
+	session_count(se);
 	se->authed = 1;
 	return SSH_AUTH_SUCCESS;
 }
@@ -444,8 +476,12 @@ session_login(struct session *se)
 			return -1;
 		if (se->authed && !logged_in) {
 			logged_in = 1;
-			/* Pre-authentication is over; a guest keeps asking. */
-			if (!se->guest) {
+			/*
+			 * Pre-authentication is over; a guest keeps asking,
+			 * and a member beyond a cap stays counted as pending
+			 * until it goes.
+			 */
+			if (!se->guest && !se->over) {
 				close(se->notify_fd);
 				se->notify_fd = -1;
 			}
@@ -553,8 +589,22 @@ session_is_join(const char *command)
 static int
 session_serve(struct session *se)
 {
-	char msg[64];
+	char msg[128];
 
+	if (se->over == SESSION_FULL_MEMBER) {
+		snprintf(msg, sizeof msg,
+		    "bbs: too many sessions for %s at once (%d); close one and try again",
+		    se->pseudonym, se->per_member);
+		session_say(se, msg);
+		return EX_TEMPFAIL;
+	}
+	if (se->over) {
+		snprintf(msg, sizeof msg,
+		    "bbs: the board has as many sessions as it can take (%d); try again later",
+		    se->cfg->sessions_max);
+		session_say(se, msg);
+		return EX_TEMPFAIL;
+	}
 	if (se->guest && se->guest_full) {
 		session_say(
 		    se, "bbs: too many guests at the moment; try again later");
@@ -563,7 +613,7 @@ session_serve(struct session *se)
 	/* Join attempts are counted per network by the listener. */
 	if (se->guest && se->start == START_EXEC && se->command != NULL &&
 	    session_is_join(se->command) &&
-	    !session_ask(se, SESSION_ASK_JOIN)) {
+	    !session_ask_byte(se, SESSION_ASK_JOIN)) {
 		session_say(se, "join: too many attempts, try later");
 		return EX_TEMPFAIL;
 	}

@@ -1,8 +1,9 @@
 /* bbs: ISC licence, see LICENSE. */
 /*
  * The listener's in-memory limits (bbs/server/limits.c): source networks,
- * the pre-authentication and guest caps, the join-attempt window; and the
- * ssh line a board prints for its address (util/sshline.c).
+ * the pre-authentication and guest caps, the join-attempt window, the
+ * sessions per member and in all; and the ssh line a board prints for its
+ * address (util/sshline.c).
  */
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -169,6 +170,50 @@ test_joins(void)
 }
 
 static void
+test_sessions(void)
+{
+	struct limits_sessions *s = limits_sessions_new(10);
+	pid_t pid = 100;
+	int i;
+
+	TEST_START("sessions: 8 of one member, not a 9th");
+	for (i = 0; i < 8; i++)
+		ASSERT_INT_EQ(
+		    limits_session_add(s, pid++, 7, 8), LIMITS_SESSION_OK);
+	ASSERT_INT_EQ(
+	    limits_session_add(s, pid++, 7, 8), LIMITS_SESSION_MEMBER);
+	TEST_DONE();
+
+	TEST_START("sessions: another member is not held back");
+	ASSERT_INT_EQ(limits_session_add(s, pid++, 8, 8), LIMITS_SESSION_OK);
+	TEST_DONE();
+
+	TEST_START("sessions: a lower limit holds at the next login");
+	ASSERT_INT_EQ(
+	    limits_session_add(s, pid++, 8, 1), LIMITS_SESSION_MEMBER);
+	TEST_DONE();
+
+	TEST_START("sessions: an end makes room for the member's next");
+	limits_session_done(s, 103);
+	ASSERT_INT_EQ(limits_session_add(s, 200, 7, 8), LIMITS_SESSION_OK);
+	ASSERT_INT_EQ(limits_session_add(s, 201, 7, 8), LIMITS_SESSION_MEMBER);
+	limits_session_done(s, 99999); /* not counted: nothing happens */
+	TEST_DONE();
+
+	TEST_START("sessions: guests count in all, not per member");
+	ASSERT_INT_EQ(limits_session_add(s, 300, 0, 0), LIMITS_SESSION_OK);
+	TEST_DONE();
+
+	TEST_START("sessions: the cap on all holds everyone back");
+	ASSERT_INT_EQ(limits_session_add(s, 301, 9, 8), LIMITS_SESSION_FULL);
+	ASSERT_INT_EQ(limits_session_add(s, 302, 0, 0), LIMITS_SESSION_FULL);
+	limits_session_done(s, 300);
+	ASSERT_INT_EQ(limits_session_add(s, 303, 9, 8), LIMITS_SESSION_OK);
+	TEST_DONE();
+	limits_sessions_free(s);
+}
+
+static void
 sshline_is(const char *address, const char *opts, const char *user,
     const char *rest, const char *want)
 {
@@ -209,6 +254,7 @@ main(void)
 	test_prefixes();
 	test_guest_caps();
 	test_joins();
+	test_sessions();
 	test_sshline();
 	return test_exit();
 }
