@@ -54,6 +54,7 @@
  * it along.
  */
 #define SERVE_SESSIONS_MAX 256
+#define SERVE_KEEPALIVE 60 /* seconds of client silence (see pump.c) */
 #define SERVE_STOP_MS 4500 /* how long sessions get to finish on SIGTERM */
 
 /* Algorithms: exactly SPEC section 3's lists. */
@@ -463,6 +464,7 @@ static const struct args_opt serve_opts[] = {
 	{ "login-grace", ARGS_VALUE },
 	{ "guest-idle", ARGS_VALUE },
 	{ "sessions-max", ARGS_VALUE },
+	{ "keepalive", ARGS_VALUE },
 	{ "debug", 0 },
 	{ NULL, 0 },
 };
@@ -479,6 +481,7 @@ serve_exec(struct cmd_ctx *ctx, struct args *args)
 	const char *grace = args_get(args, "login-grace");
 	const char *idle = args_get(args, "guest-idle");
 	const char *smax = args_get(args, "sessions-max");
+	const char *alive = args_get(args, "keepalive");
 	char *cause = NULL, *fp;
 	int r;
 
@@ -496,6 +499,10 @@ serve_exec(struct cmd_ctx *ctx, struct args *args)
 	if (s.cfg.sessions_max < 1 || s.cfg.sessions_max > 65536)
 		return cmd_error(
 		    ctx, EX_USAGE, "--sessions-max is 1 to 65536 sessions");
+	s.cfg.keepalive = alive != NULL ? atoi(alive) : SERVE_KEEPALIVE;
+	if (s.cfg.keepalive < 1 || s.cfg.keepalive > 3600)
+		return cmd_error(
+		    ctx, EX_USAGE, "--keepalive is 1 to 3600 seconds");
 	log_init("serve", args_has(args, "debug") ? LOG_DEBUG : LOG_INFO);
 	/* Migrate now, so sessions never race to, and close before forking. */
 	if ((r = store_open(ctx->paths->db, &st, &cause)) != STORE_OK)
@@ -559,7 +566,7 @@ serve_exec(struct cmd_ctx *ctx, struct args *args)
 const struct cmd serve_cmd = {
 	.name = "serve",
 	.usage =
-	    "[--listen HOST:PORT] [--sessions-max N] [--login-grace SECONDS] [--guest-idle SECONDS]",
+	    "[--listen HOST:PORT] [--sessions-max N] [--login-grace SECONDS] [--guest-idle SECONDS] [--keepalive SECONDS]",
 	.summary =
 	    "run the server in the foreground (default " SERVE_DEFAULT_LISTEN
 	    ")",

@@ -24,6 +24,7 @@ struct session_config {
 	int login_grace;  /* seconds to authenticate */
 	int guest_idle;   /* seconds a guest session may go without input */
 	int sessions_max; /* sessions the listener admits at once, in all */
+	int keepalive;    /* seconds of client silence before a keepalive */
 	unsigned long id; /* connection number, for logs */
 };
 
