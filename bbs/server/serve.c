@@ -43,6 +43,7 @@
 
 #define SERVE_DEFAULT_LISTEN "127.0.0.1:2222"
 #define SERVE_LOGIN_GRACE 20 /* seconds (SPEC section 3) */
+#define SERVE_KEX_GRACE 5    /* seconds for the client's banner and KEXINIT */
 #define SERVE_GUEST_IDLE 600 /* seconds a guest may go without input */
 /*
  * Logged-in sessions at once, members and guests: each interactive one is
@@ -90,6 +91,7 @@ struct serve {
 	struct limits *guests;
 	struct limits_joins *joins;
 	struct limits_sessions *sessions;
+	struct limits_penalties *penalties;
 	struct serve_child *kids;
 	size_t nkids;
 	unsigned long served;
@@ -224,6 +226,55 @@ serve_warm_crypto(void)
 		ssh_key_free(k);
 }
 
+static int64_t
+serve_now(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (int64_t)t.tv_sec;
+}
+
+/* The session process pid, counted as a child, or NULL. */
+static struct serve_child *
+serve_kid(struct serve *s, pid_t pid)
+{
+	size_t i;
+
+	for (i = 0; i < s->nkids; i++) {
+		if (s->kids[i].pid == pid)
+			return &s->kids[i];
+	}
+	return NULL;
+}
+
+/*
+ * Whether a new connection from prefix may wait to authenticate (SPEC
+ * section 3, limits.h): not from a penalised network, within its
+ * network's cap and the early drop; in a full table, in the place of the
+ * oldest connection that has sent no KEXINIT, which ends now and counts
+ * against its own network.
+ */
+static int
+serve_admit(struct serve *s, const struct limits_prefix *prefix)
+{
+	struct serve_child *k;
+	int64_t now = serve_now();
+	pid_t evict;
+
+	if (limits_penalised(s->penalties, prefix, now) ||
+	    !limits_startup(s->limits, prefix, arc4random_uniform(100), &evict))
+		return 0;
+	if (evict != -1) {
+		kill(evict, SIGKILL);
+		limits_done(s->limits, evict);
+		if ((k = serve_kid(s, evict)) != NULL)
+			limits_penalty_add(
+			    s->penalties, &k->prefix, LIMITS_PENALTY_IDLE, now);
+	}
+	return 1;
+}
+
 static void
 serve_accept(struct serve *s)
 {
@@ -239,7 +290,7 @@ serve_accept(struct serve *s)
 		return;
 	limits_prefix((struct sockaddr *)&ss, sl, &prefix);
 	memset(&ss, 0, sizeof ss); /* the address goes no further */
-	if (!limits_admit(s->limits, &prefix) ||
+	if (!serve_admit(s, &prefix) ||
 	    socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, notify) !=
 	        0) {
 		close(fd);
@@ -290,6 +341,17 @@ serve_reap(struct serve *s)
 		}
 		log_debug(
 		    "session process %ld ended (status %d)", (long)pid, status);
+		/* One that never finished the key exchange (session.h). */
+		if (WIFEXITED(status) &&
+		    (WEXITSTATUS(status) == SESSION_EXIT_IDLE ||
+		        WEXITSTATUS(status) == SESSION_EXIT_NOKEX) &&
+		    serve_kid(s, pid) != NULL)
+			limits_penalty_add(s->penalties,
+			    &serve_kid(s, pid)->prefix,
+			    WEXITSTATUS(status) == SESSION_EXIT_IDLE
+			        ? LIMITS_PENALTY_IDLE
+			        : LIMITS_PENALTY_NOKEX,
+			    serve_now());
 		limits_done(s->limits, pid);
 		limits_done(s->guests, pid);
 		limits_session_done(s->sessions, pid);
@@ -302,15 +364,6 @@ serve_reap(struct serve *s)
 			break;
 		}
 	}
-}
-
-static int64_t
-serve_now(void)
-{
-	struct timespec t;
-
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (int64_t)t.tv_sec;
 }
 
 /*
@@ -362,6 +415,10 @@ serve_notify(struct serve *s, struct serve_child *k)
 		return;
 	}
 	what = msg[0];
+	if (what == SESSION_SAW_KEXINIT) {
+		limits_kexinit(s->limits, k->pid);
+		return; /* told, not asked */
+	}
 	if (what == SESSION_ASK_MEMBER && n == (ssize_t)sizeof ask) {
 		memcpy(&ask, msg, sizeof ask);
 		yes = serve_member(s, k, &ask);
@@ -462,6 +519,7 @@ serve_stop(struct serve *s)
 static const struct args_opt serve_opts[] = {
 	{ "listen", ARGS_VALUE },
 	{ "login-grace", ARGS_VALUE },
+	{ "kex-grace", ARGS_VALUE },
 	{ "guest-idle", ARGS_VALUE },
 	{ "sessions-max", ARGS_VALUE },
 	{ "keepalive", ARGS_VALUE },
@@ -479,6 +537,7 @@ serve_exec(struct cmd_ctx *ctx, struct args *args)
 	int64_t nkeys = 0;
 	const char *listen = args_get(args, "listen");
 	const char *grace = args_get(args, "login-grace");
+	const char *kex = args_get(args, "kex-grace");
 	const char *idle = args_get(args, "guest-idle");
 	const char *smax = args_get(args, "sessions-max");
 	const char *alive = args_get(args, "keepalive");
@@ -491,6 +550,10 @@ serve_exec(struct cmd_ctx *ctx, struct args *args)
 	if (s.cfg.login_grace < 1 || s.cfg.login_grace > 600)
 		return cmd_error(
 		    ctx, EX_USAGE, "--login-grace is 1 to 600 seconds");
+	s.cfg.kex_grace = kex != NULL ? atoi(kex) : SERVE_KEX_GRACE;
+	if (s.cfg.kex_grace < 1 || s.cfg.kex_grace > 600)
+		return cmd_error(
+		    ctx, EX_USAGE, "--kex-grace is 1 to 600 seconds");
 	s.cfg.guest_idle = idle != NULL ? atoi(idle) : SERVE_GUEST_IDLE;
 	if (s.cfg.guest_idle < 1 || s.cfg.guest_idle > 86400)
 		return cmd_error(
@@ -543,6 +606,8 @@ serve_exec(struct cmd_ctx *ctx, struct args *args)
 	s.joins = limits_joins_new(
 	    LIMITS_JOIN_MAX, LIMITS_JOIN_WINDOW, LIMITS_JOIN_NETS);
 	s.sessions = limits_sessions_new((size_t)s.cfg.sessions_max);
+	s.penalties = limits_penalties_new(
+	    LIMITS_PENALTY_MIN, LIMITS_PENALTY_MAX, LIMITS_PENALTY_NETS);
 	s.listen_fd =
 	    serve_listen(listen != NULL ? listen : SERVE_DEFAULT_LISTEN);
 	log_info("host key %s", fp);
@@ -558,6 +623,7 @@ serve_exec(struct cmd_ctx *ctx, struct args *args)
 	limits_free(s.guests);
 	limits_joins_free(s.joins);
 	limits_sessions_free(s.sessions);
+	limits_penalties_free(s.penalties);
 	keys_secret_free(secret);
 	free(s.kids);
 	return 0;
@@ -566,7 +632,7 @@ serve_exec(struct cmd_ctx *ctx, struct args *args)
 const struct cmd serve_cmd = {
 	.name = "serve",
 	.usage =
-	    "[--listen HOST:PORT] [--sessions-max N] [--login-grace SECONDS] [--guest-idle SECONDS] [--keepalive SECONDS]",
+	    "[--listen HOST:PORT] [--sessions-max N] [--login-grace SECONDS] [--kex-grace SECONDS] [--guest-idle SECONDS] [--keepalive SECONDS]",
 	.summary =
 	    "run the server in the foreground (default " SERVE_DEFAULT_LISTEN
 	    ")",

@@ -6,6 +6,7 @@
 #include <sys/ioctl.h>
 
 #include <signal.h>
+#include <time.h>
 
 #include <libssh/callbacks.h>
 #include <libssh/libssh.h>
@@ -33,6 +34,9 @@ struct session {
 	ssh_channel chan;
 	ssh_event event;
 	struct ssh_server_callbacks_struct server_cb;
+	struct ssh_callbacks_struct common_cb; /* the key exchange's steps */
+	struct timespec connected;             /* when the client connected */
+	int kexinit;                           /* its KEXINIT has come */
 	struct ssh_channel_callbacks_struct chan_cb;
 
 	/* Authentication. */

@@ -55,12 +55,14 @@
 #define SESSION_GUEST_USER "guest"
 
 volatile sig_atomic_t session_terminate;
+static volatile sig_atomic_t session_kexed; /* the key exchange is done */
 
 static void
 session_alarm(int sig)
 {
 	(void)sig;
-	_exit(1); /* async-signal-safe, and all it may do (regreSSHion) */
+	/* async-signal-safe, and all it may do (regreSSHion) */
+	_exit(session_kexed ? 1 : SESSION_EXIT_IDLE);
 }
 
 static void
@@ -384,6 +386,32 @@ session_channel_open(ssh_session ssh, void *userdata)
 }
 
 /*
+ * The key exchange's steps (libssh's connection status; 0.6 on the
+ * server is "the client's KEXINIT has come"). Until then the client had
+ * cfg->kex_grace seconds, counted from its connecting, for its banner and
+ * KEXINIT: an idle socket holds a pre-authentication place for that long
+ * only (issue 12, item 5). From then on the rest of the login grace
+ * holds, and the listener may no longer push this connection out.
+ */
+static void
+session_kex_step(void *userdata, float status)
+{
+	struct session *se = userdata;
+	struct timespec now;
+	long left;
+	char k = SESSION_SAW_KEXINIT;
+
+	if (se->kexinit || status < 0.6f)
+		return;
+	se->kexinit = 1;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	left = se->cfg->login_grace - (long)(now.tv_sec - se->connected.tv_sec);
+	alarm(left > 0 ? (unsigned)left : 1);
+	if (se->notify_fd != -1)
+		(void)send(se->notify_fd, &k, 1, MSG_DONTWAIT | MSG_NOSIGNAL);
+}
+
+/*
  * The HOST:PORT this connection reached: the listen address, or, when the
  * server listens on every address, the one this client used. Printed in
  * "ssh guest@HOST join ..." when the setting "address" is empty. It is the
@@ -436,6 +464,11 @@ session_setup(struct session *se, ssh_bind bind, int fd)
 	        SSH_OK)
 		fatalx("cannot turn compression off");
 	ssh_bind_free(bind); /* the session holds its own key copy */
+	memset(&se->common_cb, 0, sizeof se->common_cb);
+	se->common_cb.userdata = se;
+	se->common_cb.connect_status_function = session_kex_step;
+	ssh_callbacks_init(&se->common_cb);
+	ssh_set_callbacks(se->ssh, &se->common_cb);
 	memset(&se->server_cb, 0, sizeof se->server_cb);
 	se->server_cb.userdata = se;
 	se->server_cb.auth_pubkey_function = session_auth_pubkey;
@@ -465,6 +498,7 @@ session_login(struct session *se)
 
 	if (ssh_handle_key_exchange(se->ssh) != SSH_OK)
 		return -1;
+	session_kexed = 1;
 	if ((se->event = ssh_event_new()) == NULL ||
 	    ssh_event_add_session(se->event, se->ssh) != SSH_OK)
 		fatalx("ssh_event_new failed");
@@ -686,12 +720,17 @@ session_run(
 	se.out[1] = (struct pump_out){ &se, -1, 1, 0, -1, { NULL, 0, 0 } };
 	log_set_tag("session %lu", cfg->id);
 	session_signals();
-	alarm((unsigned)cfg->login_grace);
+	clock_gettime(CLOCK_MONOTONIC, &se.connected);
+	/* Until its KEXINIT (session_kex_step); then the login grace. */
+	alarm((unsigned)(cfg->kex_grace < cfg->login_grace ? cfg->kex_grace
+	                                                   : cfg->login_grace));
 	session_setup(&se, bind, fd);
 	if (session_login(&se) == 0) {
 		status = session_serve(&se);
 		session_close(&se, status);
 	} else
 		ssh_disconnect(se.ssh);
-	_exit(0);
+	/* One that never finished the key exchange counts against its
+	 * network (limits.h). */
+	_exit(session_kexed ? 0 : SESSION_EXIT_NOKEX);
 }

@@ -22,6 +22,7 @@ struct session_config {
 	int spawn_sock;   /* requests to the spawner */
 	int lookup_sock;  /* key lookups (lookup.h) */
 	int login_grace;  /* seconds to authenticate */
+	int kex_grace;    /* seconds for the client's banner and KEXINIT */
 	int guest_idle;   /* seconds a guest session may go without input */
 	int sessions_max; /* sessions the listener admits at once, in all */
 	int keepalive;    /* seconds of client silence before a keepalive */
@@ -35,6 +36,16 @@ struct session_config {
  */
 #define SESSION_ASK_GUEST 'g' /* a guest has logged in: is there room? */
 #define SESSION_ASK_JOIN 'j'  /* this guest runs join: may its network? */
+
+/* Told, not asked (no answer): the client has sent its KEXINIT. */
+#define SESSION_SAW_KEXINIT 'k'
+
+/*
+ * How a session process that never finished the key exchange exits, for
+ * the listener's penalties (limits.h); any other status is 0 or 1.
+ */
+#define SESSION_EXIT_NOKEX 2 /* the client went, or the exchange failed */
+#define SESSION_EXIT_IDLE 3  /* the client took too long */
 
 /*
  * A member's session asks once, as it logs in, with a struct

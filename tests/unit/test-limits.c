@@ -1,9 +1,9 @@
 /* bbs: ISC licence, see LICENSE. */
 /*
  * The listener's in-memory limits (bbs/server/limits.c): source networks,
- * the pre-authentication and guest caps, the join-attempt window, the
- * sessions per member and in all; and the ssh line a board prints for its
- * address (util/sshline.c).
+ * the pre-authentication and guest caps, the early drop, the penalties,
+ * the join-attempt window, the sessions per member and in all; and the
+ * ssh line a board prints for its address (util/sshline.c).
  */
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -169,6 +169,163 @@ test_joins(void)
 	limits_joins_free(j);
 }
 
+/* Adds n pending connections from addr, pids from *pid on. */
+static void
+hold(struct limits *l, const char *addr, int n, pid_t *pid)
+{
+	struct limits_prefix p;
+
+	prefix4(addr, &p);
+	while (n-- > 0)
+		limits_add(l, (*pid)++, &p);
+}
+
+static int
+startup(struct limits *l, const char *addr, unsigned r, pid_t *evict)
+{
+	struct limits_prefix p;
+
+	prefix4(addr, &p);
+	return limits_startup(l, &p, r, evict);
+}
+
+static void
+test_startups(void)
+{
+	struct limits *l = limits_new(LIMITS_PENDING_MAX, LIMITS_PREFIX_MAX);
+	pid_t pid = 1, evict;
+	int i;
+
+	TEST_START("startups: below 10 waiting, nothing is dropped");
+	hold(l, "192.0.2.1", 9, &pid);
+	ASSERT_INT_EQ(startup(l, "192.0.2.9", 0, &evict), 1);
+	ASSERT_INT_EQ(evict, -1);
+	TEST_DONE();
+
+	TEST_START("startups: at 10 waiting, 30 in 100 are dropped");
+	hold(l, "192.0.2.1", 1, &pid);
+	ASSERT_INT_EQ(startup(l, "192.0.2.9", 29, &evict), 0);
+	ASSERT_INT_EQ(startup(l, "192.0.2.9", 30, &evict), 1);
+	TEST_DONE();
+
+	TEST_START("startups: ...but none from a network with none waiting");
+	ASSERT_INT_EQ(startup(l, "198.51.100.1", 0, &evict), 1);
+	TEST_DONE();
+
+	TEST_START("startups: the drop rises linearly to all at 64");
+	hold(l, "192.0.2.1", 22, &pid); /* 32 from 192.0.2.0/24 */
+	hold(l, "203.0.113.1", 5, &pid);
+	/* 37 waiting: 30 + 70 * 27 / 54 = 65 in 100. */
+	ASSERT_INT_EQ(startup(l, "203.0.113.1", 64, &evict), 0);
+	ASSERT_INT_EQ(startup(l, "203.0.113.1", 65, &evict), 1);
+	hold(l, "203.0.113.1", 26, &pid);
+	/* 63 waiting: 30 + 70 * 53 / 54 = 98 in 100. */
+	ASSERT_INT_EQ(startup(l, "203.0.113.1", 97, &evict), 0);
+	ASSERT_INT_EQ(startup(l, "203.0.113.1", 98, &evict), 1);
+	ASSERT_INT_EQ(startup(l, "198.51.100.1", 0, &evict), 1);
+	ASSERT_INT_EQ(evict, -1);
+	TEST_DONE();
+
+	TEST_START("startups: a network's cap holds whatever the dice say");
+	ASSERT_INT_EQ(startup(l, "192.0.2.77", 99, &evict), 0);
+	TEST_DONE();
+
+	TEST_START("startups: a full table takes a new network in...");
+	hold(l, "203.0.113.1", 1, &pid); /* 64 */
+	ASSERT_INT_EQ(limits_pending(l), 64);
+	ASSERT_INT_EQ(startup(l, "198.51.100.1", 99, &evict), 1);
+	ASSERT_INT_EQ(evict, 1); /* the oldest */
+	TEST_DONE();
+
+	TEST_START("startups: ...pushing out the oldest without KEXINIT");
+	for (i = 1; i <= 5; i++)
+		limits_kexinit(l, i);
+	ASSERT_INT_EQ(startup(l, "198.51.100.1", 0, &evict), 1);
+	ASSERT_INT_EQ(evict, 6);
+	limits_done(l, 6);
+	hold(l, "198.51.100.1", 1, &pid);
+	TEST_DONE();
+
+	TEST_START("startups: ...but not for a network already waiting");
+	ASSERT_INT_EQ(startup(l, "198.51.100.1", 99, &evict), 0);
+	ASSERT_INT_EQ(startup(l, "192.0.2.1", 99, &evict), 0);
+	TEST_DONE();
+
+	TEST_START("startups: ...and not once every one has sent KEXINIT");
+	for (i = 1; i < pid; i++)
+		limits_kexinit(l, i);
+	ASSERT_INT_EQ(startup(l, "198.51.101.1", 99, &evict), 0);
+	ASSERT_INT_EQ(evict, -1);
+	TEST_DONE();
+	limits_free(l);
+}
+
+static void
+test_penalties(void)
+{
+	struct limits_penalties *pn =
+	    limits_penalties_new(LIMITS_PENALTY_MIN, LIMITS_PENALTY_MAX, 3);
+	struct limits_prefix a, b, c, d;
+	int i;
+
+	prefix4("192.0.2.1", &a);
+	prefix4("198.51.100.1", &b);
+	prefix4("203.0.113.1", &c);
+	prefix6("2001:db8::1", &d);
+
+	TEST_START("penalties: one idle connection is no penalty");
+	limits_penalty_add(pn, &a, LIMITS_PENALTY_IDLE, 100);
+	ASSERT_INT_EQ(limits_penalised(pn, &a, 100), 0);
+	TEST_DONE();
+
+	TEST_START("penalties: a second makes 15 s, and it holds");
+	limits_penalty_add(pn, &a, LIMITS_PENALTY_IDLE, 101);
+	ASSERT_INT_EQ(limits_penalised(pn, &a, 101), 1);
+	ASSERT_INT_EQ(limits_penalised(pn, &a, 119), 1);
+	ASSERT_INT_EQ(limits_penalised(pn, &b, 101), 0);
+	TEST_DONE();
+
+	TEST_START("penalties: they run out, and start again from nothing");
+	ASSERT_INT_EQ(limits_penalised(pn, &a, 120), 0);
+	limits_penalty_add(pn, &a, LIMITS_PENALTY_IDLE, 121);
+	ASSERT_INT_EQ(limits_penalised(pn, &a, 121), 0);
+	TEST_DONE();
+
+	TEST_START("penalties: 15 failed key exchanges in a row");
+	for (i = 0; i < 14; i++)
+		limits_penalty_add(pn, &b, LIMITS_PENALTY_NOKEX, 200);
+	ASSERT_INT_EQ(limits_penalised(pn, &b, 200), 0);
+	limits_penalty_add(pn, &b, LIMITS_PENALTY_NOKEX, 200);
+	ASSERT_INT_EQ(limits_penalised(pn, &b, 200), 1);
+	TEST_DONE();
+
+	TEST_START("penalties: ...spread out, they decay and never hold");
+	for (i = 0; i < 100; i++) {
+		limits_penalty_add(pn, &c, LIMITS_PENALTY_NOKEX, 300 + i);
+		ASSERT_INT_EQ(limits_penalised(pn, &c, 300 + i), 0);
+	}
+	TEST_DONE();
+
+	TEST_START("penalties: at most 10 minutes");
+	for (i = 0; i < 100; i++)
+		limits_penalty_add(pn, &c, LIMITS_PENALTY_IDLE, 1000);
+	ASSERT_INT_EQ(limits_penalised(pn, &c, 1599), 1);
+	ASSERT_INT_EQ(limits_penalised(pn, &c, 1600), 0);
+	TEST_DONE();
+
+	TEST_START("penalties: a full table forgets the one ending first");
+	limits_penalty_add(pn, &a, 100, 2000); /* until 2100 */
+	limits_penalty_add(pn, &b, 50, 2000);  /* until 2050 */
+	limits_penalty_add(pn, &c, 200, 2000); /* until 2200 */
+	limits_penalty_add(pn, &d, 100, 2001);
+	ASSERT_INT_EQ(limits_penalised(pn, &b, 2001), 0);
+	ASSERT_INT_EQ(limits_penalised(pn, &a, 2001), 1);
+	ASSERT_INT_EQ(limits_penalised(pn, &c, 2001), 1);
+	ASSERT_INT_EQ(limits_penalised(pn, &d, 2001), 1);
+	TEST_DONE();
+	limits_penalties_free(pn);
+}
+
 static void
 test_sessions(void)
 {
@@ -255,6 +412,8 @@ main(void)
 	test_guest_caps();
 	test_joins();
 	test_sessions();
+	test_startups();
+	test_penalties();
 	test_sshline();
 	return test_exit();
 }
