@@ -21,8 +21,8 @@
 struct limits_entry {
 	pid_t pid;
 	struct limits_prefix prefix;
-	uint64_t seq; /* order of arrival */
-	int kexinit;  /* its client has sent KEXINIT */
+	int64_t since; /* milliseconds */
+	int kexinit;   /* its client has sent KEXINIT */
 };
 
 struct limits {
@@ -30,7 +30,6 @@ struct limits {
 	size_t prefix_max;
 	struct limits_entry *e;
 	size_t n;
-	uint64_t seq;
 };
 
 struct limits *
@@ -118,36 +117,47 @@ limits_early_drop(
 	return r < p;
 }
 
+static int
+limits_idle(const struct limits_entry *e, int64_t now)
+{
+	return !e->kexinit && now - e->since >= LIMITS_IDLE_MS;
+}
+
 int
 limits_startup(const struct limits *l, const struct limits_prefix *p,
-    unsigned r, pid_t *evict)
+    unsigned r, int64_t now, pid_t *evict)
 {
-	size_t i, held = limits_held(l, p), oldest = l->n;
+	size_t i, held = limits_held(l, p), idle = 0, idle_held = 0;
+	size_t oldest = l->n;
 
 	*evict = -1;
 	if (held >= l->prefix_max)
 		return 0;
-	if (l->n < l->pending_max)
-		return held == 0 || !limits_early_drop(l->n, LIMITS_DROP_START,
-		                        LIMITS_DROP_RATE, l->pending_max, r);
-	if (held > 0)
-		return 0;
 	for (i = 0; i < l->n; i++) {
-		if (!l->e[i].kexinit &&
-		    (oldest == l->n || l->e[i].seq < l->e[oldest].seq))
+		if (!limits_idle(&l->e[i], now))
+			continue;
+		idle++;
+		if (memcmp(&l->e[i].prefix, p, sizeof *p) == 0)
+			idle_held++;
+		if (oldest == l->n || l->e[i].since < l->e[oldest].since)
 			oldest = i;
 	}
-	if (oldest == l->n)
+	if (l->n < l->pending_max)
+		return idle_held == 0 ||
+		       !limits_early_drop(idle, LIMITS_DROP_START,
+		           LIMITS_DROP_RATE, l->pending_max, r);
+	if (held > 0 || oldest == l->n)
 		return 0;
 	*evict = l->e[oldest].pid;
 	return 1;
 }
 
 void
-limits_add(struct limits *l, pid_t pid, const struct limits_prefix *p)
+limits_add(
+    struct limits *l, pid_t pid, const struct limits_prefix *p, int64_t now)
 {
 	if (l->n < l->pending_max)
-		l->e[l->n++] = (struct limits_entry){ pid, *p, l->seq++, 0 };
+		l->e[l->n++] = (struct limits_entry){ pid, *p, now, 0 };
 }
 
 void

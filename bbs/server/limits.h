@@ -7,21 +7,23 @@
  *
  * Against idle sockets holding those places (issue 12, item 5: 120 of
  * them from four /24s once locked everyone out): a session must have the
- * client's KEXINIT within a few seconds (session.c); as the table fills a
- * new connection is dropped at random, as OpenSSH's MaxStartups
- * start:rate:full (10:30:64), but only one from a network that already
- * has connections waiting, so the networks that fill the table pay for
- * it and not the one that comes next; in a full table a connection from
- * a network with none waiting takes the place of the oldest that has
- * sent no KEXINIT; and a network whose connections never finish the key
- * exchange is refused for a while (a penalty that decays; the second
- * place a prefix outlives its connection, for at most 10 minutes, in
- * memory).
+ * client's KEXINIT within a few seconds (session.c). A connection that
+ * has waited LIMITS_IDLE_MS without sending it is idle (a real client
+ * sends it within a round trip). As the table fills with idle ones, a new
+ * connection is dropped at random, as OpenSSH's MaxStartups
+ * start:rate:full (10:30:64), but only one from a network that has idle
+ * connections waiting already, so the networks that fill the table pay
+ * for it, and not the next to come nor a host that opens many real
+ * connections at once; in a full table a connection from a network with
+ * none waiting takes the place of the oldest idle one; and a network
+ * whose connections never finish the key exchange is refused for a
+ * while (a penalty that decays; the second place a prefix outlives its
+ * connection, for at most 10 minutes, in memory).
  *
  * The same counters cap guest sessions (SPEC section 10): at most 32 at
  * once and 4 from one network, from login to the end of the session. And
  * join attempts by guests: at most 10 from one network in 10 minutes;
- * that is the only place a prefix outlives its connection, for at most
+ * that is the other place a prefix outlives its connection, for at most
  * the window, in memory.
  *
  * And logged-in sessions (SPEC section 3): at most a member's limit at
@@ -45,6 +47,7 @@
 #define LIMITS_JOIN_MAX 10        /* join attempts from one network... */
 #define LIMITS_JOIN_WINDOW 600    /* ...in this many seconds */
 #define LIMITS_JOIN_NETS 1024     /* networks the join counter holds */
+#define LIMITS_IDLE_MS 1000       /* waiting this long without KEXINIT */
 #define LIMITS_DROP_START 10      /* MaxStartups start:rate:full, full... */
 #define LIMITS_DROP_RATE 30       /* ...being LIMITS_PENDING_MAX */
 #define LIMITS_PENALTY_IDLE 10    /* s: no KEXINIT in time, or pushed out */
@@ -70,21 +73,25 @@ void limits_prefix(
 int limits_admit(const struct limits *l, const struct limits_prefix *p);
 
 /*
- * Whether a new connection from p may wait to authenticate, r a uniform
- * random number below 100: 1, or 0 to close it at once. Its network's cap
- * holds; the early drop (MaxStartups start:rate:full: none below
- * LIMITS_DROP_START waiting, LIMITS_DROP_RATE percent at it, rising
- * linearly to all at the table's size) falls only on a network that has
- * connections waiting already; and in a full table a network with
- * none waiting gets in by pushing out the oldest connection that has not
- * sent its KEXINIT: then *evict is its pid (else -1), which the caller
- * ends and gives to limits_done().
+ * Whether a new connection from p may wait to authenticate at time now
+ * (milliseconds), r a uniform random number below 100: 1, or 0 to close
+ * it at once. Its network's cap holds; the early drop (MaxStartups
+ * start:rate:full: none below LIMITS_DROP_START idle connections,
+ * LIMITS_DROP_RATE percent at it, rising linearly to all at the table's
+ * size) falls only on a network that has idle connections waiting
+ * already; and in a full table a network with none waiting gets in by
+ * pushing out the oldest idle connection: then *evict is its pid (else
+ * -1), which the caller ends and gives to limits_done().
  */
 int limits_startup(const struct limits *l, const struct limits_prefix *p,
-    unsigned r, pid_t *evict);
+    unsigned r, int64_t now, pid_t *evict);
 
-/* Counts pid as pending from p; limits_done() when it logs in or ends. */
-void limits_add(struct limits *l, pid_t pid, const struct limits_prefix *p);
+/*
+ * Counts pid as pending from p since time now (milliseconds, as for
+ * limits_startup); limits_done() when it logs in or ends.
+ */
+void limits_add(
+    struct limits *l, pid_t pid, const struct limits_prefix *p, int64_t now);
 void limits_done(struct limits *l, pid_t pid);
 size_t limits_pending(const struct limits *l);
 

@@ -235,6 +235,15 @@ serve_now(void)
 	return (int64_t)t.tv_sec;
 }
 
+static int64_t
+serve_now_ms(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (int64_t)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
 /* The session process pid, counted as a child, or NULL. */
 static struct serve_child *
 serve_kid(struct serve *s, pid_t pid)
@@ -252,8 +261,8 @@ serve_kid(struct serve *s, pid_t pid)
  * Whether a new connection from prefix may wait to authenticate (SPEC
  * section 3, limits.h): not from a penalised network, within its
  * network's cap and the early drop; in a full table, in the place of the
- * oldest connection that has sent no KEXINIT, which ends now and counts
- * against its own network.
+ * oldest idle connection, which ends now and counts against its own
+ * network.
  */
 static int
 serve_admit(struct serve *s, const struct limits_prefix *prefix)
@@ -263,7 +272,8 @@ serve_admit(struct serve *s, const struct limits_prefix *prefix)
 	pid_t evict;
 
 	if (limits_penalised(s->penalties, prefix, now) ||
-	    !limits_startup(s->limits, prefix, arc4random_uniform(100), &evict))
+	    !limits_startup(s->limits, prefix, arc4random_uniform(100),
+	        serve_now_ms(), &evict))
 		return 0;
 	if (evict != -1) {
 		kill(evict, SIGKILL);
@@ -318,7 +328,7 @@ serve_accept(struct serve *s)
 	close(fd);
 	close(notify[1]);
 	log_debug("connection %lu: session process %ld", s->served, (long)pid);
-	limits_add(s->limits, pid, &prefix);
+	limits_add(s->limits, pid, &prefix, serve_now_ms());
 	s->kids = xreallocarray(s->kids, s->nkids + 1, sizeof *s->kids);
 	s->kids[s->nkids++] =
 	    (struct serve_child){ pid, notify[0], 0, 0, prefix };
@@ -427,7 +437,7 @@ serve_notify(struct serve *s, struct serve_child *k)
 		    limits_session_add(s->sessions, k->pid, 0, 0) ==
 		        LIMITS_SESSION_OK) {
 			limits_done(s->limits, k->pid);
-			limits_add(s->guests, k->pid, &k->prefix);
+			limits_add(s->guests, k->pid, &k->prefix, 0);
 			k->guest = 1;
 			yes = 'y';
 		}

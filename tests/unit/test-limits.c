@@ -82,7 +82,7 @@ test_guest_caps(void)
 	prefix4("127.0.0.1", &p);
 	for (i = 0; i < 4; i++) {
 		ASSERT_TRUE(limits_admit(l, &p));
-		limits_add(l, pid++, &p);
+		limits_add(l, pid++, &p, 0);
 	}
 	ASSERT_TRUE(!limits_admit(l, &p));
 	prefix4("127.0.1.1", &q);
@@ -92,7 +92,7 @@ test_guest_caps(void)
 	TEST_START("limits: a guest's end makes room for the next");
 	limits_done(l, 101);
 	ASSERT_TRUE(limits_admit(l, &p));
-	limits_add(l, pid++, &p);
+	limits_add(l, pid++, &p, 0);
 	ASSERT_TRUE(!limits_admit(l, &p));
 	TEST_DONE();
 
@@ -101,7 +101,7 @@ test_guest_caps(void)
 		snprintf(addr, sizeof addr, "10.0.%d.1", i);
 		prefix4(addr, &q);
 		while (limits_admit(l, &q))
-			limits_add(l, pid++, &q);
+			limits_add(l, pid++, &q, 0);
 	}
 	ASSERT_INT_EQ(limits_pending(l), 32);
 	prefix4("10.9.9.9", &q);
@@ -169,6 +169,8 @@ test_joins(void)
 	limits_joins_free(j);
 }
 
+#define NOW 100000 /* ms */
+
 /* Adds n pending connections from addr, pids from *pid on. */
 static void
 hold(struct limits *l, const char *addr, int n, pid_t *pid)
@@ -176,8 +178,10 @@ hold(struct limits *l, const char *addr, int n, pid_t *pid)
 	struct limits_prefix p;
 
 	prefix4(addr, &p);
-	while (n-- > 0)
-		limits_add(l, (*pid)++, &p);
+	while (n-- > 0) {
+		limits_add(l, *pid, &p, *pid); /* in order, long idle by NOW */
+		(*pid)++;
+	}
 }
 
 static int
@@ -186,13 +190,14 @@ startup(struct limits *l, const char *addr, unsigned r, pid_t *evict)
 	struct limits_prefix p;
 
 	prefix4(addr, &p);
-	return limits_startup(l, &p, r, evict);
+	return limits_startup(l, &p, r, NOW, evict);
 }
 
 static void
 test_startups(void)
 {
 	struct limits *l = limits_new(LIMITS_PENDING_MAX, LIMITS_PREFIX_MAX);
+	struct limits_prefix p;
 	pid_t pid = 1, evict;
 	int i;
 
@@ -258,6 +263,22 @@ test_startups(void)
 	ASSERT_INT_EQ(evict, -1);
 	TEST_DONE();
 	limits_free(l);
+
+	TEST_START("startups: only idle connections count for the drop");
+	l = limits_new(LIMITS_PENDING_MAX, LIMITS_PREFIX_MAX);
+	prefix4("192.0.2.1", &p);
+	/* 20 young ones (a host opening many at once), 10 with KEXINIT. */
+	for (i = 0; i < 20; i++)
+		limits_add(l, 1000 + i, &p, NOW - LIMITS_IDLE_MS + 1);
+	for (i = 0; i < 10; i++) {
+		limits_add(l, 2000 + i, &p, 0);
+		limits_kexinit(l, 2000 + i);
+	}
+	ASSERT_INT_EQ(startup(l, "192.0.2.1", 0, &evict), 1);
+	/* Once the young ones have waited a second, they count. */
+	ASSERT_INT_EQ(limits_startup(l, &p, 0, NOW + 1, &evict), 0);
+	limits_free(l);
+	TEST_DONE();
 }
 
 static void
