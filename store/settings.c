@@ -61,6 +61,8 @@ static const struct setting settings[] = {
 	    "open invitations a sysop may hold at once" },
 	{ "join_vouches", 1, 1, 100,
 	    "vouches that make a newcomer a member (the invitation is the first)" },
+	{ "sessions_per_member", 8, 1, 10000,
+	    "sessions a member may have open at once, all their keys together" },
 	{ "guests", STORE_GUESTS_JOIN, STORE_GUESTS_OFF, STORE_GUESTS_READ,
 	    "who may log in as guest without a key: off, join (may only join) or read (may also read public boards)" },
 	{ "address", 0, 0, 0,

@@ -4,7 +4,10 @@
  * for the connections still authenticating (or the guest sessions). It
  * never holds more than the global cap, so linear scans are the right
  * tool. The join counter is an array of networks, each with the times of
- * its attempts in the window, pruned as it is used.
+ * its attempts in the window, pruned as it is used; the penalties are an
+ * array of networks with the time each penalty runs out, pruned as they
+ * are used. The sessions table is an array of (pid, member id), scanned
+ * at each login.
  */
 #include <netinet/in.h>
 
@@ -18,6 +21,8 @@
 struct limits_entry {
 	pid_t pid;
 	struct limits_prefix prefix;
+	int64_t since; /* milliseconds */
+	int kexinit;   /* its client has sent KEXINIT */
 };
 
 struct limits {
@@ -74,25 +79,96 @@ limits_prefix(
 	}
 }
 
-int
-limits_admit(const struct limits *l, const struct limits_prefix *p)
+/* How many connections from p are waiting. */
+static size_t
+limits_held(const struct limits *l, const struct limits_prefix *p)
 {
 	size_t i, same = 0;
 
-	if (l->n >= l->pending_max)
-		return 0;
 	for (i = 0; i < l->n; i++) {
 		if (memcmp(&l->e[i].prefix, p, sizeof *p) == 0)
 			same++;
 	}
-	return same < l->prefix_max;
+	return same;
+}
+
+int
+limits_admit(const struct limits *l, const struct limits_prefix *p)
+{
+	return l->n < l->pending_max && limits_held(l, p) < l->prefix_max;
+}
+
+/*
+ * MaxStartups start:rate:full: whether a new connection is dropped with
+ * pending connections waiting, r a uniform random number below 100.
+ */
+static int
+limits_early_drop(
+    size_t pending, size_t start, unsigned rate, size_t full, unsigned r)
+{
+	size_t p;
+
+	if (pending < start)
+		return 0;
+	if (pending >= full || rate >= 100)
+		return 1;
+	/* OpenSSH's should_drop_connection(), in percent. */
+	p = (100 - rate) * (pending - start) / (full - start) + rate;
+	return r < p;
+}
+
+static int
+limits_idle(const struct limits_entry *e, int64_t now)
+{
+	return !e->kexinit && now - e->since >= LIMITS_IDLE_MS;
+}
+
+int
+limits_startup(const struct limits *l, const struct limits_prefix *p,
+    unsigned r, int64_t now, pid_t *evict)
+{
+	size_t i, held = limits_held(l, p), idle = 0, idle_held = 0;
+	size_t oldest = l->n;
+
+	*evict = -1;
+	if (held >= l->prefix_max)
+		return 0;
+	for (i = 0; i < l->n; i++) {
+		if (!limits_idle(&l->e[i], now))
+			continue;
+		idle++;
+		if (memcmp(&l->e[i].prefix, p, sizeof *p) == 0)
+			idle_held++;
+		if (oldest == l->n || l->e[i].since < l->e[oldest].since)
+			oldest = i;
+	}
+	if (l->n < l->pending_max)
+		return idle_held == 0 ||
+		       !limits_early_drop(idle, LIMITS_DROP_START,
+		           LIMITS_DROP_RATE, l->pending_max, r);
+	if (held > 0 || oldest == l->n)
+		return 0;
+	*evict = l->e[oldest].pid;
+	return 1;
 }
 
 void
-limits_add(struct limits *l, pid_t pid, const struct limits_prefix *p)
+limits_add(
+    struct limits *l, pid_t pid, const struct limits_prefix *p, int64_t now)
 {
 	if (l->n < l->pending_max)
-		l->e[l->n++] = (struct limits_entry){ pid, *p };
+		l->e[l->n++] = (struct limits_entry){ pid, *p, now, 0 };
+}
+
+void
+limits_kexinit(struct limits *l, pid_t pid)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++) {
+		if (l->e[i].pid == pid)
+			l->e[i].kexinit = 1;
+	}
 }
 
 void
@@ -209,4 +285,162 @@ limits_join(struct limits_joins *j, const struct limits_prefix *p, int64_t now)
 		return 0;
 	e->t[e->n++] = now;
 	return 1;
+}
+
+struct limits_session_entry {
+	pid_t pid;
+	int64_t member;
+};
+
+struct limits_sessions {
+	size_t max;
+	struct limits_session_entry *e;
+	size_t n;
+};
+
+struct limits_sessions *
+limits_sessions_new(size_t max)
+{
+	struct limits_sessions *s = xcalloc(1, sizeof *s);
+
+	s->max = max;
+	s->e = xcalloc(max, sizeof *s->e);
+	return s;
+}
+
+void
+limits_sessions_free(struct limits_sessions *s)
+{
+	if (s == NULL)
+		return;
+	free(s->e);
+	free(s);
+}
+
+int
+limits_session_add(
+    struct limits_sessions *s, pid_t pid, int64_t member, size_t per_member)
+{
+	size_t i, same = 0;
+
+	if (s->n >= s->max)
+		return LIMITS_SESSION_FULL;
+	for (i = 0; member != 0 && i < s->n; i++) {
+		if (s->e[i].member == member)
+			same++;
+	}
+	if (member != 0 && same >= per_member)
+		return LIMITS_SESSION_MEMBER;
+	s->e[s->n++] = (struct limits_session_entry){ pid, member };
+	return LIMITS_SESSION_OK;
+}
+
+void
+limits_session_done(struct limits_sessions *s, pid_t pid)
+{
+	size_t i;
+
+	for (i = 0; i < s->n; i++) {
+		if (s->e[i].pid == pid) {
+			s->e[i] = s->e[--s->n];
+			return;
+		}
+	}
+}
+
+struct limits_penalty {
+	struct limits_prefix prefix;
+	int64_t until; /* the penalty runs out at this time */
+	int enforced;  /* it reached min: refused until then */
+};
+
+struct limits_penalties {
+	int64_t min;
+	int64_t max;
+	size_t nets_max;
+	struct limits_penalty *e;
+	size_t n;
+};
+
+struct limits_penalties *
+limits_penalties_new(int64_t min, int64_t max, size_t nets)
+{
+	struct limits_penalties *pn = xcalloc(1, sizeof *pn);
+
+	pn->min = min;
+	pn->max = max;
+	pn->nets_max = nets;
+	pn->e = xcalloc(nets, sizeof *pn->e);
+	return pn;
+}
+
+void
+limits_penalties_free(struct limits_penalties *pn)
+{
+	if (pn == NULL)
+		return;
+	free(pn->e);
+	free(pn);
+}
+
+/* Forgets the penalties that have run out. */
+static void
+limits_penalties_prune(struct limits_penalties *pn, int64_t now)
+{
+	size_t i = 0;
+
+	while (i < pn->n) {
+		if (pn->e[i].until <= now)
+			pn->e[i] = pn->e[--pn->n];
+		else
+			i++;
+	}
+}
+
+static struct limits_penalty *
+limits_penalty_find(struct limits_penalties *pn, const struct limits_prefix *p)
+{
+	size_t i;
+
+	for (i = 0; i < pn->n; i++) {
+		if (memcmp(&pn->e[i].prefix, p, sizeof *p) == 0)
+			return &pn->e[i];
+	}
+	return NULL;
+}
+
+void
+limits_penalty_add(struct limits_penalties *pn, const struct limits_prefix *p,
+    int64_t secs, int64_t now)
+{
+	struct limits_penalty *e;
+	size_t i, first = 0;
+
+	limits_penalties_prune(pn, now);
+	if ((e = limits_penalty_find(pn, p)) == NULL) {
+		if (pn->n == pn->nets_max) {
+			for (i = 1; i < pn->n; i++) {
+				if (pn->e[i].until < pn->e[first].until)
+					first = i;
+			}
+			e = &pn->e[first];
+		} else
+			e = &pn->e[pn->n++];
+		*e = (struct limits_penalty){ *p, now, 0 };
+	}
+	e->until = (e->until > now ? e->until : now) + secs;
+	if (e->until > now + pn->max)
+		e->until = now + pn->max;
+	if (e->until - now >= pn->min)
+		e->enforced = 1;
+}
+
+int
+limits_penalised(
+    struct limits_penalties *pn, const struct limits_prefix *p, int64_t now)
+{
+	struct limits_penalty *e;
+
+	limits_penalties_prune(pn, now);
+	return (e = limits_penalty_find(pn, p)) != NULL && e->enforced;
 }

@@ -15,6 +15,7 @@
 #include <errno.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -45,9 +46,11 @@ struct lookup_reply {
 	int32_t found;  /* 1: a registered, unrevoked key, or the setting */
 	int32_t guests; /* LOOKUP_GUESTS: an enum store_guests */
 	int32_t role;   /* an enum store_role */
+	int32_t sessions_max; /* LOOKUP_KEY: "sessions_per_member" */
 	int64_t member_id;
 	int64_t key_row;
 	char key_id[STORE_KEY_ID_LEN + 1];
+	char pseudonym[32];
 };
 
 /* Receives one request and its reply socket; -2 at end of file. */
@@ -71,7 +74,7 @@ lookup_answer(struct store *st, const struct lookup_req *req, int reply_fd)
 	struct lookup_reply rep;
 	struct store_login login;
 	struct store_member *m = NULL;
-	int64_t guests;
+	int64_t guests, sessions = 0;
 
 	memset(&rep, 0, sizeof rep);
 	/* An applicant whose 14 days are over must not log in. */
@@ -83,12 +86,17 @@ lookup_answer(struct store *st, const struct lookup_req *req, int reply_fd)
 		}
 	} else if (req->what == LOOKUP_KEY &&
 	           store_login(st, req->hash, &login) == STORE_OK &&
-	           store_member_get_id(st, login.member_id, &m) == STORE_OK) {
+	           store_member_get_id(st, login.member_id, &m) == STORE_OK &&
+	           store_setting_get(st, "sessions_per_member", &sessions) ==
+	               STORE_OK) {
 		rep.found = 1;
 		rep.role = (int32_t)m->role;
+		rep.sessions_max = (int32_t)sessions;
 		rep.member_id = login.member_id;
 		rep.key_row = login.key_row;
 		memcpy(rep.key_id, login.key_id, sizeof rep.key_id);
+		snprintf(
+		    rep.pseudonym, sizeof rep.pseudonym, "%s", m->pseudonym);
 	}
 	store_member_free(m);
 	/* Not found answers like unknown; a broken store is logged too. */
@@ -163,8 +171,7 @@ lookup_start(const char *path, pid_t *pid)
 }
 
 int
-lookup_key(int sock, const uint8_t h[KEYS_HASH_LEN], struct store_login *login,
-    enum store_role *role)
+lookup_key(int sock, const uint8_t h[KEYS_HASH_LEN], struct lookup_member *m)
 {
 	struct lookup_req req;
 	struct lookup_reply rep;
@@ -176,11 +183,14 @@ lookup_key(int sock, const uint8_t h[KEYS_HASH_LEN], struct store_login *login,
 	    fdpass_answer(fd, &rep, sizeof rep, LOOKUP_REPLY_MS) != 0)
 		log_error("the lookup process did not answer");
 	else if (rep.found == 1) {
-		login->member_id = rep.member_id;
-		login->key_row = rep.key_row;
-		memcpy(login->key_id, rep.key_id, sizeof login->key_id);
-		login->key_id[sizeof login->key_id - 1] = '\0';
-		*role = (enum store_role)rep.role;
+		m->login.member_id = rep.member_id;
+		m->login.key_row = rep.key_row;
+		memcpy(m->login.key_id, rep.key_id, sizeof m->login.key_id);
+		m->login.key_id[sizeof m->login.key_id - 1] = '\0';
+		m->role = (enum store_role)rep.role;
+		memcpy(m->pseudonym, rep.pseudonym, sizeof m->pseudonym);
+		m->pseudonym[sizeof m->pseudonym - 1] = '\0';
+		m->sessions_max = rep.sessions_max;
 		r = 0;
 	}
 	explicit_bzero(&req, sizeof req);

@@ -10,9 +10,11 @@
  * It learns nothing a session process could not read itself: it gets the
  * keyed hash, never the key, and holds no secret.
  *
- * Its second question is whether guests may log in (the setting
- * "guests"), asked by a session only when a client asks to log in as
- * guest without a key.
+ * With a key's member it sends the setting "sessions_per_member", which
+ * the listener enforces (the listener holds no store connection). Its
+ * second question is whether guests may log in (the setting "guests"),
+ * asked by a session only when a client asks to log in as guest without
+ * a key.
  */
 #ifndef BBS_LOOKUP_H
 #define BBS_LOOKUP_H
@@ -31,13 +33,21 @@
  */
 int lookup_start(const char *path, pid_t *pid);
 
+/* Who a key is, as the lookup process answers. */
+struct lookup_member {
+	struct store_login login;
+	enum store_role role;
+	char pseudonym[32];
+	int sessions_max; /* the setting "sessions_per_member", read fresh */
+};
+
 /*
- * Asks whose key has identity hash h: 0 and *login, *role for a
- * registered, unrevoked key; -1 for an unknown or revoked key, or when
- * the lookup process did not answer within a few seconds.
+ * Asks whose key has identity hash h: 0 and *m for a registered,
+ * unrevoked key; -1 for an unknown or revoked key, or when the lookup
+ * process did not answer within a few seconds.
  */
-int lookup_key(int sock, const uint8_t h[KEYS_HASH_LEN],
-    struct store_login *login, enum store_role *role);
+int lookup_key(
+    int sock, const uint8_t h[KEYS_HASH_LEN], struct lookup_member *m);
 
 /*
  * Asks the setting "guests": 0 and *mode (an enum store_guests), read

@@ -12,8 +12,14 @@
  * The child's end comes from the spawner on the status socket; the pump
  * then drains the child's output to end of file before reporting. A
  * guest's child is ended after cfg->guest_idle seconds without input.
+ * A client silent for cfg->keepalive seconds is asked whether it is
+ * there (pump_keepalive), and dropped if it stays silent.
  */
+#include <sys/socket.h>
 #include <sys/wait.h>
+
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 
 #include <errno.h>
 #include <poll.h>
@@ -30,6 +36,7 @@
 #define PUMP_IN_MAX 65536 /* client input buffered for the child */
 #define PUMP_TERM_GRACE 2 /* seconds a UI gets to exit on shutdown */
 #define PUMP_EXEC_GRACE 3 /* seconds a command gets to finish on shutdown */
+#define PUMP_KEEPALIVE_MISSES 3 /* unanswered keepalives, then dropped */
 
 static const char pump_notice[] =
     "\r\nbbs: the server is shutting down; please reconnect in a minute.\r\n";
@@ -242,11 +249,56 @@ pump_idle_notice(struct session *se)
 		ssh_channel_write_stderr(se->chan, msg, (uint32_t)n);
 }
 
+/*
+ * Dead peers (SPEC section 3): the kernel's TCP keepalive alone takes over
+ * two hours, and never ends a client that is there but stopped (a stopped
+ * process's kernel still acknowledges). So when the client has sent
+ * nothing for cfg->keepalive seconds, a keepalive@openssh.com global
+ * request with want-reply goes out, one an interval while the silence
+ * lasts. Every client must answer one (RFC 4254 section 4; OpenSSH says
+ * "failure"), and any answer is data on the socket, so "silent" is the
+ * kernel's own count of the time since the last data the client sent
+ * (TCP_INFO), whatever libssh has read of it. A client silent for
+ * PUMP_KEEPALIVE_MISSES + 1 intervals (4 minutes by default) is gone:
+ * returns -1.
+ *
+ * The request is sent without blocking, never waiting for its answer in
+ * a nested poll: libssh keeps one global request pending at a time and
+ * marks it answered when the reply arrives, in any later poll, but only
+ * clears that mark in the next call, which then sends nothing. So it is
+ * called twice: the first clears an answered request, the second sends;
+ * while one is unanswered both only look at the socket.
+ */
+static int
+pump_keepalive(struct session *se, time_t *sent)
+{
+	struct tcp_info ti;
+	socklen_t len = sizeof ti;
+	int64_t silent, interval = (int64_t)se->cfg->keepalive * 1000;
+	time_t now = time(NULL);
+
+	memset(&ti, 0, sizeof ti);
+	if (getsockopt(ssh_get_fd(se->ssh), IPPROTO_TCP, TCP_INFO, &ti, &len) !=
+	    0)
+		return 0; /* not TCP (a test's socketpair): nothing to ask */
+	silent = ti.tcpi_last_data_recv;
+	if (silent >= interval * (PUMP_KEEPALIVE_MISSES + 1))
+		return -1;
+	if (silent >= interval && now - *sent >= se->cfg->keepalive) {
+		ssh_set_blocking(se->ssh, 0);
+		ssh_send_keepalive(se->ssh);
+		ssh_send_keepalive(se->ssh);
+		ssh_set_blocking(se->ssh, 1);
+		*sent = now;
+	}
+	return 0;
+}
+
 int
 pump_run(struct session *se)
 {
-	time_t terminating = 0, last_input = time(NULL);
-	int status_watched = -1, i;
+	time_t terminating = 0, last_input = time(NULL), keepalive = 0;
+	int status_watched = -1, i, dead;
 
 	while (se->status_fd != -1 || se->out[0].fd != -1 ||
 	       se->out[1].fd != -1 || se->out[0].pending.len > 0 ||
@@ -259,6 +311,8 @@ pump_run(struct session *se)
 			status_watched = se->status_fd;
 		}
 		ssh_event_dopoll(se->event, se->in.len > 0 ? 20 : 1000);
+		/* Before the check below: its own look may end the child. */
+		dead = pump_keepalive(se, &keepalive) != 0;
 		if (status_watched != -1 && se->status_fd == -1) {
 			ssh_event_remove_fd(se->event, status_watched);
 			status_watched = -1;
@@ -269,6 +323,14 @@ pump_run(struct session *se)
 			    ssh_get_status(se->ssh),
 			    ssh_channel_is_closed(se->chan) ? "closed"
 			                                    : "open");
+			if (se->status_fd != -1)
+				kill(-se->child, SIGHUP);
+			return -1;
+		}
+		if (dead) {
+			log_info(
+			    "client silent for %d s, keepalives unanswered; closing",
+			    se->cfg->keepalive * (PUMP_KEEPALIVE_MISSES + 1));
 			if (se->status_fd != -1)
 				kill(-se->child, SIGHUP);
 			return -1;

@@ -4,9 +4,10 @@
  * before touching any secret, loads secret.key and the host key, listens,
  * and for every connection that the pre-authentication limits admit forks a
  * session process (session.c). It never speaks SSH itself and never opens
- * the store across a fork. It also keeps the guest caps and counts guests'
- * join attempts per network (limits.h), answering its sessions on their
- * notify sockets, since sessions are separate processes. SIGTERM or SIGINT:
+ * the store across a fork. It also keeps the guest caps, counts guests'
+ * join attempts per network, and counts logged-in sessions per member and
+ * in all (limits.h), answering its sessions on their notify sockets,
+ * since sessions are separate processes. SIGTERM or SIGINT:
  * stop accepting, ask every session to finish (interactive ones tell their
  * member), wait at most a few seconds, exit 0.
  */
@@ -42,8 +43,20 @@
 
 #define SERVE_DEFAULT_LISTEN "127.0.0.1:2222"
 #define SERVE_LOGIN_GRACE 20 /* seconds (SPEC section 3) */
+#define SERVE_KEX_GRACE 5    /* seconds for the client's banner and KEXINIT */
 #define SERVE_GUEST_IDLE 600 /* seconds a guest may go without input */
-#define SERVE_STOP_MS 4500   /* how long sessions get to finish on SIGTERM */
+/*
+ * Logged-in sessions at once, members and guests: each interactive one is
+ * two processes (session and UI) and a pty, so 256 are about 600
+ * processes with the pre-authentication ones, and 256 of the kernel's
+ * 4,096 ptys (kernel.pty.max), which leaves the machine's operator room
+ * to log in and work. A serve option, not a setting: it is about this
+ * machine, not the board, and a backup restored elsewhere must not bring
+ * it along.
+ */
+#define SERVE_SESSIONS_MAX 256
+#define SERVE_KEEPALIVE 60 /* seconds of client silence (see pump.c) */
+#define SERVE_STOP_MS 4500 /* how long sessions get to finish on SIGTERM */
 
 /*
  * Algorithms: exactly SPEC section 3's lists. No finite-field
@@ -66,6 +79,7 @@ struct serve_child {
 	pid_t pid;
 	int notify_fd; /* -1 once a member has logged in */
 	int guest;     /* counted in the guest caps */
+	int member;    /* a member's session, counted in s->sessions */
 	struct limits_prefix prefix;
 };
 
@@ -80,6 +94,8 @@ struct serve {
 	struct limits *limits;
 	struct limits *guests;
 	struct limits_joins *joins;
+	struct limits_sessions *sessions;
+	struct limits_penalties *penalties;
 	struct serve_child *kids;
 	size_t nkids;
 	unsigned long served;
@@ -214,6 +230,65 @@ serve_warm_crypto(void)
 		ssh_key_free(k);
 }
 
+static int64_t
+serve_now(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (int64_t)t.tv_sec;
+}
+
+static int64_t
+serve_now_ms(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (int64_t)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
+/* The session process pid, counted as a child, or NULL. */
+static struct serve_child *
+serve_kid(struct serve *s, pid_t pid)
+{
+	size_t i;
+
+	for (i = 0; i < s->nkids; i++) {
+		if (s->kids[i].pid == pid)
+			return &s->kids[i];
+	}
+	return NULL;
+}
+
+/*
+ * Whether a new connection from prefix may wait to authenticate (SPEC
+ * section 3, limits.h): not from a penalised network, within its
+ * network's cap and the early drop; in a full table, in the place of the
+ * oldest idle connection, which ends now and counts against its own
+ * network.
+ */
+static int
+serve_admit(struct serve *s, const struct limits_prefix *prefix)
+{
+	struct serve_child *k;
+	int64_t now = serve_now();
+	pid_t evict;
+
+	if (limits_penalised(s->penalties, prefix, now) ||
+	    !limits_startup(s->limits, prefix, arc4random_uniform(100),
+	        serve_now_ms(), &evict))
+		return 0;
+	if (evict != -1) {
+		kill(evict, SIGKILL);
+		limits_done(s->limits, evict);
+		if ((k = serve_kid(s, evict)) != NULL)
+			limits_penalty_add(
+			    s->penalties, &k->prefix, LIMITS_PENALTY_IDLE, now);
+	}
+	return 1;
+}
+
 static void
 serve_accept(struct serve *s)
 {
@@ -229,7 +304,7 @@ serve_accept(struct serve *s)
 		return;
 	limits_prefix((struct sockaddr *)&ss, sl, &prefix);
 	memset(&ss, 0, sizeof ss); /* the address goes no further */
-	if (!limits_admit(s->limits, &prefix) ||
+	if (!serve_admit(s, &prefix) ||
 	    socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, notify) !=
 	        0) {
 		close(fd);
@@ -257,9 +332,10 @@ serve_accept(struct serve *s)
 	close(fd);
 	close(notify[1]);
 	log_debug("connection %lu: session process %ld", s->served, (long)pid);
-	limits_add(s->limits, pid, &prefix);
+	limits_add(s->limits, pid, &prefix, serve_now_ms());
 	s->kids = xreallocarray(s->kids, s->nkids + 1, sizeof *s->kids);
-	s->kids[s->nkids++] = (struct serve_child){ pid, notify[0], 0, prefix };
+	s->kids[s->nkids++] =
+	    (struct serve_child){ pid, notify[0], 0, 0, prefix };
 }
 
 static void
@@ -279,8 +355,20 @@ serve_reap(struct serve *s)
 		}
 		log_debug(
 		    "session process %ld ended (status %d)", (long)pid, status);
+		/* One that never finished the key exchange (session.h). */
+		if (WIFEXITED(status) &&
+		    (WEXITSTATUS(status) == SESSION_EXIT_IDLE ||
+		        WEXITSTATUS(status) == SESSION_EXIT_NOKEX) &&
+		    serve_kid(s, pid) != NULL)
+			limits_penalty_add(s->penalties,
+			    &serve_kid(s, pid)->prefix,
+			    WEXITSTATUS(status) == SESSION_EXIT_IDLE
+			        ? LIMITS_PENALTY_IDLE
+			        : LIMITS_PENALTY_NOKEX,
+			    serve_now());
 		limits_done(s->limits, pid);
 		limits_done(s->guests, pid);
+		limits_session_done(s->sessions, pid);
 		for (i = 0; i < s->nkids; i++) {
 			if (s->kids[i].pid != pid)
 				continue;
@@ -292,42 +380,68 @@ serve_reap(struct serve *s)
 	}
 }
 
-static int64_t
-serve_now(void)
+/*
+ * A member's login (session.h): counted against the member's limit and
+ * the global cap, by member id; 'y', or which cap refused it.
+ */
+static char
+serve_member(struct serve *s, struct serve_child *k,
+    const struct session_ask_member *ask)
 {
-	struct timespec t;
-
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (int64_t)t.tv_sec;
+	if (k->guest || k->member || ask->member_id <= 0 || ask->per_member < 1)
+		return SESSION_FULL_BOARD;
+	switch (limits_session_add(
+	    s->sessions, k->pid, ask->member_id, (size_t)ask->per_member)) {
+	case LIMITS_SESSION_OK:
+		k->member = 1;
+		limits_done(s->limits, k->pid);
+		return 'y';
+	case LIMITS_SESSION_MEMBER:
+		return SESSION_FULL_MEMBER;
+	default:
+		return SESSION_FULL_BOARD;
+	}
 }
 
 /*
  * A message on a session's notify socket (session.h). End of file: a
  * member has logged in, or the session has ended. A guest's login is
- * counted against the guest caps; one beyond them stays counted as
+ * counted against the guest caps and the global cap, a member's against
+ * its member's limit and the global cap; one beyond them stays counted as
  * pending until it goes, so the pre-authentication caps still bound how
  * many such connections there are. Nothing here is logged: no line may
- * say that a connection is a guest's.
+ * say that a connection is a guest's, or whose it is.
  */
 static void
 serve_notify(struct serve *s, struct serve_child *k)
 {
-	char what, yes = 'n';
+	struct session_ask_member ask;
+	char msg[sizeof ask + 1], what, yes = 'n';
 	ssize_t n;
 
-	n = recv(k->notify_fd, &what, 1, MSG_DONTWAIT);
+	n = recv(k->notify_fd, msg, sizeof msg, MSG_DONTWAIT);
 	if (n == -1 && (errno == EAGAIN || errno == EINTR))
 		return;
-	if (n != 1) {
+	if (n < 1) {
 		close(k->notify_fd);
 		k->notify_fd = -1;
 		limits_done(s->limits, k->pid);
 		return;
 	}
-	if (what == SESSION_ASK_GUEST && !k->guest) {
-		if (limits_admit(s->guests, &k->prefix)) {
+	what = msg[0];
+	if (what == SESSION_SAW_KEXINIT) {
+		limits_kexinit(s->limits, k->pid);
+		return; /* told, not asked */
+	}
+	if (what == SESSION_ASK_MEMBER && n == (ssize_t)sizeof ask) {
+		memcpy(&ask, msg, sizeof ask);
+		yes = serve_member(s, k, &ask);
+	} else if (what == SESSION_ASK_GUEST && !k->guest && !k->member) {
+		if (limits_admit(s->guests, &k->prefix) &&
+		    limits_session_add(s->sessions, k->pid, 0, 0) ==
+		        LIMITS_SESSION_OK) {
 			limits_done(s->limits, k->pid);
-			limits_add(s->guests, k->pid, &k->prefix);
+			limits_add(s->guests, k->pid, &k->prefix, 0);
 			k->guest = 1;
 			yes = 'y';
 		}
@@ -419,7 +533,10 @@ serve_stop(struct serve *s)
 static const struct args_opt serve_opts[] = {
 	{ "listen", ARGS_VALUE },
 	{ "login-grace", ARGS_VALUE },
+	{ "kex-grace", ARGS_VALUE },
 	{ "guest-idle", ARGS_VALUE },
+	{ "sessions-max", ARGS_VALUE },
+	{ "keepalive", ARGS_VALUE },
 	{ "debug", 0 },
 	{ NULL, 0 },
 };
@@ -434,7 +551,10 @@ serve_exec(struct cmd_ctx *ctx, struct args *args)
 	int64_t nkeys = 0;
 	const char *listen = args_get(args, "listen");
 	const char *grace = args_get(args, "login-grace");
+	const char *kex = args_get(args, "kex-grace");
 	const char *idle = args_get(args, "guest-idle");
+	const char *smax = args_get(args, "sessions-max");
+	const char *alive = args_get(args, "keepalive");
 	char *cause = NULL, *fp;
 	int r;
 
@@ -444,10 +564,22 @@ serve_exec(struct cmd_ctx *ctx, struct args *args)
 	if (s.cfg.login_grace < 1 || s.cfg.login_grace > 600)
 		return cmd_error(
 		    ctx, EX_USAGE, "--login-grace is 1 to 600 seconds");
+	s.cfg.kex_grace = kex != NULL ? atoi(kex) : SERVE_KEX_GRACE;
+	if (s.cfg.kex_grace < 1 || s.cfg.kex_grace > 600)
+		return cmd_error(
+		    ctx, EX_USAGE, "--kex-grace is 1 to 600 seconds");
 	s.cfg.guest_idle = idle != NULL ? atoi(idle) : SERVE_GUEST_IDLE;
 	if (s.cfg.guest_idle < 1 || s.cfg.guest_idle > 86400)
 		return cmd_error(
 		    ctx, EX_USAGE, "--guest-idle is 1 to 86400 seconds");
+	s.cfg.sessions_max = smax != NULL ? atoi(smax) : SERVE_SESSIONS_MAX;
+	if (s.cfg.sessions_max < 1 || s.cfg.sessions_max > 65536)
+		return cmd_error(
+		    ctx, EX_USAGE, "--sessions-max is 1 to 65536 sessions");
+	s.cfg.keepalive = alive != NULL ? atoi(alive) : SERVE_KEEPALIVE;
+	if (s.cfg.keepalive < 1 || s.cfg.keepalive > 3600)
+		return cmd_error(
+		    ctx, EX_USAGE, "--keepalive is 1 to 3600 seconds");
 	log_init("serve", args_has(args, "debug") ? LOG_DEBUG : LOG_INFO);
 	/* Migrate now, so sessions never race to, and close before forking. */
 	if ((r = store_open(ctx->paths->db, &st, &cause)) != STORE_OK)
@@ -496,6 +628,9 @@ serve_exec(struct cmd_ctx *ctx, struct args *args)
 	s.guests = limits_new(LIMITS_GUEST_MAX, LIMITS_GUEST_PREFIX_MAX);
 	s.joins = limits_joins_new(
 	    LIMITS_JOIN_MAX, LIMITS_JOIN_WINDOW, LIMITS_JOIN_NETS);
+	s.sessions = limits_sessions_new((size_t)s.cfg.sessions_max);
+	s.penalties = limits_penalties_new(
+	    LIMITS_PENALTY_MIN, LIMITS_PENALTY_MAX, LIMITS_PENALTY_NETS);
 	s.listen_fd =
 	    serve_listen(listen != NULL ? listen : SERVE_DEFAULT_LISTEN);
 	log_info("host key %s", fp);
@@ -510,6 +645,8 @@ serve_exec(struct cmd_ctx *ctx, struct args *args)
 	limits_free(s.limits);
 	limits_free(s.guests);
 	limits_joins_free(s.joins);
+	limits_sessions_free(s.sessions);
+	limits_penalties_free(s.penalties);
 	keys_secret_free(secret);
 	free(s.kids);
 	return 0;
@@ -518,7 +655,7 @@ serve_exec(struct cmd_ctx *ctx, struct args *args)
 const struct cmd serve_cmd = {
 	.name = "serve",
 	.usage =
-	    "[--listen HOST:PORT] [--login-grace SECONDS] [--guest-idle SECONDS]",
+	    "[--listen HOST:PORT] [--sessions-max N] [--login-grace SECONDS] [--kex-grace SECONDS] [--guest-idle SECONDS] [--keepalive SECONDS]",
 	.summary =
 	    "run the server in the foreground (default " SERVE_DEFAULT_LISTEN
 	    ")",

@@ -6,6 +6,7 @@
 #include <sys/ioctl.h>
 
 #include <signal.h>
+#include <time.h>
 
 #include <libssh/callbacks.h>
 #include <libssh/libssh.h>
@@ -33,6 +34,9 @@ struct session {
 	ssh_channel chan;
 	ssh_event event;
 	struct ssh_server_callbacks_struct server_cb;
+	struct ssh_callbacks_struct common_cb; /* the key exchange's steps */
+	struct timespec connected;             /* when the client connected */
+	int kexinit;                           /* its KEXINIT has come */
 	struct ssh_channel_callbacks_struct chan_cb;
 
 	/* Authentication. */
@@ -42,10 +46,13 @@ struct session {
 	int refused_other; /* attempts by any other method */
 	struct store_login login;
 	enum store_role role;
-	int notify_fd;    /* to the listener; -1 once closed */
-	int guests;       /* the setting "guests" once asked; -1 before */
-	int guest;        /* logged in as guest, without a key */
-	int guest_full;   /* ...beyond the guest caps: one line, then 75 */
+	int notify_fd;  /* to the listener; -1 once closed */
+	int guests;     /* the setting "guests" once asked; -1 before */
+	int guest;      /* logged in as guest, without a key */
+	int guest_full; /* ...beyond the guest caps: one line, then 75 */
+	char over;      /* a member beyond a session cap: SESSION_FULL_* */
+	int per_member; /* the member's cap, as the lookup process read it */
+	char pseudonym[32];
 	char address[64]; /* HOST:PORT this connection reached */
 
 	/* The channel's requests. */

@@ -55,12 +55,14 @@
 #define SESSION_GUEST_USER "guest"
 
 volatile sig_atomic_t session_terminate;
+static volatile sig_atomic_t session_kexed; /* the key exchange is done */
 
 static void
 session_alarm(int sig)
 {
 	(void)sig;
-	_exit(1); /* async-signal-safe, and all it may do (regreSSHion) */
+	/* async-signal-safe, and all it may do (regreSSHion) */
+	_exit(session_kexed ? 1 : SESSION_EXIT_IDLE);
 }
 
 static void
@@ -165,21 +167,51 @@ session_unhandled(ssh_session ssh, ssh_message msg, void *userdata)
 }
 
 /*
- * Asks the listener on the notify socket; 1 for its 'y', 0 for 'n' or no
- * answer (a full table is the safe guess).
+ * Asks the listener on the notify socket (session.h); returns its answer,
+ * 'y' or a refusal, and 0 for no answer (a full table is the safe guess).
  */
-static int
-session_ask(struct session *se, char what)
+static char
+session_ask(struct session *se, const void *msg, size_t len)
 {
 	struct pollfd pfd = { se->notify_fd, POLLIN, 0 };
 	char answer = 0;
 
 	if (se->notify_fd == -1 ||
-	    send(se->notify_fd, &what, 1, MSG_NOSIGNAL) != 1 ||
+	    send(se->notify_fd, msg, len, MSG_NOSIGNAL) != (ssize_t)len ||
 	    poll(&pfd, 1, SESSION_ASK_MS) != 1 ||
 	    recv(se->notify_fd, &answer, 1, 0) != 1)
 		return 0;
-	return answer == 'y';
+	return answer;
+}
+
+/* Asks a one-byte question; 1 for the listener's 'y'. */
+static int
+session_ask_byte(struct session *se, char what)
+{
+	return session_ask(se, &what, 1) == 'y';
+}
+
+/*
+ * Counts a member's login with the listener (SPEC section 3: at most
+ * per_member sessions at once per member, all their keys together, and
+ * the global cap). Asked before the client hears of its login, so the
+ * next login already sees this one; one beyond a cap still logs in, to be
+ * told so in one line (session_serve).
+ */
+static void
+session_count(struct session *se)
+{
+	struct session_ask_member ask;
+	char answer;
+
+	memset(&ask, 0, sizeof ask);
+	ask.what = SESSION_ASK_MEMBER;
+	ask.per_member = se->per_member;
+	ask.member_id = se->login.member_id;
+	answer = session_ask(se, &ask, sizeof ask);
+	se->over = answer == 'y' ? 0
+	           : answer == 0 ? SESSION_FULL_BOARD
+	                         : answer;
 }
 
 /*
@@ -214,7 +246,7 @@ session_auth_none(ssh_session ssh, const char *user, void *userdata)
 	 * the next connection already sees this one. Beyond the caps the
 	 * guest still logs in, to be told so in one line (session_serve).
 	 */
-	se->guest_full = !session_ask(se, SESSION_ASK_GUEST);
+	se->guest_full = !session_ask_byte(se, SESSION_ASK_GUEST);
 	se->guest = 1;
 	se->authed = 1;
 	return SSH_AUTH_SUCCESS;
@@ -225,8 +257,7 @@ session_auth_pubkey(ssh_session ssh, const char *user,
     struct ssh_key_struct *pubkey, char state, void *userdata)
 {
 	struct session *se = userdata;
-	struct store_login login;
-	enum store_role role;
+	struct lookup_member m;
 	uint8_t h[KEYS_HASH_LEN];
 
 	(void)ssh;
@@ -252,14 +283,17 @@ session_auth_pubkey(ssh_session ssh, const char *user,
 		explicit_bzero(h, sizeof h);
 		return SSH_AUTH_SUCCESS;
 	}
-	if (lookup_key(se->cfg->lookup_sock, h, &login, &role) != 0) {
+	if (lookup_key(se->cfg->lookup_sock, h, &m) != 0) {
 		se->refused++;
 		explicit_bzero(h, sizeof h);
 		return SSH_AUTH_DENIED;
 	}
 	explicit_bzero(h, sizeof h);
-	se->role = role;
-	se->login = login;
+	se->role = m.role;
+	se->login = m.login;
+	se->per_member = m.sessions_max;
+	memcpy(se->pseudonym, m.pseudonym, sizeof se->pseudonym);
+	session_count(se);
 	se->authed = 1;
 	return SSH_AUTH_SUCCESS;
 }
@@ -405,6 +439,32 @@ session_channel_open(ssh_session ssh, void *userdata)
 }
 
 /*
+ * The key exchange's steps (libssh's connection status; 0.6 on the
+ * server is "the client's KEXINIT has come"). Until then the client had
+ * cfg->kex_grace seconds, counted from its connecting, for its banner and
+ * KEXINIT: an idle socket holds a pre-authentication place for that long
+ * only (issue 12, item 5). From then on the rest of the login grace
+ * holds, and the listener may no longer push this connection out.
+ */
+static void
+session_kex_step(void *userdata, float status)
+{
+	struct session *se = userdata;
+	struct timespec now;
+	long left;
+	char k = SESSION_SAW_KEXINIT;
+
+	if (se->kexinit || status < 0.6f)
+		return;
+	se->kexinit = 1;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	left = se->cfg->login_grace - (long)(now.tv_sec - se->connected.tv_sec);
+	alarm(left > 0 ? (unsigned)left : 1);
+	if (se->notify_fd != -1)
+		(void)send(se->notify_fd, &k, 1, MSG_DONTWAIT | MSG_NOSIGNAL);
+}
+
+/*
  * The HOST:PORT this connection reached: the listen address, or, when the
  * server listens on every address, the one this client used. Printed in
  * "ssh guest@HOST join ..." when the setting "address" is empty. It is the
@@ -457,6 +517,11 @@ session_setup(struct session *se, ssh_bind bind, int fd)
 	        SSH_OK)
 		fatalx("cannot turn compression off");
 	ssh_bind_free(bind); /* the session holds its own key copy */
+	memset(&se->common_cb, 0, sizeof se->common_cb);
+	se->common_cb.userdata = se;
+	se->common_cb.connect_status_function = session_kex_step;
+	ssh_callbacks_init(&se->common_cb);
+	ssh_set_callbacks(se->ssh, &se->common_cb);
 	memset(&se->server_cb, 0, sizeof se->server_cb);
 	se->server_cb.userdata = se;
 	se->server_cb.auth_pubkey_function = session_auth_pubkey;
@@ -486,6 +551,7 @@ session_login(struct session *se)
 
 	if (ssh_handle_key_exchange(se->ssh) != SSH_OK)
 		return -1;
+	session_kexed = 1;
 	if ((se->event = ssh_event_new()) == NULL ||
 	    ssh_event_add_session(se->event, se->ssh) != SSH_OK)
 		fatalx("ssh_event_new failed");
@@ -497,8 +563,12 @@ session_login(struct session *se)
 			return -1;
 		if (se->authed && !logged_in) {
 			logged_in = 1;
-			/* Pre-authentication is over; a guest keeps asking. */
-			if (!se->guest) {
+			/*
+			 * Pre-authentication is over; a guest keeps asking,
+			 * and a member beyond a cap stays counted as pending
+			 * until it goes.
+			 */
+			if (!se->guest && !se->over) {
 				close(se->notify_fd);
 				se->notify_fd = -1;
 			}
@@ -607,8 +677,22 @@ session_is_join(const char *command)
 static int
 session_serve(struct session *se)
 {
-	char msg[64];
+	char msg[128];
 
+	if (se->over == SESSION_FULL_MEMBER) {
+		snprintf(msg, sizeof msg,
+		    "bbs: too many sessions for %s at once (%d); close one and try again",
+		    se->pseudonym, se->per_member);
+		session_say(se, msg);
+		return EX_TEMPFAIL;
+	}
+	if (se->over) {
+		snprintf(msg, sizeof msg,
+		    "bbs: the board has as many sessions as it can take (%d); try again later",
+		    se->cfg->sessions_max);
+		session_say(se, msg);
+		return EX_TEMPFAIL;
+	}
 	if (se->guest && se->guest_full) {
 		session_say(
 		    se, "bbs: too many guests at the moment; try again later");
@@ -617,7 +701,7 @@ session_serve(struct session *se)
 	/* Join attempts are counted per network by the listener. */
 	if (se->guest && se->start == START_EXEC && se->command != NULL &&
 	    session_is_join(se->command) &&
-	    !session_ask(se, SESSION_ASK_JOIN)) {
+	    !session_ask_byte(se, SESSION_ASK_JOIN)) {
 		session_say(se, "join: too many attempts, try later");
 		return EX_TEMPFAIL;
 	}
@@ -690,12 +774,17 @@ session_run(
 	se.out[1] = (struct pump_out){ &se, -1, 1, 0, -1, { NULL, 0, 0 } };
 	log_set_tag("session %lu", cfg->id);
 	session_signals();
-	alarm((unsigned)cfg->login_grace);
+	clock_gettime(CLOCK_MONOTONIC, &se.connected);
+	/* Until its KEXINIT (session_kex_step); then the login grace. */
+	alarm((unsigned)(cfg->kex_grace < cfg->login_grace ? cfg->kex_grace
+	                                                   : cfg->login_grace));
 	session_setup(&se, bind, fd);
 	if (session_login(&se) == 0) {
 		status = session_serve(&se);
 		session_close(&se, status);
 	} else
 		ssh_disconnect(se.ssh);
-	_exit(0);
+	/* One that never finished the key exchange counts against its
+	 * network (limits.h). */
+	_exit(session_kexed ? 0 : SESSION_EXIT_NOKEX);
 }

@@ -124,12 +124,12 @@ test_limits(void)
 
 	TEST_START("limits: per-prefix and global caps");
 	ASSERT_INT_EQ(limits_admit(l, &a), 1);
-	limits_add(l, 1, &a);
-	limits_add(l, 2, &b);
+	limits_add(l, 1, &a, 0);
+	limits_add(l, 2, &b, 0);
 	ASSERT_INT_EQ(limits_admit(l, &c), 0); /* third from the /24 */
 	ASSERT_INT_EQ(limits_admit(l, &d), 1);
-	limits_add(l, 3, &d);
-	limits_add(l, 4, &e);
+	limits_add(l, 3, &d, 0);
+	limits_add(l, 4, &e, 0);
 	ASSERT_INT_EQ(limits_admit(l, &e), 0); /* global cap of 4 */
 	limits_done(l, 1);
 	ASSERT_INT_EQ(limits_pending(l), 3);
