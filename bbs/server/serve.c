@@ -541,6 +541,39 @@ static const struct args_opt serve_opts[] = {
 	{ NULL, 0 },
 };
 
+/* A number option of serve: its name, default, range and unit. */
+struct serve_option {
+	const char *name;
+	int def, min, max;
+	const char *unit;
+};
+
+static const struct serve_option serve_login_grace = { "login-grace",
+	SERVE_LOGIN_GRACE, 1, 600, "seconds" };
+static const struct serve_option serve_kex_grace = { "kex-grace",
+	SERVE_KEX_GRACE, 1, 600, "seconds" };
+static const struct serve_option serve_guest_idle = { "guest-idle",
+	SERVE_GUEST_IDLE, 1, 86400, "seconds" };
+static const struct serve_option serve_sessions_max = { "sessions-max",
+	SERVE_SESSIONS_MAX, 1, 65536, "sessions" };
+static const struct serve_option serve_keepalive = { "keepalive",
+	SERVE_KEEPALIVE, 1, 3600, "seconds" };
+
+/* *out from option o (its default if absent); -1, said, if out of range. */
+static int
+serve_number(struct cmd_ctx *ctx, struct args *args,
+    const struct serve_option *o, int *out)
+{
+	const char *v = args_get(args, o->name);
+
+	*out = v != NULL ? atoi(v) : o->def;
+	if (*out >= o->min && *out <= o->max)
+		return 0;
+	cmd_error(ctx, EX_USAGE, "--%s is %d to %d %s", o->name, o->min, o->max,
+	    o->unit);
+	return -1;
+}
+
 static int
 serve_exec(struct cmd_ctx *ctx, struct args *args)
 {
@@ -550,36 +583,17 @@ serve_exec(struct cmd_ctx *ctx, struct args *args)
 	ssh_key hostkey = NULL;
 	int64_t nkeys = 0;
 	const char *listen = args_get(args, "listen");
-	const char *grace = args_get(args, "login-grace");
-	const char *kex = args_get(args, "kex-grace");
-	const char *idle = args_get(args, "guest-idle");
-	const char *smax = args_get(args, "sessions-max");
-	const char *alive = args_get(args, "keepalive");
 	char *cause = NULL, *fp;
 	int r;
 
 	memset(&s, 0, sizeof s);
 	s.cfg.paths = ctx->paths;
-	s.cfg.login_grace = grace != NULL ? atoi(grace) : SERVE_LOGIN_GRACE;
-	if (s.cfg.login_grace < 1 || s.cfg.login_grace > 600)
-		return cmd_error(
-		    ctx, EX_USAGE, "--login-grace is 1 to 600 seconds");
-	s.cfg.kex_grace = kex != NULL ? atoi(kex) : SERVE_KEX_GRACE;
-	if (s.cfg.kex_grace < 1 || s.cfg.kex_grace > 600)
-		return cmd_error(
-		    ctx, EX_USAGE, "--kex-grace is 1 to 600 seconds");
-	s.cfg.guest_idle = idle != NULL ? atoi(idle) : SERVE_GUEST_IDLE;
-	if (s.cfg.guest_idle < 1 || s.cfg.guest_idle > 86400)
-		return cmd_error(
-		    ctx, EX_USAGE, "--guest-idle is 1 to 86400 seconds");
-	s.cfg.sessions_max = smax != NULL ? atoi(smax) : SERVE_SESSIONS_MAX;
-	if (s.cfg.sessions_max < 1 || s.cfg.sessions_max > 65536)
-		return cmd_error(
-		    ctx, EX_USAGE, "--sessions-max is 1 to 65536 sessions");
-	s.cfg.keepalive = alive != NULL ? atoi(alive) : SERVE_KEEPALIVE;
-	if (s.cfg.keepalive < 1 || s.cfg.keepalive > 3600)
-		return cmd_error(
-		    ctx, EX_USAGE, "--keepalive is 1 to 3600 seconds");
+	if (serve_number(ctx, args, &serve_login_grace, &s.cfg.login_grace) ||
+	    serve_number(ctx, args, &serve_kex_grace, &s.cfg.kex_grace) ||
+	    serve_number(ctx, args, &serve_guest_idle, &s.cfg.guest_idle) ||
+	    serve_number(ctx, args, &serve_sessions_max, &s.cfg.sessions_max) ||
+	    serve_number(ctx, args, &serve_keepalive, &s.cfg.keepalive))
+		return EX_USAGE;
 	log_init("serve", args_has(args, "debug") ? LOG_DEBUG : LOG_INFO);
 	/* Migrate now, so sessions never race to, and close before forking. */
 	if ((r = store_open(ctx->paths->db, &st, &cause)) != STORE_OK)
