@@ -14,6 +14,17 @@
  * guest's child is ended after cfg->guest_idle seconds without input.
  * A client silent for cfg->keepalive seconds is asked whether it is
  * there (pump_keepalive), and dropped if it stays silent.
+ *
+ * The callbacks are re-entered: a blocking libssh write (waiting for a
+ * key exchange, for the window, or for the socket to drain) polls the
+ * same event from inside a callback, so the other callbacks run in
+ * there, and libssh 0.10 still hands a callback in progress POLLHUP,
+ * POLLERR and POLLNVAL. So a callback acts only on the events it asked
+ * for, records what it learns once (eof, exit_known) and never closes a
+ * descriptor nor takes one out of the event: removing a poll inside a
+ * nested poll shifts libssh's array under the outer one, and a closed
+ * descriptor still in the event polls POLLNVAL at every round. pump_run()
+ * does both between rounds, removing before closing.
  */
 #include <sys/socket.h>
 #include <sys/wait.h>
@@ -59,15 +70,6 @@ pump_flush(struct pump_out *o)
 		buf_consume(&o->pending, (size_t)n);
 }
 
-static void
-pump_eof(struct pump_out *o)
-{
-	/* A pty master is also the input side; the session closes it. */
-	if (o->fd != o->se->pty_master)
-		close(o->fd);
-	o->fd = -1;
-}
-
 static int
 pump_out_readable(socket_t fd, int revents, void *userdata)
 {
@@ -76,16 +78,32 @@ pump_out_readable(socket_t fd, int revents, void *userdata)
 	char chunk[PUMP_CHUNK];
 	ssize_t n;
 
-	(void)revents;
-	if (o->fd == -1 || o->pending.len > 0 || win == 0)
+	/* Pending bytes: this callback is in progress further up. */
+	if (o->eof || !(revents & (POLLIN | POLLHUP | POLLERR)) ||
+	    o->pending.len > 0 || win == 0)
 		return 0; /* unwatched after this poll round */
 	n = read(fd, chunk, win < sizeof chunk ? win : sizeof chunk);
 	if (n > 0) {
 		buf_add(&o->pending, chunk, (size_t)n);
 		pump_flush(o);
 	} else if (n == 0 || (errno != EAGAIN && errno != EINTR))
-		pump_eof(o); /* EIO from a pty master: the slave is closed */
+		o->eof = 1; /* EIO from a pty master: the slave is closed */
 	return 0;
+}
+
+/* At end of file: out of the event, then closed. Never from a callback. */
+static void
+pump_out_close(struct pump_out *o)
+{
+	if (!o->eof || o->fd == -1)
+		return;
+	if (o->watched)
+		ssh_event_remove_fd(o->se->event, o->watched_fd);
+	o->watched = 0;
+	/* A pty master is also the input side; the session closes it. */
+	if (o->fd != o->se->pty_master)
+		close(o->fd);
+	o->fd = -1;
 }
 
 /* Watches an output fd only while its bytes can go out. */
@@ -96,6 +114,7 @@ pump_watch(struct pump_out *o)
 
 	if (o->pending.len > 0)
 		pump_flush(o);
+	pump_out_close(o);
 	want = o->fd != -1 && o->pending.len == 0 &&
 	       ssh_channel_window_size(o->se->chan) > 0;
 	if (want == o->watched)
@@ -168,8 +187,7 @@ pump_child_status(struct session *se)
 			    "child ended by signal %d", WTERMSIG(wstatus));
 		se->exit_code = EX_SOFTWARE;
 	}
-	close(se->status_fd);
-	se->status_fd = -1;
+	se->exit_known = 1;
 }
 
 static int
@@ -177,15 +195,15 @@ pump_status_readable(socket_t fd, int revents, void *userdata)
 {
 	struct session *se = userdata;
 
-	(void)fd, (void)revents;
+	(void)fd;
 	/*
-	 * A blocking libssh call in another callback (ssh_channel_write in
-	 * pump_flush) polls this same event, so the status may have been read
-	 * in there, and the outer poll then calls again for it: the status
-	 * socket is closed by then (its read gave EBADF, a 70 for a child
-	 * that had exited 0).
+	 * Read once, and the code it gives is final: this runs inside other
+	 * callbacks' blocking writes too, and once the spawner has closed its
+	 * end the socket polls ready until pump_run() takes it out. Reading
+	 * it again, or a closed one (POLLNVAL), turned a child's 0 or 66 into
+	 * 70 with an error line each round (issue 12 item 4, t-rekey).
 	 */
-	if (se->status_fd != -1)
+	if (!se->exit_known && (revents & (POLLIN | POLLHUP | POLLERR)))
 		pump_child_status(se);
 	return 0;
 }
@@ -201,7 +219,7 @@ pump_terminate(struct session *se, time_t *since)
 		if (se->start == START_SHELL)
 			kill(-se->child, SIGTERM);
 	}
-	if (se->status_fd != -1 &&
+	if (!se->exit_known &&
 	    now - *since >= (se->start == START_SHELL ? PUMP_TERM_GRACE
 	                                              : PUMP_EXEC_GRACE)) {
 		kill(-se->child, SIGKILL);
@@ -218,7 +236,7 @@ pump_idle(struct session *se, time_t last_input)
 {
 	time_t now = time(NULL);
 
-	if (!se->guest || se->status_fd == -1)
+	if (!se->guest || se->exit_known)
 		return;
 	if (se->idle == 0) {
 		if (now - last_input < se->cfg->guest_idle)
@@ -300,12 +318,11 @@ pump_run(struct session *se)
 	time_t terminating = 0, last_input = time(NULL), keepalive = 0;
 	int status_watched = -1, i, dead;
 
-	while (se->status_fd != -1 || se->out[0].fd != -1 ||
-	       se->out[1].fd != -1 || se->out[0].pending.len > 0 ||
-	       se->out[1].pending.len > 0) {
+	while (!se->exit_known || se->out[0].fd != -1 || se->out[1].fd != -1 ||
+	       se->out[0].pending.len > 0 || se->out[1].pending.len > 0) {
 		for (i = 0; i < 2; i++)
 			pump_watch(&se->out[i]);
-		if (se->status_fd != -1 && status_watched == -1) {
+		if (!se->exit_known && status_watched == -1) {
 			ssh_event_add_fd(se->event, se->status_fd, POLLIN,
 			    pump_status_readable, se);
 			status_watched = se->status_fd;
@@ -313,9 +330,15 @@ pump_run(struct session *se)
 		ssh_event_dopoll(se->event, se->in.len > 0 ? 20 : 1000);
 		/* Before the check below: its own look may end the child. */
 		dead = pump_keepalive(se, &keepalive) != 0;
-		if (status_watched != -1 && se->status_fd == -1) {
-			ssh_event_remove_fd(se->event, status_watched);
+		for (i = 0; i < 2; i++)
+			pump_out_close(&se->out[i]);
+		if (se->exit_known && se->status_fd != -1) {
+			/* Out of the event first, then closed. */
+			if (status_watched != -1)
+				ssh_event_remove_fd(se->event, status_watched);
 			status_watched = -1;
+			close(se->status_fd);
+			se->status_fd = -1;
 		}
 		if (ssh_get_status(se->ssh) & (SSH_CLOSED | SSH_CLOSED_ERROR) ||
 		    ssh_channel_is_closed(se->chan)) {
@@ -323,7 +346,7 @@ pump_run(struct session *se)
 			    ssh_get_status(se->ssh),
 			    ssh_channel_is_closed(se->chan) ? "closed"
 			                                    : "open");
-			if (se->status_fd != -1)
+			if (!se->exit_known)
 				kill(-se->child, SIGHUP);
 			return -1;
 		}
@@ -331,13 +354,13 @@ pump_run(struct session *se)
 			log_info(
 			    "client silent for %d s, keepalives unanswered; closing",
 			    se->cfg->keepalive * (PUMP_KEEPALIVE_MISSES + 1));
-			if (se->status_fd != -1)
+			if (!se->exit_known)
 				kill(-se->child, SIGHUP);
 			return -1;
 		}
 		pump_input(se, &last_input);
 		pump_idle(se, last_input);
-		if (session_terminate && se->status_fd != -1)
+		if (session_terminate && !se->exit_known)
 			pump_terminate(se, &terminating);
 	}
 	/* Nothing of ours may stay in the loop: a pty at EIO polls ready

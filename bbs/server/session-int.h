@@ -16,14 +16,19 @@
 #include "store/members.h"
 #include "util/buf.h"
 
-/* Child output waiting for the client's window. */
+/*
+ * Child output waiting for the client's window. The callback that finds
+ * end of file only sets eof: the pump's loop takes fd out of the event
+ * before it closes it (libssh polls the event from inside callbacks).
+ */
 struct pump_out {
 	struct session *se;
-	int fd;         /* -1 at end of file */
+	int fd;         /* -1 once closed */
 	int stderr_;    /* goes out as extended data */
 	int watched;    /* registered with the event loop... */
 	int watched_fd; /* ...under this fd */
 	struct buf pending;
+	int eof; /* read gave end of file; fd still open */
 };
 
 enum session_start { START_NONE, START_SHELL, START_EXEC };
@@ -67,7 +72,8 @@ struct session {
 
 	/* The child and the pump. */
 	pid_t child;
-	int status_fd; /* -1 once the child's end is known */
+	int status_fd;  /* the spawner's status socket; -1 once closed */
+	int exit_known; /* the child's end is known: exit_code is final */
 	int exit_code;
 	int killed;  /* overstayed the shutdown grace */
 	time_t idle; /* when a guest was found without input; 0 before */

@@ -770,8 +770,8 @@ session_run(
 	se.notify_fd = notify_fd;
 	se.guests = -1;
 	se.pty_master = se.pty_slave = se.in_fd = se.status_fd = -1;
-	se.out[0] = (struct pump_out){ &se, -1, 0, 0, -1, { NULL, 0, 0 } };
-	se.out[1] = (struct pump_out){ &se, -1, 1, 0, -1, { NULL, 0, 0 } };
+	se.out[0] = (struct pump_out){ &se, -1, 0, 0, -1, { NULL, 0, 0 }, 0 };
+	se.out[1] = (struct pump_out){ &se, -1, 1, 0, -1, { NULL, 0, 0 }, 0 };
 	log_set_tag("session %lu", cfg->id);
 	session_signals();
 	clock_gettime(CLOCK_MONOTONIC, &se.connected);
