@@ -502,10 +502,13 @@ session_login(struct session *se)
 				close(se->notify_fd);
 				se->notify_fd = -1;
 			}
-			alarm((unsigned)se->cfg->login_grace);
+			if (se->cfg->login_grace > 0)
+				alarm((unsigned)se->cfg->login_grace);
 		}
 	}
-	alarm(0);
+	/* No grace, no alarm: a harness's own timer (libFuzzer's) stays. */
+	if (se->cfg->login_grace > 0)
+		alarm(0);
 	timeout = SESSION_IO_TIMEOUT;
 	ssh_options_set(se->ssh, SSH_OPTIONS_TIMEOUT, &timeout);
 	return 0;
@@ -674,8 +677,45 @@ session_close(struct session *se, int status)
 	ssh_disconnect(se->ssh);
 }
 
+static void
+session_close_fd(int *fd)
+{
+	if (*fd != -1)
+		close(*fd);
+	*fd = -1;
+}
+
+/*
+ * Frees what the session holds, as its process's exit would; the
+ * connection's socket went with ssh_disconnect().
+ */
+static void
+session_free(struct session *se)
+{
+	int i;
+
+	/* A pty master is both the input and the output side. */
+	for (i = 0; i < 2; i++) {
+		if (se->out[i].fd == se->pty_master)
+			se->out[i].fd = -1;
+		session_close_fd(&se->out[i].fd);
+		buf_free(&se->out[i].pending);
+	}
+	if (se->in_fd == se->pty_master)
+		se->in_fd = -1;
+	session_close_fd(&se->in_fd);
+	session_close_fd(&se->pty_master);
+	session_close_fd(&se->pty_slave);
+	session_close_fd(&se->status_fd);
+	buf_free(&se->in);
+	free(se->command);
+	if (se->event != NULL)
+		ssh_event_free(se->event);
+	ssh_free(se->ssh); /* and the channel */
+}
+
 void
-session_run(
+session_handle(
     ssh_bind bind, int fd, int notify_fd, const struct session_config *cfg)
 {
 	struct session se;
@@ -688,14 +728,22 @@ session_run(
 	se.pty_master = se.pty_slave = se.in_fd = se.status_fd = -1;
 	se.out[0] = (struct pump_out){ &se, -1, 0, 0, -1, { NULL, 0, 0 } };
 	se.out[1] = (struct pump_out){ &se, -1, 1, 0, -1, { NULL, 0, 0 } };
-	log_set_tag("session %lu", cfg->id);
-	session_signals();
-	alarm((unsigned)cfg->login_grace);
 	session_setup(&se, bind, fd);
 	if (session_login(&se) == 0) {
 		status = session_serve(&se);
 		session_close(&se, status);
 	} else
 		ssh_disconnect(se.ssh);
+	session_free(&se);
+}
+
+void
+session_run(
+    ssh_bind bind, int fd, int notify_fd, const struct session_config *cfg)
+{
+	log_set_tag("session %lu", cfg->id);
+	session_signals();
+	alarm((unsigned)cfg->login_grace);
+	session_handle(bind, fd, notify_fd, cfg);
 	_exit(0);
 }
