@@ -25,7 +25,10 @@
  * encryption (the messages that a client may not send unauthenticated:
  * CVE-2018-10933's filter). The authentication and channel callbacks
  * are wired as in bbs serve, but reached only by a harness that speaks
- * the encryption, which this one does not.
+ * the encryption, which this one does not. Against Debian's libssh,
+ * which is not instrumented, libFuzzer sees only bbs's own edges; for
+ * feedback from inside libssh, link an instrumented build of it
+ * (docs/HACKING.md, "Fuzzers").
  */
 #include <sys/socket.h>
 #include <sys/stat.h>
