@@ -184,8 +184,7 @@ serve_bind_opt(ssh_bind bind, enum ssh_bind_options_e opt, const void *v)
 		fatalx("ssh_bind option %d: %s", (int)opt, ssh_get_error(bind));
 }
 
-/* The ssh_bind every session process inherits: keys and algorithms. */
-static ssh_bind
+ssh_bind
 serve_bind(ssh_key hostkey)
 {
 	ssh_bind bind;

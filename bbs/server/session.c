@@ -459,7 +459,8 @@ session_kex_step(void *userdata, float status)
 	se->kexinit = 1;
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	left = se->cfg->login_grace - (long)(now.tv_sec - se->connected.tv_sec);
-	alarm(left > 0 ? (unsigned)left : 1);
+	if (se->cfg->login_grace > 0) /* else a harness's timer (libFuzzer's) */
+		alarm(left > 0 ? (unsigned)left : 1);
 	if (se->notify_fd != -1)
 		(void)send(se->notify_fd, &k, 1, MSG_DONTWAIT | MSG_NOSIGNAL);
 }
@@ -572,10 +573,13 @@ session_login(struct session *se)
 				close(se->notify_fd);
 				se->notify_fd = -1;
 			}
-			alarm((unsigned)se->cfg->login_grace);
+			if (se->cfg->login_grace > 0)
+				alarm((unsigned)se->cfg->login_grace);
 		}
 	}
-	alarm(0);
+	/* No grace, no alarm: a harness's own timer (libFuzzer's) stays. */
+	if (se->cfg->login_grace > 0)
+		alarm(0);
 	timeout = SESSION_IO_TIMEOUT;
 	ssh_options_set(se->ssh, SSH_OPTIONS_TIMEOUT, &timeout);
 	return 0;
@@ -758,8 +762,45 @@ session_close(struct session *se, int status)
 	ssh_disconnect(se->ssh);
 }
 
+static void
+session_close_fd(int *fd)
+{
+	if (*fd != -1)
+		close(*fd);
+	*fd = -1;
+}
+
+/*
+ * Frees what the session holds, as its process's exit would; the
+ * connection's socket went with ssh_disconnect().
+ */
+static void
+session_free(struct session *se)
+{
+	int i;
+
+	/* A pty master is both the input and the output side. */
+	for (i = 0; i < 2; i++) {
+		if (se->out[i].fd == se->pty_master)
+			se->out[i].fd = -1;
+		session_close_fd(&se->out[i].fd);
+		buf_free(&se->out[i].pending);
+	}
+	if (se->in_fd == se->pty_master)
+		se->in_fd = -1;
+	session_close_fd(&se->in_fd);
+	session_close_fd(&se->pty_master);
+	session_close_fd(&se->pty_slave);
+	session_close_fd(&se->status_fd);
+	buf_free(&se->in);
+	free(se->command);
+	if (se->event != NULL)
+		ssh_event_free(se->event);
+	ssh_free(se->ssh); /* and the channel */
+}
+
 void
-session_run(
+session_handle(
     ssh_bind bind, int fd, int notify_fd, const struct session_config *cfg)
 {
 	struct session se;
@@ -772,18 +813,26 @@ session_run(
 	se.pty_master = se.pty_slave = se.in_fd = se.status_fd = -1;
 	se.out[0] = (struct pump_out){ &se, -1, 0, 0, -1, { NULL, 0, 0 }, 0 };
 	se.out[1] = (struct pump_out){ &se, -1, 1, 0, -1, { NULL, 0, 0 }, 0 };
-	log_set_tag("session %lu", cfg->id);
-	session_signals();
 	clock_gettime(CLOCK_MONOTONIC, &se.connected);
-	/* Until its KEXINIT (session_kex_step); then the login grace. */
-	alarm((unsigned)(cfg->kex_grace < cfg->login_grace ? cfg->kex_grace
-	                                                   : cfg->login_grace));
 	session_setup(&se, bind, fd);
 	if (session_login(&se) == 0) {
 		status = session_serve(&se);
 		session_close(&se, status);
 	} else
 		ssh_disconnect(se.ssh);
+	session_free(&se);
+}
+
+void
+session_run(
+    ssh_bind bind, int fd, int notify_fd, const struct session_config *cfg)
+{
+	log_set_tag("session %lu", cfg->id);
+	session_signals();
+	/* Until its KEXINIT (session_kex_step); then the login grace. */
+	alarm((unsigned)(cfg->kex_grace < cfg->login_grace ? cfg->kex_grace
+	                                                   : cfg->login_grace));
+	session_handle(bind, fd, notify_fd, cfg);
 	/* One that never finished the key exchange counts against its
 	 * network (limits.h). */
 	_exit(session_kexed ? 0 : SESSION_EXIT_NOKEX);

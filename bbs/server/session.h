@@ -77,4 +77,14 @@ struct session_ask_member {
 void session_run(ssh_bind bind, int fd, int notify_fd,
     const struct session_config *cfg) __attribute__((noreturn));
 
+/*
+ * session_run() in the calling process, for tests/fuzz/fuzz-ssh.c: the
+ * same setup and callbacks, but no signal handlers, no alarm when
+ * cfg->login_grace is 0 (blocking libssh calls then time out after a
+ * second), and it returns, having freed the session, bind and fd
+ * (ssh_disconnect() closes it). notify_fd stays the caller's.
+ */
+void session_handle(
+    ssh_bind bind, int fd, int notify_fd, const struct session_config *cfg);
+
 #endif
